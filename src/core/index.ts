@@ -1,0 +1,13 @@
+export { CxValidationError, MAX_REPORTED_ISSUES, VALIDATION_CODES } from './errors.js';
+export type { ValidationCode, ValidationIssue } from './errors.js';
+export { CES_SCALE, CSAT_SCALE, MAX_SCALE_POINTS, NPS_SCALE } from './scale.js';
+export type { Scale } from './scale.js';
+export type { Answers, InvalidPolicy, NumericTypedArray, RejectedAnswer, Tally, Weights } from './tally-types.js';
+export type { AnswerOptions, TallyOptions } from './options.js';
+export { tally } from './tally.js';
+export { tallyFromCounts } from './tally-from-counts.js';
+export { mergeTallies } from './merge-tallies.js';
+export { createTally } from './create-tally.js';
+export type { TallyAccumulator } from './create-tally.js';
+export { round } from './round.js';
+export { roundPercentages } from './round-percentages.js';

@@ -1,0 +1,133 @@
+import { CxValidationError, MAX_REPORTED_ISSUES, describeValue, fail, type ValidationIssue } from '../errors.js';
+import type { Tally } from '../tally-types.js';
+import { HOLE_VERDICT, isValidWeight, judgeOffScaleValue, weightVerdict, type AnswerRules, type Verdict } from './answer-rules.js';
+import { emptyTally, type MutableTally } from './mutable-tally.js';
+
+type Indexable = ArrayLike<unknown>;
+
+/** Collects problems: rejected answers under 'skip', issues to throw otherwise. */
+interface Problems {
+  readonly tally: MutableTally;
+  readonly skip: boolean;
+  readonly indexOffset: number;
+  readonly issues: ValidationIssue[];
+  issueCount: number;
+}
+
+function report(problems: Problems, index: number, value: unknown, verdict: Verdict, path: readonly (string | number)[]): void {
+  if (problems.skip) {
+    const { tally } = problems;
+    tally.invalid++;
+    if (tally.rejected.length < MAX_REPORTED_ISSUES) {
+      // Local index: mergeInto shifts it when this batch joins a longer stream.
+      tally.rejected.push({ index, value: describeValue(value), code: verdict.code, reason: verdict.message });
+    }
+    return;
+  }
+  problems.issueCount++;
+  if (problems.issues.length < MAX_REPORTED_ISSUES) {
+    problems.issues.push({ code: verdict.code, path, message: verdict.message });
+  }
+}
+
+/** An answer off the fast path: missing, a hole, or invalid. */
+function handleOffScale(problems: Problems, answers: Indexable, index: number, value: unknown, rules: AnswerRules): void {
+  if (value === undefined && !(index in answers)) {
+    report(problems, index, value, HOLE_VERDICT, [index + problems.indexOffset]);
+    return;
+  }
+  const verdict = judgeOffScaleValue(value, rules);
+  if (verdict === 'missing') problems.tally.missing++;
+  else report(problems, index, value, verdict, [index + problems.indexOffset]);
+}
+
+export function isNumericArrayLike(value: unknown): value is Indexable {
+  if (Array.isArray(value)) return true;
+  // Typed arrays, but not DataView and not BigInt64Array / BigUint64Array.
+  return ArrayBuffer.isView(value) && !(value instanceof DataView) && !(value instanceof BigInt64Array) && !(value instanceof BigUint64Array);
+}
+
+/**
+ * Tallies answers in one pass. The hot loop does one type check, one subtraction and one
+ * integer test per answer; everything unusual goes to the slow path. Under the default
+ * policy all problems are collected (first 100 kept, all counted) and thrown together, so a
+ * thrown call leaves nothing half-added.
+ *
+ * @param indexOffset added to the index in thrown issues' paths, for batches of a longer stream.
+ */
+export function accumulate(answers: unknown, weights: unknown, rules: AnswerRules, indexOffset = 0): Tally {
+  if (!isNumericArrayLike(answers)) {
+    return fail('invalid_type', [], `answers must be an array or a numeric typed array, got ${describeValue(answers)}`);
+  }
+  const problems: Problems = { tally: emptyTally(rules.scale), skip: rules.skipInvalid, indexOffset, issues: [], issueCount: 0 };
+  if (weights === undefined) accumulateUnweighted(problems, answers, rules);
+  else {
+    if (!isNumericArrayLike(weights)) {
+      return fail('invalid_option', ['weights'], `weights must be an array or a numeric typed array, got ${describeValue(weights)}`);
+    }
+    if (weights.length !== answers.length) {
+      return fail('length_mismatch', ['weights'], `weights has ${weights.length} entries but there are ${answers.length} answers`);
+    }
+    accumulateWeighted(problems, answers, weights, rules);
+  }
+  if (problems.issueCount > 0) throw new CxValidationError(problems.issues, problems.issueCount);
+  return problems.tally;
+}
+
+function accumulateUnweighted(problems: Problems, answers: Indexable, rules: AnswerRules): void {
+  const { tally } = problems;
+  const counts = tally.counts;
+  const min = rules.scale.min;
+  const span = rules.scale.max - min;
+  const length = answers.length;
+  let n = 0;
+  for (let i = 0; i < length; i++) {
+    const value = answers[i];
+    if (typeof value === 'number') {
+      const k = value - min;
+      // NaN fails every comparison, so it falls through to the slow path too.
+      if (k >= 0 && k <= span && (k | 0) === k) {
+        counts[k]!++;
+        n++;
+        continue;
+      }
+    }
+    handleOffScale(problems, answers, i, value, rules);
+  }
+  tally.n = n;
+  for (let k = 0; k < counts.length; k++) {
+    // Unit weights: Σw = Σw² = count.
+    tally.sumWeights[k] = counts[k]!;
+    tally.sumSquaredWeights[k] = counts[k]!;
+  }
+}
+
+function accumulateWeighted(problems: Problems, answers: Indexable, weights: Indexable, rules: AnswerRules): void {
+  const { tally } = problems;
+  const { counts, sumWeights, sumSquaredWeights } = tally;
+  const min = rules.scale.min;
+  const span = rules.scale.max - min;
+  const length = answers.length;
+  let n = 0;
+  for (let i = 0; i < length; i++) {
+    const value = answers[i];
+    const weight = weights[i];
+    if (!isValidWeight(weight)) {
+      const verdict = weight === undefined && !(i in weights) ? HOLE_VERDICT : weightVerdict(weight);
+      report(problems, i, value, verdict, ['weights', i + problems.indexOffset]);
+      continue;
+    }
+    if (typeof value === 'number') {
+      const k = value - min;
+      if (k >= 0 && k <= span && (k | 0) === k) {
+        counts[k]!++;
+        sumWeights[k]! += weight;
+        sumSquaredWeights[k]! += weight * weight;
+        n++;
+        continue;
+      }
+    }
+    handleOffScale(problems, answers, i, value, rules);
+  }
+  tally.n = n;
+}

@@ -1,0 +1,51 @@
+import { describeValue, type ValidationCode } from '../errors.js';
+import { formatScale, type Scale } from '../scale.js';
+
+/** How answers are read: the scale, the codes that mean "not applicable", what to do with the rest. */
+export interface AnswerRules {
+  readonly scale: Scale;
+  /** Codes counted as missing; never points of the scale (checked when the options are read). */
+  readonly notApplicable: ReadonlySet<number> | null;
+  readonly skipInvalid: boolean;
+}
+
+export interface Verdict {
+  readonly code: ValidationCode;
+  readonly message: string;
+}
+
+/**
+ * The slow path for a value that is not a plain point of the scale: `'missing'` for no answer
+ * or a not-applicable code, otherwise why it is invalid. Sparse-array holes are found by the
+ * caller, which alone knows the array.
+ */
+export function judgeOffScaleValue(value: unknown, rules: AnswerRules): Verdict | 'missing' {
+  if (value === null || value === undefined) return 'missing';
+  if (typeof value !== 'number') {
+    return { code: 'invalid_type', message: `expected a number or null, got ${describeValue(value)}` };
+  }
+  if (rules.notApplicable?.has(value)) return 'missing';
+  if (!Number.isFinite(value)) {
+    return { code: 'not_finite', message: `${describeValue(value)} is not a finite number` };
+  }
+  const { scale } = rules;
+  if (value < scale.min || value > scale.max) {
+    return { code: 'out_of_range', message: `${describeValue(value)} is outside the scale ${formatScale(scale)}` };
+  }
+  return { code: 'not_integer', message: `${describeValue(value)} is not a point of the scale ${formatScale(scale)} (points are integers)` };
+}
+
+/** Weights are non-negative and finite; NaN fails both comparisons. */
+export function isValidWeight(weight: unknown): weight is number {
+  return typeof weight === 'number' && weight >= 0 && weight < Infinity;
+}
+
+/** Why a weight that failed {@link isValidWeight} is invalid. */
+export function weightVerdict(weight: unknown): Verdict {
+  return { code: 'invalid_weight', message: `weight must be a non-negative finite number, got ${describeValue(weight)}` };
+}
+
+export const HOLE_VERDICT: Verdict = {
+  code: 'sparse',
+  message: 'empty slot in a sparse array (use null or undefined for "no answer")',
+};

@@ -1,0 +1,56 @@
+import * as z from 'zod/mini';
+import { withPathPrefix } from '../core/errors.js';
+import { parseWith } from '../core/internal/parse-options.js';
+import { answerOptionsShape } from '../core/options.js';
+import { NPS_SCALE } from '../core/scale.js';
+import { DEFAULT_LEVEL, levelSchema } from '../stats/interval.js';
+import { zComparison, type Comparison } from './internal/comparison.js';
+import { resolveTally, type MetricInput, type ReadingOptions } from './internal/resolve-tally.js';
+import { npsFromTally, type NpsOptions, type NpsResult } from './nps.js';
+
+/** Options of {@link compareNps}: how to read both samples, the bands, and the level. */
+export interface CompareNpsOptions extends Omit<ReadingOptions, 'weights'> {
+  readonly bands?: NpsOptions['bands'];
+  /** Confidence level of the interval and threshold of `significant` (default 0.95). */
+  readonly level?: number | undefined;
+}
+
+/** {@link Comparison} of two NPS samples, with the result of each side. */
+export interface NpsComparison extends Comparison {
+  readonly metric: 'nps';
+  readonly a: NpsResult;
+  readonly b: NpsResult;
+}
+
+const compareNpsOptionsSchema = z.strictObject({
+  scale: answerOptionsShape.scale,
+  notApplicable: answerOptionsShape.notApplicable,
+  invalid: answerOptionsShape.invalid,
+  bands: z.optional(z.strictObject({ detractorMax: z.optional(z.int()), promoterMin: z.optional(z.int()) })),
+  level: z.optional(levelSchema),
+});
+
+/**
+ * Compares the NPS of two independent samples: difference a − b in NPS points, its standard
+ * error √(SE_a² + SE_b²), the z statistic, a two-sided p-value and a Wald interval (clipped
+ * to −200…200). Inputs are answers or tallies (use tallies for weighted samples, e.g.
+ * `result.tally`). When neither sample varies the test is undefined and `statistic`,
+ * `pValue` and `significant` are null.
+ *
+ * @throws {CxValidationError} for invalid answers or options.
+ * @example
+ * ```ts
+ * const change = compareNps([10, 10, 9, 8, 3], [6, 5, 9, 7, 2]);
+ * change.difference; // 80 (NPS 40 − NPS −40)
+ * change.standardError; // 50.596 (√(0.64/5 + 0.64/5) × 100)
+ * change.pValue; // 0.1138 (z = 80 / 50.596 = 1.581)
+ * change.significant; // false
+ * ```
+ */
+export function compareNps(a: MetricInput, b: MetricInput, options: CompareNpsOptions = {}): NpsComparison {
+  const parsed = parseWith(compareNpsOptionsSchema, options);
+  const level = parsed.level ?? DEFAULT_LEVEL;
+  const resultA = npsFromTally(withPathPrefix(['a'], () => resolveTally(a, parsed, NPS_SCALE)), { ...parsed, interval: 'wald' });
+  const resultB = npsFromTally(withPathPrefix(['b'], () => resolveTally(b, parsed, NPS_SCALE)), { ...parsed, interval: 'wald' });
+  return { metric: 'nps', ...zComparison(resultA, resultB, level, 200), a: resultA, b: resultB };
+}

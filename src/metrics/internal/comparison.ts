@@ -1,0 +1,47 @@
+import { clip, twoSidedZ, type Interval } from '../../stats/interval.js';
+import { twoSidedNormalPValue } from '../../stats/z-test.js';
+
+/** The outcome of comparing a metric between two independent samples (a − b). */
+export interface Comparison {
+  /** score(a) − score(b), on the metric's scale; null when either side has no score. */
+  readonly difference: number | null;
+  /** Standard error of the difference; null when it cannot be computed. */
+  readonly standardError: number | null;
+  /** Test statistic (z or t); null when the standard error is 0 or unknown. */
+  readonly statistic: number | null;
+  /** Two-sided p-value; null when there is no statistic. */
+  readonly pValue: number | null;
+  /** Confidence interval of the difference; null when there is no difference. */
+  readonly interval: Interval | null;
+  /** pValue < 1 − level; null when there is no p-value. */
+  readonly significant: boolean | null;
+  readonly level: number;
+}
+
+/** The comparison of two scores with independent standard errors, by a two-sided z test. */
+export function zComparison(
+  a: { score: number | null; standardError: number | null },
+  b: { score: number | null; standardError: number | null },
+  level: number,
+  range: number,
+): Comparison {
+  if (a.score === null || b.score === null || a.standardError === null || b.standardError === null) {
+    return { difference: null, standardError: null, statistic: null, pValue: null, interval: null, significant: null, level };
+  }
+  const difference = a.score - b.score;
+  const standardError = Math.hypot(a.standardError, b.standardError);
+  const halfWidth = twoSidedZ(level) * standardError;
+  const interval: Interval = {
+    lower: clip(difference - halfWidth, -range, range),
+    upper: clip(difference + halfWidth, -range, range),
+    level,
+    method: 'wald',
+  };
+  if (standardError === 0) {
+    // Neither sample varies: the z statistic is undefined (0/0 or x/0), so no test is claimed.
+    return { difference, standardError, statistic: null, pValue: null, interval, significant: null, level };
+  }
+  const statistic = difference / standardError;
+  const pValue = twoSidedNormalPValue(statistic);
+  return { difference, standardError, statistic, pValue, interval, significant: pValue < 1 - level, level };
+}

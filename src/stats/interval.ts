@@ -1,0 +1,28 @@
+import * as z from 'zod/mini';
+import { normalQuantile } from './normal.js';
+
+/** A confidence interval on the scale of the score it belongs to. */
+export interface Interval {
+  readonly lower: number;
+  readonly upper: number;
+  /** Confidence level, e.g. 0.95. */
+  readonly level: number;
+  /** How it was computed, e.g. `'adjusted-wald'`, `'wilson'`, `'t'`. */
+  readonly method: string;
+}
+
+/** zod/mini schema of a confidence level: strictly between 0 and 1. */
+export const levelSchema = z.number().check(z.gt(0), z.lt(1));
+
+/** The default confidence level. */
+export const DEFAULT_LEVEL = 0.95;
+
+/** z such that P(−z ≤ Z ≤ z) = level: 1.959964 for 0.95. */
+export function twoSidedZ(level: number): number {
+  return normalQuantile((1 + level) / 2);
+}
+
+/** Keeps an interval inside the range its score can take. */
+export function clip(value: number, low: number, high: number): number {
+  return Math.min(high, Math.max(low, value));
+}
