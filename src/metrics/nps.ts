@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { fail } from '../core/errors.js';
+import { isNumericArrayLike } from '../core/internal/accumulate.js';
 import { parseWith } from '../core/internal/parse-options.js';
 import { answerOptionsShape } from '../core/options.js';
 import { NPS_SCALE, formatScale, type Scale } from '../core/scale.js';
@@ -104,6 +105,8 @@ function bandSum(values: readonly number[], from: number, to: number): number {
  */
 export function nps(input: MetricInput, options: NpsOptions = {}): NpsResult {
   const parsed = parseWith(npsOptionsSchema, options);
+  // Bands are checked before a possibly long pass over the answers.
+  if (isNumericArrayLike(input)) resolveBands(parsed.bands, parsed.scale ?? NPS_SCALE);
   const tally = resolveTally(input, parsed, NPS_SCALE);
   return npsFromTally(tally, parsed);
 }
