@@ -98,7 +98,7 @@ function bandSum(values: readonly number[], from: number, to: number): number {
  * @example
  * ```ts
  * const result = nps([10, 9, 8, 7, 6, 10]);
- * result.score; // 33.333333333333336 (3 promoters − 1 detractor of 6)
+ * result.score; // 33.333 (3 promoters − 1 detractor, of 6)
  * result.percent?.promoters; // 50
  * result.interval?.method; // 'adjusted-wald'
  * ```
