@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { CxValidationError, MAX_REPORTED_ISSUES, describeValue, fail } from './errors.js';
 import { checkTally } from './check-tally.js';
 import { accumulate } from './internal/accumulate.js';
-import { isValidWeight, judgeOffScaleValue, weightVerdict, type AnswerRules, type Verdict } from './internal/answer-rules.js';
+import { isValidWeight, judgeOffScaleValue, pointIndex, weightVerdict, type AnswerRules, type Verdict } from './internal/answer-rules.js';
 import { emptyTally, inputLength, mergeInto, snapshot } from './internal/mutable-tally.js';
 import { parseWith } from './internal/parse-options.js';
 import { answerRules, answerOptionsShape, type AnswerOptions } from './options.js';
@@ -60,15 +60,13 @@ export function createTally(scale: Scale, options: Omit<AnswerOptions, 'weights'
         reject(index, answer, weightVerdict(weight), ['weights', index]);
         return accumulator;
       }
-      if (typeof answer === 'number') {
-        const k = answer - min;
-        if (k >= 0 && k <= span && (k | 0) === k) {
-          state.counts[k]!++;
-          state.sumWeights[k]! += weight;
-          state.sumSquaredWeights[k]! += weight * weight;
-          state.n++;
-          return accumulator;
-        }
+      const k = pointIndex(answer, min, span);
+      if (k >= 0) {
+        state.counts[k]!++;
+        state.sumWeights[k]! += weight;
+        state.sumSquaredWeights[k]! += weight * weight;
+        state.n++;
+        return accumulator;
       }
       const verdict = judgeOffScaleValue(answer, rules);
       if (verdict === 'missing') state.missing++;

@@ -1,6 +1,6 @@
 import { CxValidationError, MAX_REPORTED_ISSUES, describeValue, fail, type ValidationIssue } from '../errors.js';
 import type { Tally } from '../tally-types.js';
-import { HOLE_VERDICT, isValidWeight, judgeOffScaleValue, weightVerdict, type AnswerRules, type Verdict } from './answer-rules.js';
+import { HOLE_VERDICT, isValidWeight, judgeOffScaleValue, pointIndex, weightVerdict, type AnswerRules, type Verdict } from './answer-rules.js';
 import { emptyTally, type MutableTally } from './mutable-tally.js';
 
 type Indexable = ArrayLike<unknown>;
@@ -74,6 +74,8 @@ export function accumulate(answers: unknown, weights: unknown, rules: AnswerRule
   return problems.tally;
 }
 
+// Two loops rather than one with a "has weights" test per answer: the unweighted one, by far
+// the common case, then touches one array per answer and fills Σw and Σw² from the counts.
 function accumulateUnweighted(problems: Problems, answers: Indexable, rules: AnswerRules): void {
   const { tally } = problems;
   const counts = tally.counts;
@@ -83,16 +85,11 @@ function accumulateUnweighted(problems: Problems, answers: Indexable, rules: Ans
   let n = 0;
   for (let i = 0; i < length; i++) {
     const value = answers[i];
-    if (typeof value === 'number') {
-      const k = value - min;
-      // NaN fails every comparison, so it falls through to the slow path too.
-      if (k >= 0 && k <= span && (k | 0) === k) {
-        counts[k]!++;
-        n++;
-        continue;
-      }
-    }
-    handleOffScale(problems, answers, i, value, rules);
+    const k = pointIndex(value, min, span);
+    if (k >= 0) {
+      counts[k]!++;
+      n++;
+    } else handleOffScale(problems, answers, i, value, rules);
   }
   tally.n = n;
   for (let k = 0; k < counts.length; k++) {
@@ -117,17 +114,13 @@ function accumulateWeighted(problems: Problems, answers: Indexable, weights: Ind
       report(problems, i, value, verdict, ['weights', i + problems.indexOffset]);
       continue;
     }
-    if (typeof value === 'number') {
-      const k = value - min;
-      if (k >= 0 && k <= span && (k | 0) === k) {
-        counts[k]!++;
-        sumWeights[k]! += weight;
-        sumSquaredWeights[k]! += weight * weight;
-        n++;
-        continue;
-      }
-    }
-    handleOffScale(problems, answers, i, value, rules);
+    const k = pointIndex(value, min, span);
+    if (k >= 0) {
+      counts[k]!++;
+      sumWeights[k]! += weight;
+      sumSquaredWeights[k]! += weight * weight;
+      n++;
+    } else handleOffScale(problems, answers, i, value, rules);
   }
   tally.n = n;
 }

@@ -9,6 +9,17 @@ export interface AnswerRules {
   readonly skipInvalid: boolean;
 }
 
+/**
+ * The slot of a value on a scale starting at `min` with `span` = max − min, or −1 when the
+ * value is not an integer point of it (NaN fails every comparison and lands here too).
+ * Small enough for the JIT to inline into the hot loops.
+ */
+export function pointIndex(value: unknown, min: number, span: number): number {
+  if (typeof value !== 'number') return -1;
+  const k = value - min;
+  return k >= 0 && k <= span && (k | 0) === k ? k : -1;
+}
+
 export interface Verdict {
   readonly code: ValidationCode;
   readonly message: string;
