@@ -8,6 +8,7 @@ import type { Tally } from '../core/tally-types.js';
 import { DEFAULT_LEVEL, clip, levelSchema, twoSidedZ, type Interval } from '../stats/interval.js';
 import { sampleFields, type MetricResult } from './internal/base-result.js';
 import { resolveTally, type MetricInput, type ReadingOptions } from './internal/resolve-tally.js';
+import { linearisedStandardError, scoredMean } from './internal/scored-mean.js';
 
 /** Where detractors end and promoters begin; passives are the points in between. */
 export interface NpsBands {
@@ -123,17 +124,12 @@ export function npsFromTally(tally: Tally, options: Pick<NpsOptions, 'bands' | '
   const passives = bandSum(tally.sumWeights, passiveFrom, promoterFrom);
   const promoters = bandSum(tally.sumWeights, promoterFrom, points);
   const sample = sampleFields(tally);
-  const total = sample.weightedN;
   const base = { metric: 'nps' as const, ...sample, promoters, passives, detractors, bands };
-  if (total === 0) return { ...base, score: null, percent: null, standardError: null, interval: null };
+  const estimate = scoredMean(tally, (k) => (k < passiveFrom ? -1 : k >= promoterFrom ? 1 : 0));
+  if (estimate === null) return { ...base, score: null, percent: null, standardError: null, interval: null };
 
-  const net = (promoters - detractors) / total;
-  // Linearised variance of the ratio Σw·y/Σw with y = +1 / 0 / −1.
-  const squaredDeviations =
-    bandSum(tally.sumSquaredWeights, 0, passiveFrom) * (-1 - net) ** 2 +
-    bandSum(tally.sumSquaredWeights, passiveFrom, promoterFrom) * net ** 2 +
-    bandSum(tally.sumSquaredWeights, promoterFrom, points) * (1 - net) ** 2;
-  const standardError = Math.sqrt(squaredDeviations) / total;
+  const { mean: net, total } = estimate;
+  const standardError = linearisedStandardError(estimate);
   const interval = method === 'wald' ? waldInterval(net, standardError, level) : adjustedWaldInterval(promoters, detractors, total, sample.effectiveN, level);
   return {
     ...base,
