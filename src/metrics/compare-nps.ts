@@ -4,7 +4,7 @@ import { parseWith } from '../core/internal/parse-options.js';
 import { answerOptionsShape } from '../core/options.js';
 import { NPS_SCALE } from '../core/scale.js';
 import { DEFAULT_LEVEL, levelSchema } from '../stats/interval.js';
-import { zComparison, type Comparison } from './internal/comparison.js';
+import { independentZComparison, type Comparison } from './internal/comparison.js';
 import { resolveTally, type MetricInput, type ReadingOptions } from './internal/resolve-tally.js';
 import { npsFromTally, type NpsOptions, type NpsResult } from './nps.js';
 
@@ -52,5 +52,5 @@ export function compareNps(a: MetricInput, b: MetricInput, options: CompareNpsOp
   const level = parsed.level ?? DEFAULT_LEVEL;
   const resultA = npsFromTally(withPathPrefix(['a'], () => resolveTally(a, parsed, NPS_SCALE)), { ...parsed, interval: 'wald' });
   const resultB = npsFromTally(withPathPrefix(['b'], () => resolveTally(b, parsed, NPS_SCALE)), { ...parsed, interval: 'wald' });
-  return { metric: 'nps', ...zComparison(resultA, resultB, level, 200), a: resultA, b: resultB };
+  return { metric: 'nps', ...independentZComparison(resultA, resultB, level, 200), a: resultA, b: resultB };
 }

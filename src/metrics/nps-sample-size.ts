@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { fail } from '../core/errors.js';
 import { parseWith } from '../core/internal/parse-options.js';
-import { DEFAULT_LEVEL, levelSchema, twoSidedZ } from '../stats/interval.js';
+import { DEFAULT_LEVEL, levelSchema } from '../stats/interval.js';
+import { requiredSampleSize } from '../stats/sample-size.js';
 
 /** Options of {@link npsSampleSize}. */
 export interface NpsSampleSizeOptions {
@@ -46,10 +47,5 @@ export function npsSampleSize(options: NpsSampleSizeOptions): number {
   const p = (promoters ?? 50) / 100;
   const d = (detractors ?? 50) / 100;
   if (p + d > 1) fail('invalid_option', ['detractors'], `promoters + detractors cannot exceed 100 %, got ${(p + d) * 100}`);
-  const variance = p + d - (p - d) ** 2;
-  const margin = marginOfError / 100;
-  let needed = (twoSidedZ(level) ** 2 * variance) / (margin * margin);
-  if (population !== undefined) needed = needed / (1 + (needed - 1) / population);
-  // A hair of tolerance so that binary noise on an exact integer does not add a respondent.
-  return Math.max(1, Math.ceil(needed - 1e-9));
+  return requiredSampleSize(p + d - (p - d) ** 2, marginOfError / 100, level, population);
 }

@@ -18,18 +18,15 @@ export interface Comparison {
   readonly level: number;
 }
 
-/** The comparison of two scores with independent standard errors, by a two-sided z test. */
-export function zComparison(
-  a: { score: number | null; standardError: number | null },
-  b: { score: number | null; standardError: number | null },
-  level: number,
-  range: number,
-): Comparison {
-  if (a.score === null || b.score === null || a.standardError === null || b.standardError === null) {
-    return { difference: null, standardError: null, statistic: null, pValue: null, interval: null, significant: null, level };
-  }
-  const difference = a.score - b.score;
-  const standardError = Math.hypot(a.standardError, b.standardError);
+const NO_COMPARISON = { difference: null, standardError: null, statistic: null, pValue: null, interval: null, significant: null };
+
+/**
+ * A two-sided z comparison: the interval is difference ± z·standardError (clipped to
+ * ±range) and the test uses `testStandardError` (the same unless the test pools, as the
+ * two-proportion test does). A zero test standard error means neither sample varies: the
+ * statistic is undefined, so no test is claimed.
+ */
+export function zComparison(difference: number, standardError: number, testStandardError: number, level: number, range: number): Comparison {
   const halfWidth = twoSidedZ(level) * standardError;
   const interval: Interval = {
     lower: clip(difference - halfWidth, -range, range),
@@ -37,11 +34,25 @@ export function zComparison(
     level,
     method: 'wald',
   };
-  if (standardError === 0) {
-    // Neither sample varies: the z statistic is undefined (0/0 or x/0), so no test is claimed.
-    return { difference, standardError, statistic: null, pValue: null, interval, significant: null, level };
-  }
-  const statistic = difference / standardError;
+  if (testStandardError === 0) return { difference, standardError, statistic: null, pValue: null, interval, significant: null, level };
+  const statistic = difference / testStandardError;
   const pValue = twoSidedNormalPValue(statistic);
   return { difference, standardError, statistic, pValue, interval, significant: pValue < 1 - level, level };
+}
+
+/** The comparison of two scores with independent standard errors; nulls when a side has no score. */
+export function independentZComparison(
+  a: { score: number | null; standardError: number | null },
+  b: { score: number | null; standardError: number | null },
+  level: number,
+  range: number,
+): Comparison {
+  if (a.score === null || b.score === null || a.standardError === null || b.standardError === null) return { ...NO_COMPARISON, level };
+  const standardError = Math.hypot(a.standardError, b.standardError);
+  return zComparison(a.score - b.score, standardError, standardError, level, range);
+}
+
+/** The comparison when a side has no data. */
+export function noComparison(level: number): Comparison {
+  return { ...NO_COMPARISON, level };
 }

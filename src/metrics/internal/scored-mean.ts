@@ -8,6 +8,8 @@ export interface ScoredMean {
   readonly squaredDeviations: number;
   /** Σw. */
   readonly total: number;
+  /** Σw·y. */
+  readonly weightedSum: number;
 }
 
 /**
@@ -28,7 +30,7 @@ export function scoredMean(tally: Tally, scoreOfSlot: (slot: number) => number):
   for (let k = 0; k < tally.sumSquaredWeights.length; k++) {
     squaredDeviations += tally.sumSquaredWeights[k]! * (scoreOfSlot(k) - mean) ** 2;
   }
-  return { mean, squaredDeviations, total };
+  return { mean, squaredDeviations, total, weightedSum: weighted };
 }
 
 /** Linearised standard error of a {@link ScoredMean}: √(Σw²(y − ȳ)²) / Σw (√(var/n) at unit weights). */

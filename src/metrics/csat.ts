@@ -1,0 +1,102 @@
+import * as z from 'zod/mini';
+import { parseWith } from '../core/internal/parse-options.js';
+import { isNumericArrayLike } from '../core/internal/accumulate.js';
+import { answerOptionsShape } from '../core/options.js';
+import { CSAT_SCALE, type Scale } from '../core/scale.js';
+import type { Tally } from '../core/tally-types.js';
+import { DEFAULT_LEVEL, clip, levelSchema, twoSidedZ, type Interval } from '../stats/interval.js';
+import { wilsonInterval } from '../stats/wilson.js';
+import { sampleFields, type MetricResult } from './internal/base-result.js';
+import { pointSet, topPoints } from './internal/points.js';
+import { resolveTally, type MetricInput, type ReadingOptions } from './internal/resolve-tally.js';
+import { linearisedStandardError, scoredMean } from './internal/scored-mean.js';
+
+/** How the CSAT interval is computed. */
+export type CsatIntervalMethod = 'wilson' | 'wald';
+
+/** Options of {@link csat}. */
+export interface CsatOptions extends ReadingOptions {
+  /** The answer scale (default 1–5). */
+  readonly scale?: Scale | undefined;
+  /** The points that count as satisfied (default: the top two points of the scale). */
+  readonly satisfied?: readonly number[] | undefined;
+  /** `'wilson'` (default) or `'wald'`. */
+  readonly interval?: CsatIntervalMethod | undefined;
+  /** Confidence level (default 0.95). */
+  readonly level?: number | undefined;
+}
+
+/** Customer satisfaction: the share of satisfied answers, with the mean rating. */
+export interface CsatResult extends MetricResult {
+  readonly metric: 'csat';
+  /** % of answers in the satisfied points, 0–100; null when there are no (weighted) answers. */
+  readonly score: number | null;
+  /** Σw of satisfied answers. */
+  readonly satisfied: number;
+  /** The weighted mean rating on the scale, or null. */
+  readonly mean: number | null;
+  /** The points counted as satisfied. */
+  readonly satisfiedPoints: readonly number[];
+}
+
+/** zod/mini schema of {@link CsatOptions}. */
+export const csatOptionsSchema = z.strictObject({
+  ...answerOptionsShape,
+  satisfied: z.optional(z.array(z.number())),
+  interval: z.optional(z.enum(['wilson', 'wald'])),
+  level: z.optional(levelSchema),
+});
+
+/**
+ * CSAT: the percentage of answers that are satisfied — by default the top two points of the
+ * declared scale (4–5 on 1–5), never of the observed maximum — with the mean rating.
+ *
+ * Standard error √(p(1−p)/n), or with weights the linearisation Σw²(y − p)²/(Σw)² for y = 1
+ * (satisfied) / 0. Interval: Wilson score (default; R's `prop.test(x, n, correct = FALSE)`),
+ * on the Kish effective n with weights; or Wald. On the 0–100 scale.
+ *
+ * @throws {CxValidationError} for invalid answers (unless `invalid: 'skip'`), weights or options.
+ * @example
+ * ```ts
+ * const result = csat([5, 4, 3, 1, 5]);
+ * result.score; // 60 (3 of 5 answered 4 or 5)
+ * result.mean; // 3.6
+ * csat([9, 10, 7, 3], { scale: { min: 1, max: 10 }, satisfied: [9, 10] }).score; // 50
+ * ```
+ */
+export function csat(input: MetricInput, options: CsatOptions = {}): CsatResult {
+  const parsed = parseWith(csatOptionsSchema, options);
+  if (isNumericArrayLike(input)) satisfiedSlots(parsed.satisfied, parsed.scale ?? CSAT_SCALE);
+  return csatFromTally(resolveTally(input, parsed, CSAT_SCALE), parsed);
+}
+
+function satisfiedSlots(satisfied: readonly number[] | undefined, scale: Scale): boolean[] {
+  return pointSet(satisfied ?? topPoints(scale, 2), scale, 'satisfied');
+}
+
+/** The CSAT of a checked tally: the pure core of {@link csat}. */
+export function csatFromTally(tally: Tally, options: Pick<CsatOptions, 'satisfied' | 'interval' | 'level'> = {}): CsatResult {
+  const member = satisfiedSlots(options.satisfied, tally.scale);
+  const level = options.level ?? DEFAULT_LEVEL;
+  const sample = sampleFields(tally);
+  const share = scoredMean(tally, (k) => (member[k] ? 1 : 0));
+  const rating = scoredMean(tally, (k) => tally.scale.min + k);
+  const satisfiedPoints = member.flatMap((isMember, k) => (isMember ? [tally.scale.min + k] : []));
+  const satisfied = share?.weightedSum ?? 0;
+  const base = { metric: 'csat' as const, ...sample, satisfied, satisfiedPoints };
+  if (share === null || rating === null) return { ...base, score: null, mean: null, standardError: null, interval: null };
+  const standardError = linearisedStandardError(share);
+  const interval = options.interval === 'wald' ? waldProportion(share.mean, standardError, level) : wilsonInterval(share.mean, sample.effectiveN, level);
+  return {
+    ...base,
+    score: share.mean * 100,
+    mean: rating.mean,
+    standardError: standardError * 100,
+    interval: { ...interval, lower: interval.lower * 100, upper: interval.upper * 100 },
+  };
+}
+
+function waldProportion(p: number, standardError: number, level: number): Interval {
+  const half = twoSidedZ(level) * standardError;
+  return { lower: clip(p - half, 0, 1), upper: clip(p + half, 0, 1), level, method: 'wald' };
+}
