@@ -1,12 +1,11 @@
 import * as z from 'zod/mini';
-import { withPathPrefix } from '../core/errors.js';
 import { parseWith } from '../core/internal/parse-options.js';
-import { answerOptionsShape } from '../core/options.js';
 import { CSAT_SCALE } from '../core/scale.js';
-import { DEFAULT_LEVEL, levelSchema } from '../stats/interval.js';
+import { DEFAULT_LEVEL } from '../stats/interval.js';
+import { compareOptionsShape, resolveSamples } from './internal/compare-inputs.js';
 import { csatFromTally, type CsatOptions, type CsatResult } from './csat.js';
 import { noComparison, zComparison, type Comparison } from './internal/comparison.js';
-import { resolveTally, type MetricInput, type ReadingOptions } from './internal/resolve-tally.js';
+import type { MetricInput, ReadingOptions } from './internal/resolve-tally.js';
 
 /** Options of {@link compareCsat}. */
 export interface CompareCsatOptions extends Omit<ReadingOptions, 'weights'> {
@@ -22,13 +21,7 @@ export interface CsatComparison extends Comparison {
   readonly b: CsatResult;
 }
 
-const compareCsatOptionsSchema = z.strictObject({
-  scale: answerOptionsShape.scale,
-  notApplicable: answerOptionsShape.notApplicable,
-  invalid: answerOptionsShape.invalid,
-  satisfied: z.optional(z.array(z.number())),
-  level: z.optional(levelSchema),
-});
+const compareCsatOptionsSchema = z.strictObject({ ...compareOptionsShape, satisfied: z.optional(z.array(z.number())) });
 
 /**
  * Compares the CSAT of two independent samples, a − b in percentage points. The test is the
@@ -48,8 +41,9 @@ const compareCsatOptionsSchema = z.strictObject({
 export function compareCsat(a: MetricInput, b: MetricInput, options: CompareCsatOptions = {}): CsatComparison {
   const parsed = parseWith(compareCsatOptionsSchema, options);
   const level = parsed.level ?? DEFAULT_LEVEL;
-  const resultA = csatFromTally(withPathPrefix(['a'], () => resolveTally(a, parsed, CSAT_SCALE)), { ...parsed, interval: 'wald' });
-  const resultB = csatFromTally(withPathPrefix(['b'], () => resolveTally(b, parsed, CSAT_SCALE)), { ...parsed, interval: 'wald' });
+  const [tallyA, tallyB] = resolveSamples(a, b, parsed, CSAT_SCALE);
+  const resultA = csatFromTally(tallyA, { ...parsed, interval: 'wald' });
+  const resultB = csatFromTally(tallyB, { ...parsed, interval: 'wald' });
   if (resultA.score === null || resultB.score === null) return { metric: 'csat', ...noComparison(level), a: resultA, b: resultB };
   const pa = resultA.score / 100;
   const pb = resultB.score / 100;

@@ -1,11 +1,10 @@
 import * as z from 'zod/mini';
-import { withPathPrefix } from '../core/errors.js';
 import { parseWith } from '../core/internal/parse-options.js';
-import { answerOptionsShape } from '../core/options.js';
 import { NPS_SCALE } from '../core/scale.js';
-import { DEFAULT_LEVEL, levelSchema } from '../stats/interval.js';
+import { DEFAULT_LEVEL } from '../stats/interval.js';
+import { compareOptionsShape, resolveSamples } from './internal/compare-inputs.js';
 import { independentZComparison, type Comparison } from './internal/comparison.js';
-import { resolveTally, type MetricInput, type ReadingOptions } from './internal/resolve-tally.js';
+import type { MetricInput, ReadingOptions } from './internal/resolve-tally.js';
 import { npsFromTally, type NpsOptions, type NpsResult } from './nps.js';
 
 /** Options of {@link compareNps}: how to read both samples, the bands, and the level. */
@@ -23,11 +22,8 @@ export interface NpsComparison extends Comparison {
 }
 
 const compareNpsOptionsSchema = z.strictObject({
-  scale: answerOptionsShape.scale,
-  notApplicable: answerOptionsShape.notApplicable,
-  invalid: answerOptionsShape.invalid,
+  ...compareOptionsShape,
   bands: z.optional(z.strictObject({ detractorMax: z.optional(z.int()), promoterMin: z.optional(z.int()) })),
-  level: z.optional(levelSchema),
 });
 
 /**
@@ -50,7 +46,8 @@ const compareNpsOptionsSchema = z.strictObject({
 export function compareNps(a: MetricInput, b: MetricInput, options: CompareNpsOptions = {}): NpsComparison {
   const parsed = parseWith(compareNpsOptionsSchema, options);
   const level = parsed.level ?? DEFAULT_LEVEL;
-  const resultA = npsFromTally(withPathPrefix(['a'], () => resolveTally(a, parsed, NPS_SCALE)), { ...parsed, interval: 'wald' });
-  const resultB = npsFromTally(withPathPrefix(['b'], () => resolveTally(b, parsed, NPS_SCALE)), { ...parsed, interval: 'wald' });
+  const [tallyA, tallyB] = resolveSamples(a, b, parsed, NPS_SCALE);
+  const resultA = npsFromTally(tallyA, { ...parsed, interval: 'wald' });
+  const resultB = npsFromTally(tallyB, { ...parsed, interval: 'wald' });
   return { metric: 'nps', ...independentZComparison(resultA, resultB, level, 200), a: resultA, b: resultB };
 }

@@ -1,0 +1,26 @@
+import * as z from 'zod/mini';
+import { withPathPrefix } from '../../core/errors.js';
+import { answerOptionsShape } from '../../core/options.js';
+import type { Scale } from '../../core/scale.js';
+import type { Tally } from '../../core/tally-types.js';
+import { levelSchema } from '../../stats/interval.js';
+import { resolveTally, type MetricInput, type ReadingOptions } from './resolve-tally.js';
+
+/**
+ * The options every two-sample comparison shares: how to read both samples (no weights —
+ * weighted samples come as tallies) and the level.
+ */
+export const compareOptionsShape = {
+  scale: answerOptionsShape.scale,
+  notApplicable: answerOptionsShape.notApplicable,
+  invalid: answerOptionsShape.invalid,
+  level: z.optional(levelSchema),
+};
+
+/** Both samples as checked tallies; an error's path starts with 'a' or 'b' to say which. */
+export function resolveSamples(a: MetricInput, b: MetricInput, options: ReadingOptions, defaultScale: Scale): [Tally, Tally] {
+  return [
+    withPathPrefix(['a'], () => resolveTally(a, options, defaultScale)),
+    withPathPrefix(['b'], () => resolveTally(b, options, defaultScale)),
+  ];
+}
