@@ -142,7 +142,8 @@ describe('compareCsat', () => {
 
   it('nulls for an empty side, no test when nothing varies, path names the side', () => {
     expect(compareCsat([], [5])).toMatchObject({ difference: null, pValue: null, significant: null });
-    expect(compareCsat([5, 5], [1, 1])).toMatchObject({ difference: 100, statistic: 100 / Math.sqrt(0.5 * 0.5 * 1) / 100 });
+    // pa = 1, pb = 0: pooled 0.5, pooled SE √(0.25 × (1/2 + 1/2)) = 0.5, z = 1 / 0.5 = 2.
+    expect(compareCsat([5, 5], [1, 1])).toMatchObject({ difference: 100, statistic: 2 });
     expect(compareCsat([5, 5], [5, 4])).toMatchObject({ difference: 0, statistic: null, pValue: null });
     expect(() => compareCsat([5], [7])).toThrow(/b\[0\]/);
     expect(() => compareCsat([5], [5], { scale: NPS_SCALE, satisfied: [11] })).toThrow(/satisfied\[0\]/);

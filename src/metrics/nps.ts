@@ -92,7 +92,8 @@ function bandSum(values: readonly number[], from: number, to: number): number {
  * Interval: adjusted Wald (Rocks 2016, The American Statistician 70(4)): add ¾ detractor,
  * 1½ passives and ¾ promoter, then a Wald interval on n + 3 (with weights, on the Kish
  * effective n + 3); or plain Wald. Bounds are clipped to −100…100. The adjusted interval
- * is centred on the adjusted estimate, so for one or two answers it can exclude the raw score.
+ * is centred on the adjusted estimate, so with one answer (or up to four at levels such as
+ * 80 %) it can exclude the raw score.
  * All numbers keep full precision; round for display with `round`.
  *
  * @throws {CxValidationError} for invalid answers (unless `invalid: 'skip'`), weights or options.

@@ -78,11 +78,6 @@ export function normalCdf(x: number): number {
   return x > 0 ? 1 - tail : tail;
 }
 
-/** The standard normal density φ(x). */
-export function normalDensity(x: number): number {
-  return ONE_OVER_SQRT_2PI * Math.exp(-0.5 * x * x);
-}
-
 // Wichura (1988), Algorithm AS 241 PPND16, accurate to about 1e-16: the algorithm of R's qnorm.
 const CENTRAL_NUM = [3.387132872796366608, 133.14166789178437745, 1971.5909503065514427, 13731.693765509461125, 45921.953931549871457, 67265.770927008700853, 33430.575583588128105, 2509.0809287301226727];
 const CENTRAL_DEN = [1, 42.313330701600911252, 687.1870074920579083, 5394.1960214247511077, 21213.794301586595867, 39307.89580009271061, 28729.085735721942674, 5226.495278852545925];
