@@ -4,7 +4,7 @@ import { isNumericArrayLike } from '../core/internal/accumulate.js';
 import { answerOptionsShape } from '../core/options.js';
 import { CSAT_SCALE, type Scale } from '../core/scale.js';
 import type { Tally } from '../core/tally-types.js';
-import { DEFAULT_LEVEL, clip, levelSchema, twoSidedZ, type Interval } from '../stats/interval.js';
+import { DEFAULT_LEVEL, levelSchema, waldInterval } from '../stats/interval.js';
 import { wilsonInterval } from '../stats/wilson.js';
 import { sampleFields, type MetricResult } from './internal/base-result.js';
 import { pointSet, topPoints } from './internal/points.js';
@@ -86,7 +86,7 @@ export function csatFromTally(tally: Tally, options: Pick<CsatOptions, 'satisfie
   const base = { metric: 'csat' as const, ...sample, satisfied, satisfiedPoints };
   if (share === null || rating === null) return { ...base, score: null, mean: null, standardError: null, interval: null };
   const standardError = linearisedStandardError(share);
-  const interval = options.interval === 'wald' ? waldProportion(share.mean, standardError, level) : wilsonInterval(share.mean, sample.effectiveN, level);
+  const interval = options.interval === 'wald' ? waldInterval(share.mean, standardError, level, 0, 1) : wilsonInterval(share.mean, sample.effectiveN, level);
   return {
     ...base,
     score: share.mean * 100,
@@ -94,9 +94,4 @@ export function csatFromTally(tally: Tally, options: Pick<CsatOptions, 'satisfie
     standardError: standardError * 100,
     interval: { ...interval, lower: interval.lower * 100, upper: interval.upper * 100 },
   };
-}
-
-function waldProportion(p: number, standardError: number, level: number): Interval {
-  const half = twoSidedZ(level) * standardError;
-  return { lower: clip(p - half, 0, 1), upper: clip(p + half, 0, 1), level, method: 'wald' };
 }

@@ -5,7 +5,7 @@ import { parseWith } from '../core/internal/parse-options.js';
 import { answerOptionsShape } from '../core/options.js';
 import { NPS_SCALE, formatScale, type Scale } from '../core/scale.js';
 import type { Tally } from '../core/tally-types.js';
-import { DEFAULT_LEVEL, clip, levelSchema, twoSidedZ, type Interval } from '../stats/interval.js';
+import { DEFAULT_LEVEL, levelSchema, symmetricInterval, twoSidedZ, waldInterval, type Interval } from '../stats/interval.js';
 import { sampleFields, type MetricResult } from './internal/base-result.js';
 import { resolveTally, type MetricInput, type ReadingOptions } from './internal/resolve-tally.js';
 import { linearisedStandardError, scoredMean } from './internal/scored-mean.js';
@@ -131,7 +131,7 @@ export function npsFromTally(tally: Tally, options: Pick<NpsOptions, 'bands' | '
 
   const { mean: net, total } = estimate;
   const standardError = linearisedStandardError(estimate);
-  const interval = method === 'wald' ? waldInterval(net, standardError, level) : adjustedWaldInterval(promoters, detractors, total, sample.effectiveN, level);
+  const interval = method === 'wald' ? waldInterval(net * 100, standardError * 100, level, -100, 100) : adjustedWaldInterval(promoters, detractors, total, sample.effectiveN, level);
   return {
     ...base,
     score: net * 100,
@@ -139,14 +139,6 @@ export function npsFromTally(tally: Tally, options: Pick<NpsOptions, 'bands' | '
     standardError: standardError * 100,
     interval,
   };
-}
-
-function toInterval(center: number, halfWidth: number, level: number, method: NpsIntervalMethod): Interval {
-  return { lower: clip(center - halfWidth, -1, 1) * 100, upper: clip(center + halfWidth, -1, 1) * 100, level, method };
-}
-
-function waldInterval(net: number, standardError: number, level: number): Interval {
-  return toInterval(net, twoSidedZ(level) * standardError, level, 'wald');
 }
 
 /** Rocks (2016): ¾ promoter, 1½ passives, ¾ detractor added to the (effective) sample. */
@@ -157,5 +149,5 @@ function adjustedWaldInterval(promoters: number, detractors: number, total: numb
   const d = (detractors * perWeight + 0.75) / adjustedN;
   const net = p - d;
   const standardError = Math.sqrt((p + d - net * net) / adjustedN);
-  return toInterval(net, twoSidedZ(level) * standardError, level, 'adjusted-wald');
+  return symmetricInterval(net * 100, twoSidedZ(level) * standardError * 100, level, 'adjusted-wald', -100, 100);
 }

@@ -26,3 +26,13 @@ export function twoSidedZ(level: number): number {
 export function clip(value: number, low: number, high: number): number {
   return Math.min(high, Math.max(low, value));
 }
+
+/** estimate ± halfWidth, kept inside [low, high]: the shape every interval here shares. */
+export function symmetricInterval(estimate: number, halfWidth: number, level: number, method: string, low: number, high: number): Interval {
+  return { lower: clip(estimate - halfWidth, low, high), upper: clip(estimate + halfWidth, low, high), level, method };
+}
+
+/** The Wald (normal) interval estimate ± z·standardError, kept inside [low, high]. */
+export function waldInterval(estimate: number, standardError: number, level: number, low: number, high: number): Interval {
+  return symmetricInterval(estimate, twoSidedZ(level) * standardError, level, 'wald', low, high);
+}

@@ -1,4 +1,4 @@
-import { clip, twoSidedZ, type Interval } from '../../stats/interval.js';
+import { waldInterval, type Interval } from '../../stats/interval.js';
 import { twoSidedNormalPValue } from '../../stats/z-test.js';
 
 /** The outcome of comparing a metric between two independent samples (a − b). */
@@ -27,13 +27,7 @@ const NO_COMPARISON = { difference: null, standardError: null, statistic: null, 
  * statistic is undefined, so no test is claimed.
  */
 export function zComparison(difference: number, standardError: number, testStandardError: number, level: number, range: number): Comparison {
-  const halfWidth = twoSidedZ(level) * standardError;
-  const interval: Interval = {
-    lower: clip(difference - halfWidth, -range, range),
-    upper: clip(difference + halfWidth, -range, range),
-    level,
-    method: 'wald',
-  };
+  const interval = waldInterval(difference, standardError, level, -range, range);
   if (testStandardError === 0) return { difference, standardError, statistic: null, pValue: null, interval, significant: null, level };
   const statistic = difference / testStandardError;
   const pValue = twoSidedNormalPValue(statistic);

@@ -37,3 +37,13 @@ export function scoredMean(tally: Tally, scoreOfSlot: (slot: number) => number):
 export function linearisedStandardError(estimate: ScoredMean): number {
   return Math.sqrt(estimate.squaredDeviations) / estimate.total;
 }
+
+/**
+ * Standard error of a mean from a sample of `n` answers: the linearised one times √(n/(n−1)),
+ * so it is the classical s/√n at unit weights (and R `survey::svymean`'s with weights).
+ * Null below two answers, where the sample variance does not exist.
+ */
+export function sampleStandardError(estimate: ScoredMean, n: number): number | null {
+  if (n < 2) return null;
+  return linearisedStandardError(estimate) * Math.sqrt(n / (n - 1));
+}
