@@ -7,7 +7,7 @@ import type { Tally } from '../core/tally-types.js';
 import { DEFAULT_LEVEL, levelSchema, waldInterval } from '../stats/interval.js';
 import { wilsonInterval } from '../stats/wilson.js';
 import { sampleFields, type MetricResult } from './internal/base-result.js';
-import { pointSet, topPoints } from './internal/points.js';
+import { memberPoints, pointSet, topPoints } from './internal/points.js';
 import { resolveTally, type MetricInput, type ReadingOptions } from './internal/resolve-tally.js';
 import { linearisedStandardError, scoredMean } from './internal/scored-mean.js';
 
@@ -81,7 +81,7 @@ export function csatFromTally(tally: Tally, options: Pick<CsatOptions, 'satisfie
   const sample = sampleFields(tally);
   const share = scoredMean(tally, (k) => (member[k] ? 1 : 0));
   const rating = scoredMean(tally, (k) => tally.scale.min + k);
-  const satisfiedPoints = member.flatMap((isMember, k) => (isMember ? [tally.scale.min + k] : []));
+  const satisfiedPoints = memberPoints(member, tally.scale);
   const satisfied = share?.weightedSum ?? 0;
   const base = { metric: 'csat' as const, ...sample, satisfied, satisfiedPoints };
   if (share === null || rating === null) return { ...base, score: null, mean: null, standardError: null, interval: null };

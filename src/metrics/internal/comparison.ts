@@ -1,4 +1,6 @@
 import { waldInterval, type Interval } from '../../stats/interval.js';
+import { studentTInterval } from '../../stats/t-interval.js';
+import { twoSidedTPValue } from '../../stats/t-test.js';
 import { twoSidedNormalPValue } from '../../stats/z-test.js';
 
 /** The outcome of comparing a metric between two independent samples (a − b). */
@@ -49,4 +51,17 @@ export function independentZComparison(
 /** The comparison when a side has no data. */
 export function noComparison(level: number): Comparison {
   return { ...NO_COMPARISON, level };
+}
+
+/**
+ * A two-sided Student t comparison on `df` degrees of freedom: interval difference ±
+ * t·standardError (clipped to ±range), statistic difference / standardError. As in
+ * {@link zComparison}, a zero standard error means no test.
+ */
+export function tComparison(difference: number, standardError: number, df: number, level: number, range: number): Comparison {
+  const interval = studentTInterval(difference, standardError, df, level, -range, range);
+  if (standardError === 0) return { difference, standardError, statistic: null, pValue: null, interval, significant: null, level };
+  const statistic = difference / standardError;
+  const pValue = twoSidedTPValue(statistic, df);
+  return { difference, standardError, statistic, pValue, interval, significant: pValue < 1 - level, level };
 }

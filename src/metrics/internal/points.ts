@@ -21,3 +21,8 @@ export function pointSet(points: readonly number[], scale: Scale, option: string
 export function topPoints(scale: Scale, count: number): number[] {
   return Array.from({ length: count }, (_, i) => scale.max - i);
 }
+
+/** The scale points of a per-slot membership array: the inverse of {@link pointSet}. */
+export function memberPoints(member: readonly boolean[], scale: Scale): number[] {
+  return member.flatMap((isMember, k) => (isMember ? [scale.min + k] : []));
+}
