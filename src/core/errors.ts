@@ -9,6 +9,7 @@ export const VALIDATION_CODES = [
   'length_mismatch',
   'invalid_option',
   'invalid_tally',
+  'unknown_field',
 ] as const;
 
 /** What went wrong with one input value; `code` is stable, `message` is for people. */

@@ -5,13 +5,13 @@ import { answerOptionsShape } from '../core/options.js';
 import { CES_SCALE, type Scale } from '../core/scale.js';
 import type { Tally } from '../core/tally-types.js';
 import { DEFAULT_LEVEL, levelSchema, waldInterval, type Interval } from '../stats/interval.js';
-import { studentTInterval } from '../stats/t-interval.js';
 import { wilsonInterval } from '../stats/wilson.js';
 import { sampleFields, type MetricResult } from './internal/base-result.js';
 import { memberPoints } from './internal/points.js';
 import { resolveEffortPoints, type CesOrientation } from './internal/effort-points.js';
 import { resolveTally, type MetricInput, type ReadingOptions } from './internal/resolve-tally.js';
-import { linearisedStandardError, sampleStandardError, scoredMean } from './internal/scored-mean.js';
+import { linearisedStandardError, scoredMean } from './internal/scored-mean.js';
+import { meanEstimate } from './internal/mean-estimate.js';
 
 export type { CesOrientation } from './internal/effort-points.js';
 
@@ -111,7 +111,7 @@ export function cesFromTally(tally: Tally, options: CesShape = {}): CesResult {
   const { scale } = tally;
   const points = resolveEffortPoints(scale, orientation, options.easy, options.difficult);
   const sample = sampleFields(tally);
-  const rating = scoredMean(tally, (k) => scale.min + k);
+  const rating = meanEstimate(tally, sample.effectiveN, level);
   const easyShare = scoredMean(tally, (k) => (points.easy[k] ? 1 : 0));
   const difficultShare = scoredMean(tally, (k) => (points.difficult[k] ? 1 : 0));
   const net = scoredMean(tally, (k) => (points.easy[k] ? 1 : points.difficult[k] ? -1 : 0));
@@ -141,10 +141,7 @@ export function cesFromTally(tally: Tally, options: CesShape = {}): CesResult {
     const standardError = linearisedStandardError(net) * 100;
     headline = { score: values.netEasy, standardError, interval: waldInterval(values.netEasy, standardError, level, -100, 100) };
   } else {
-    // More than one answer of positive weight, or there is no variance to speak of.
-    const standardError = sample.effectiveN > 1 ? sampleStandardError(rating, tally.n) : null;
-    const interval = standardError === null ? null : studentTInterval(rating.mean, standardError, sample.effectiveN - 1, level, scale.min, scale.max);
-    headline = { score: rating.mean, standardError, interval };
+    headline = { score: rating.mean, standardError: rating.standardError, interval: rating.interval };
   }
   return { ...base, ...values, ...headline };
 }

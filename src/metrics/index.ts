@@ -17,3 +17,10 @@ export { ces } from './ces.js';
 export type { CesMethod, CesOptions, CesOrientation, CesResult } from './ces.js';
 export { compareCes } from './compare-ces.js';
 export type { CesComparison, CompareCesOptions } from './compare-ces.js';
+export { satisfactionIndex } from './satisfaction-index.js';
+export type {
+  SatisfactionIndexItem,
+  SatisfactionIndexItemResult,
+  SatisfactionIndexOptions,
+  SatisfactionIndexResult,
+} from './satisfaction-index.js';

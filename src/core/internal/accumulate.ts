@@ -1,20 +1,21 @@
-import { CxValidationError, MAX_REPORTED_ISSUES, describeValue, fail, type ValidationIssue } from '../errors.js';
+import { MAX_REPORTED_ISSUES, describeValue, fail } from '../errors.js';
+import { logIssue, newIssueLog, throwIfIssues, type IssueLog } from './issue-log.js';
 import type { Tally } from '../tally-types.js';
 import { HOLE_VERDICT, isValidWeight, judgeOffScaleValue, pointIndex, weightVerdict, type AnswerRules, type Verdict } from './answer-rules.js';
 import { emptyTally, type MutableTally } from './mutable-tally.js';
 
 type Indexable = ArrayLike<unknown>;
 
-/** Collects problems: rejected answers under 'skip', issues to throw otherwise. */
-interface Problems {
+/** Where the problems of one tally go: rejected answers under 'skip', issues to throw otherwise. */
+export interface Problems {
   readonly tally: MutableTally;
   readonly skip: boolean;
   readonly indexOffset: number;
-  readonly issues: ValidationIssue[];
-  issueCount: number;
+  readonly log: IssueLog;
 }
 
-function report(problems: Problems, index: number, value: unknown, verdict: Verdict, path: readonly (string | number)[]): void {
+/** Rejects one answer: listed in the tally under 'skip' (with its local index), an issue at `path` otherwise. */
+export function report(problems: Problems, index: number, value: unknown, verdict: Verdict, path: readonly (string | number)[]): void {
   if (problems.skip) {
     const { tally } = problems;
     tally.invalid++;
@@ -24,10 +25,7 @@ function report(problems: Problems, index: number, value: unknown, verdict: Verd
     }
     return;
   }
-  problems.issueCount++;
-  if (problems.issues.length < MAX_REPORTED_ISSUES) {
-    problems.issues.push({ code: verdict.code, path, message: verdict.message });
-  }
+  logIssue(problems.log, { code: verdict.code, path, message: verdict.message });
 }
 
 /** An answer off the fast path: missing, a hole, or invalid. */
@@ -59,7 +57,7 @@ export function accumulate(answers: unknown, weights: unknown, rules: AnswerRule
   if (!isNumericArrayLike(answers)) {
     return fail('invalid_type', [], `answers must be an array or a numeric typed array, got ${describeValue(answers)}`);
   }
-  const problems: Problems = { tally: emptyTally(rules.scale), skip: rules.skipInvalid, indexOffset, issues: [], issueCount: 0 };
+  const problems: Problems = { tally: emptyTally(rules.scale), skip: rules.skipInvalid, indexOffset, log: newIssueLog() };
   if (weights === undefined) accumulateUnweighted(problems, answers, rules);
   else {
     if (!isNumericArrayLike(weights)) {
@@ -70,7 +68,7 @@ export function accumulate(answers: unknown, weights: unknown, rules: AnswerRule
     }
     accumulateWeighted(problems, answers, weights, rules);
   }
-  if (problems.issueCount > 0) throw new CxValidationError(problems.issues, problems.issueCount);
+  throwIfIssues(problems.log);
   return problems.tally;
 }
 
