@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { airlineCsv } from './shared-data.js';
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -32,5 +33,19 @@ describe('examples/nps-report.ts (npm start)', () => {
       expect(status).toBe(1);
       expect(stderr.trim()).toBe('examples/data/nps-answers.csv has no column "nope" (it has respondent, channel, recommend, weight)');
     }
+  });
+});
+
+describe.skipIf(airlineCsv === undefined)('examples/airline-service-items.ts', () => {
+  it('prints CSAT, interval and mean per service item and the satisfaction index', () => {
+    const output = run('examples/airline-service-items.ts', airlineCsv!);
+    // Counts from python3 csv (see test/airline-survey.test.ts); wifi 7868 of 25163 = 31.27 %,
+    // R prop.test interval 30.70–31.84; seat comfort 14679 of 25976 = 56.51 %, R 55.91–57.11;
+    // index 56.97 with R interval 56.77–57.17.
+    expect(output).toContain('(25976 passengers; 0 = not applicable)');
+    expect(output).toMatch(/^Inflight wifi service +25163 +813 +31\.3 +\[30\.7, 31\.8\] +2\.81$/m);
+    expect(output).toMatch(/^Seat comfort +25976 +0 +56\.5 +\[55\.9, 57\.1\] +3\.45$/m);
+    expect(output).toMatch(/^Food and drink +25951 +25 +45\.7 +\[45\.0, 46\.3\] +3\.22$/m);
+    expect(output).toContain('Satisfaction index (all 14 items, equal weights, 0–100): 56.97  95% CI [56.77, 57.17]');
   });
 });

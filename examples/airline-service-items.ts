@@ -1,0 +1,77 @@
+/**
+ * CSAT and mean rating per service item of the airline passenger survey, plus a composite
+ * satisfaction index over all items. Ratings are 1–5; 0 means "not applicable".
+ *
+ *   npx tsx examples/airline-service-items.ts ../shared/data/airline-passenger-satisfaction-test.csv
+ *
+ * The CSV must be simple (no quoted commas), as that file is. Any column of numbers from
+ * "Inflight wifi service" to "Cleanliness" is a service item.
+ */
+import { readFileSync } from 'node:fs';
+import { CSAT_SCALE, csat, round, satisfactionIndex } from '../src/index.js';
+
+const ITEMS = [
+  'Inflight wifi service',
+  'Departure/Arrival time convenient',
+  'Ease of Online booking',
+  'Gate location',
+  'Food and drink',
+  'Online boarding',
+  'Seat comfort',
+  'Inflight entertainment',
+  'On-board service',
+  'Leg room service',
+  'Baggage handling',
+  'Checkin service',
+  'Inflight service',
+  'Cleanliness',
+];
+
+const [file] = process.argv.slice(2);
+if (!file) {
+  console.error('usage: tsx examples/airline-service-items.ts FILE.csv');
+  process.exit(2);
+}
+
+const [header = '', ...lines] = readFileSync(file, 'utf8').trim().split(/\r?\n/);
+const columns = header.split(',');
+const missingColumns = ITEMS.filter((item) => !columns.includes(item));
+if (missingColumns.length > 0) {
+  console.error(`${file} lacks the columns ${missingColumns.join(', ')}`);
+  process.exit(1);
+}
+
+// Rows as objects with the items as numbers; an empty cell is no answer. Text that is not a
+// number stays text, so the library reports it with its row and column.
+const rows = lines.map((line) => {
+  const cells = line.split(',');
+  const row: Record<string, number | string | null> = {};
+  for (const item of ITEMS) {
+    const cell = (cells[columns.indexOf(item)] ?? '').trim();
+    row[item] = cell === '' ? null : Number.isNaN(Number(cell)) ? cell : Number(cell);
+  }
+  return row;
+});
+
+/** Rounded half away from zero, then shown with exactly `digits` decimals. */
+const fixed = (value: number, digits: number) => round(value, digits).toFixed(digits);
+
+const width = Math.max(...ITEMS.map((item) => item.length));
+console.log(`Service items of ${file} (${rows.length} passengers; 0 = not applicable)\n`);
+console.log(`${'item'.padEnd(width)}      n   n/a   CSAT %   95% CI          mean`);
+for (const item of ITEMS) {
+  const result = csat(rows.map((row) => row[item]) as (number | null)[], { scale: CSAT_SCALE, notApplicable: [0] });
+  if (result.score === null) {
+    console.log(`${item.padEnd(width)} ${String(result.n).padStart(6)} ${String(result.missing).padStart(5)}   no answers`);
+    continue;
+  }
+  const interval = `[${fixed(result.interval!.lower, 1)}, ${fixed(result.interval!.upper, 1)}]`;
+  console.log(
+    `${item.padEnd(width)} ${String(result.n).padStart(6)} ${String(result.missing).padStart(5)} ${fixed(result.score, 1).padStart(8)}   ${interval.padEnd(14)} ${fixed(result.mean!, 2)}`,
+  );
+}
+
+const index = satisfactionIndex(rows, { items: ITEMS.map((field) => ({ field, scale: CSAT_SCALE })), notApplicable: [0] });
+if (index.score !== null && index.interval !== null) {
+  console.log(`\nSatisfaction index (all ${ITEMS.length} items, equal weights, 0–100): ${fixed(index.score, 2)}  95% CI [${fixed(index.interval.lower, 2)}, ${fixed(index.interval.upper, 2)}]`);
+}

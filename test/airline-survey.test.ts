@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CSAT_SCALE, csat, satisfactionIndex } from '../src/index.js';
+import { AIRLINE_ITEMS, airlineCsv } from './shared-data.js';
+
+/** The survey as row objects; the file has no quoted cells. */
+function readRows(path: string): Record<string, number | string>[] {
+  const [header = '', ...lines] = readFileSync(path, 'utf8').trim().split(/\r?\n/);
+  const columns = header.split(',');
+  return lines.map((line) => {
+    const cells = line.split(',');
+    return Object.fromEntries(columns.map((column, i) => [column, /^-?\d+(\.\d+)?$/.test(cells[i]!) ? Number(cells[i]) : cells[i]!]));
+  });
+}
+
+describe.skipIf(airlineCsv === undefined)('the airline passenger survey (../shared/data)', () => {
+  const rows = airlineCsv === undefined ? [] : readRows(airlineCsv);
+
+  it('CSAT and mean per item with notApplicable: [0] match an independent count', () => {
+    // python3: rows = list(csv.DictReader(open(FILE))); for each item v = [int(r[item]) …];
+    //   a = [x for x in v if x != 0]; sat = #(x ≥ 4); mean = sum(a)/len(a)
+    const expected: Record<string, [n: number, na: number, satisfied: number, mean: number]> = {
+      'Inflight wifi service': [25163, 813, 7868, 2.8128],
+      'Departure/Arrival time convenient': [24595, 1381, 11929, 3.2179],
+      'Seat comfort': [25976, 0, 14679, 3.4492],
+      'Cleanliness': [25974, 2, 12517, 3.2865],
+    };
+    for (const [item, [n, na, satisfied, mean]] of Object.entries(expected)) {
+      const result = csat(rows.map((row) => row[item]) as number[], { scale: CSAT_SCALE, notApplicable: [0] });
+      expect(result).toMatchObject({ n, missing: na, satisfied, invalid: 0 });
+      expect(result.score).toBeCloseTo((satisfied / n) * 100, 10);
+      expect(result.mean).toBeCloseTo(mean, 4);
+    }
+  });
+
+  it('Wilson intervals equal R prop.test', () => {
+    // R: prop.test(7868, 25163, correct = FALSE)$conf.int = 0.306982356143658 0.318437464002428
+    const wifi = csat(rows.map((row) => row['Inflight wifi service']) as number[], { notApplicable: [0] });
+    expect(wifi.interval!.lower).toBeCloseTo(30.6982356143658, 9);
+    expect(wifi.interval!.upper).toBeCloseTo(31.8437464002428, 9);
+  });
+
+  it('the 14-item satisfaction index and its standard error equal R survey::svycontrast', () => {
+    // R 4.2.2 (survey 4.1): z_i = item (0 when N/A), a_i = item != 0, tot <- svytotal(~z1 + a1 + … + z14 + a14,
+    //   svydesign(ids = ~1, weights = ~1, data = x)); svycontrast(tot, quote((z1/a1 − 1)/4·100/14 + …))
+    //   → 56.9730561257190, SE 0.101117928468145; ± qt(0.975, 25975)·SE → 56.7748593923061, 57.1712528591320
+    const index = satisfactionIndex(rows, { items: AIRLINE_ITEMS.map((field) => ({ field, scale: CSAT_SCALE })), notApplicable: [0] });
+    expect(index.score).toBeCloseTo(56.973056125719, 10);
+    expect(index.standardError).toBeCloseTo(0.101117928468145, 12);
+    expect(index.interval!.lower).toBeCloseTo(56.7748593923061, 9);
+    expect(index.interval!.upper).toBeCloseTo(57.171252859132, 9);
+    expect(index).toMatchObject({ rows: 25976, n: 25976, missing: 0, invalid: 0 });
+  });
+});
