@@ -22,9 +22,9 @@ export interface MetricResult {
   readonly effectiveN: number;
   /** Σw per scale point, index 0 = `scale.min`. */
   readonly distribution: readonly number[];
-  /** Standard error of `score`, on the score's own scale; null when there is no score. */
+  /** Standard error of `score`, on the score's own scale; null when there is no score (or, for a mean, fewer than two answers). */
   readonly standardError: number | null;
-  /** Confidence interval of `score`, or null when there is no score. */
+  /** Confidence interval of `score`; null when there is no score (or, for a mean, fewer than two answers). */
   readonly interval: Interval | null;
   readonly scale: Scale;
   /** The tally the result was computed from: merge it, store it, compare it. */
