@@ -1,17 +1,8 @@
+import { caught } from '../../test/validation.js';
 import { describe, expect, it } from 'vitest';
 import { CxValidationError } from './errors.js';
 import { CSAT_SCALE, NPS_SCALE } from './scale.js';
 import { tally } from './tally.js';
-
-function caught(work: () => unknown): CxValidationError {
-  try {
-    work();
-  } catch (error) {
-    if (error instanceof CxValidationError) return error;
-    throw error;
-  }
-  throw new Error('expected a CxValidationError');
-}
 
 describe('tally', () => {
   it('counts answers per point, missing apart', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CxValidationError } from '../core/errors.js';
+import { issuesOf } from '../../test/validation.js';
 import { NPS_SCALE } from '../core/scale.js';
 import { tally } from '../core/tally.js';
 import { tallyFromCounts } from '../core/tally-from-counts.js';
@@ -57,13 +57,7 @@ describe('compareNps', () => {
   });
 
   it('names the sample an invalid answer is in', () => {
-    try {
-      compareNps([10], [10, 12]);
-      expect.unreachable();
-    } catch (error) {
-      expect(error).toBeInstanceOf(CxValidationError);
-      expect((error as CxValidationError).issues[0]!.path).toEqual(['b', 1]);
-    }
+    expect(issuesOf(() => compareNps([10], [10, 12]))).toEqual([{ code: 'out_of_range', path: ['b', 1] }]);
     expect(() => compareNps(tally([1], { scale: NPS_SCALE }), [1], { weights: [1] } as never)).toThrow(/unknown option "weights"/);
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CxValidationError } from '../core/errors.js';
+import { issuesOf } from '../../test/validation.js';
 import { ces } from './ces.js';
 import { satisfactionIndex } from './satisfaction-index.js';
 
@@ -22,16 +22,6 @@ const items = [
   { field: 'y1', scale: FIVE, weight: 2 },
   { field: 'y2', scale: SEVEN, weight: 1 },
 ];
-
-function issuesOf(run: () => unknown) {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(CxValidationError);
-    return (error as CxValidationError).issues.map(({ code, path }) => ({ code, path }));
-  }
-  throw new Error('expected a CxValidationError');
-}
 
 describe('satisfactionIndex: the index', () => {
   it('rescales each item mean to 0–100 and weights the items', () => {

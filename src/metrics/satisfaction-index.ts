@@ -6,10 +6,10 @@ import { parseWith } from '../core/internal/parse-options.js';
 import { addRowAnswer, fieldTally, readField, rejectRow, rowProblem, someRowHas, tallyOf, type FieldTally } from '../core/internal/row-answers.js';
 import { answerOptionsShape, answerRules } from '../core/options.js';
 import { scaleSchema, type Scale } from '../core/scale.js';
-import type { InvalidPolicy, RejectedAnswer, Tally } from '../core/tally-types.js';
+import type { InvalidPolicy, Tally } from '../core/tally-types.js';
 import { DEFAULT_LEVEL, levelSchema, type Interval } from '../stats/interval.js';
 import { studentTInterval } from '../stats/t-interval.js';
-import { sampleFields } from './internal/base-result.js';
+import { sampleFields, type MetricResult } from './internal/base-result.js';
 import { meanEstimate } from './internal/mean-estimate.js';
 
 /** One question of a satisfaction index. */
@@ -37,8 +37,11 @@ export interface SatisfactionIndexOptions {
   readonly level?: number | undefined;
 }
 
-/** One item of a {@link SatisfactionIndexResult}: its tally, mean and 0–100 score. */
-export interface SatisfactionIndexItemResult {
+/**
+ * One item of a {@link SatisfactionIndexResult}: the fields of every metric result for the
+ * item's own tally, with `score` its mean rescaled to 0–100.
+ */
+export interface SatisfactionIndexItemResult extends Omit<MetricResult, 'metric'> {
   readonly field: string;
   /** The weight as given. */
   readonly weight: number;
@@ -48,19 +51,6 @@ export interface SatisfactionIndexItemResult {
   readonly mean: number | null;
   /** The mean rescaled to 0–100, or null when nobody answered. */
   readonly score: number | null;
-  /** Standard error of `score` (s/√n rescaled), or null. */
-  readonly standardError: number | null;
-  /** Student t interval of `score`, or null. */
-  readonly interval: Interval | null;
-  readonly n: number;
-  readonly missing: number;
-  readonly invalid: number;
-  readonly rejected: readonly RejectedAnswer[];
-  readonly weightedN: number;
-  readonly effectiveN: number;
-  readonly distribution: readonly number[];
-  readonly scale: Scale;
-  readonly tally: Tally;
 }
 
 /** A composite 0–100 satisfaction index and its items. */
