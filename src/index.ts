@@ -1,9 +1,11 @@
 /**
- * cx-metrics: customer-experience metrics (NPS, CSAT, CES) computed from mergeable tallies,
- * with weights, standard errors, confidence intervals and tests.
+ * cx-metrics: customer-experience metrics (NPS, CSAT, CES, a satisfaction index) computed
+ * from mergeable tallies with weights, standard errors, confidence intervals and tests; and
+ * mystery-shopping scorecards.
  *
  * @packageDocumentation
  */
 export * from './core/index.js';
 export * from './stats/index.js';
 export * from './metrics/index.js';
+export * from './scorecard/index.js';

@@ -10,6 +10,9 @@ export const VALIDATION_CODES = [
   'invalid_option',
   'invalid_tally',
   'unknown_field',
+  'unknown_criterion',
+  'unknown_option',
+  'unanswered',
 ] as const;
 
 /** What went wrong with one input value; `code` is stable, `message` is for people. */
