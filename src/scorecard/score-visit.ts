@@ -115,6 +115,7 @@ export function criterionIds(card: Scorecard): ReadonlySet<string> {
  */
 export function scoreCheckedVisit(card: Scorecard, ids: ReadonlySet<string>, visit: unknown, unanswered: 'error' | 'zero', prefix: readonly (string | number)[], log: IssueLog): VisitScore {
   const answers = visitAnswers(visit, prefix, log);
+  if (answers === null) return { visitId: undefined, score: null, earned: 0, possible: 0, passed: null, criticalFailures: [], sections: [], criteria: [], notApplicable: [], unanswered: [] };
   for (const key of Object.keys(answers)) {
     if (!ids.has(key)) logIssue(log, { code: 'unknown_criterion', path: [...prefix, 'answers', key], message: `${visitName(visit)} answers ${JSON.stringify(key)}, which is not a criterion of ${JSON.stringify(card.id)}` });
   }
@@ -187,15 +188,16 @@ export function visitScore(definitions: readonly Section[], sections: readonly P
   return weights > 0 ? weighted / weights : null;
 }
 
-function visitAnswers(visit: unknown, prefix: readonly (string | number)[], log: IssueLog): Readonly<Record<string, unknown>> {
+/** The answers of a visit, or null (with the issue logged) when the visit has none to read. */
+function visitAnswers(visit: unknown, prefix: readonly (string | number)[], log: IssueLog): Readonly<Record<string, unknown>> | null {
   if (typeof visit !== 'object' || visit === null) {
     logIssue(log, { code: 'invalid_type', path: [...prefix], message: `a visit must be an object with answers, got ${describeValue(visit)}` });
-    return {};
+    return null;
   }
   const { answers } = visit as { answers?: unknown };
   if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) {
     logIssue(log, { code: 'invalid_type', path: [...prefix, 'answers'], message: `answers must be an object keyed by criterion id, got ${describeValue(answers)}` });
-    return {};
+    return null;
   }
   return answers as Record<string, unknown>;
 }
