@@ -49,3 +49,17 @@ describe.skipIf(airlineCsv === undefined)('examples/airline-service-items.ts', (
     expect(output).toContain('Satisfaction index (all 14 items, equal weights, 0–100): 56.97  95% CI [56.77, 57.17]');
   });
 });
+
+describe('examples/scorecard-league.ts', () => {
+  it('prints the league of the three locations', () => {
+    const output = run('examples/scorecard-league.ts', 'examples/data/mystery-visits.csv');
+    // python3 test/reference/mystery-league.py (an independent scoring of the same visits):
+    //   Harbour Street 10 visits 132.25 / 157 = 84.2357 %, pass 60.0 %, 1 critical failure
+    //   Station Road   13 visits 166.5 / 214 = 77.8037 %, pass 53.85 %, 2
+    //   Market Square  13 visits 136.75 / 207 = 66.0628 %, pass 15.38 %, 4
+    expect(output).toContain('Mystery-shopping league, 36 visits');
+    expect(output).toMatch(/^ +1 +Harbour Street +10 +132\.25 \/ 157 +84\.2 +60\.0 +1$/m);
+    expect(output).toMatch(/^ +2 +Station Road +13 +166\.50 \/ 214 +77\.8 +53\.8 +2$/m);
+    expect(output).toMatch(/^ +3 +Market Square +13 +136\.75 \/ 207 +66\.1 +15\.4 +4$/m);
+  });
+});
