@@ -7,18 +7,12 @@
  * The CSV must be simple (no quoted commas), as that file is. The service items are the
  * columns from "Inflight wifi service" to "Cleanliness".
  */
-import { readFileSync } from 'node:fs';
-import { CSAT_SCALE, csat, round, satisfactionIndex } from '../src/index.js';
+import { CSAT_SCALE, csat, satisfactionIndex } from '../src/index.js';
+import { fileArgument, fixed, readSimpleCsv } from './shared/simple-csv.js';
 
 
-const [file] = process.argv.slice(2);
-if (!file) {
-  console.error('usage: tsx examples/airline-service-items.ts FILE.csv');
-  process.exit(2);
-}
-
-const [header = '', ...lines] = readFileSync(file, 'utf8').trim().split(/\r?\n/);
-const columns = header.split(',');
+const file = fileArgument('tsx examples/airline-service-items.ts FILE.csv');
+const { columns, lines } = readSimpleCsv(file);
 const first = columns.indexOf('Inflight wifi service');
 const last = columns.indexOf('Cleanliness');
 if (first < 0 || last < first) {
@@ -29,8 +23,7 @@ const ITEMS = columns.slice(first, last + 1);
 
 // Rows as objects with the items as numbers; an empty cell is no answer. Text that is not a
 // number stays text, so the library reports it with its row and column.
-const rows = lines.map((line) => {
-  const cells = line.split(',');
+const rows = lines.map((cells) => {
   const row: Record<string, number | string | null> = {};
   for (const item of ITEMS) {
     const cell = (cells[columns.indexOf(item)] ?? '').trim();
@@ -38,9 +31,6 @@ const rows = lines.map((line) => {
   }
   return row;
 });
-
-/** Rounded half away from zero, then shown with exactly `digits` decimals. */
-const fixed = (value: number, digits: number) => round(value, digits).toFixed(digits);
 
 const width = Math.max(...ITEMS.map((item) => item.length));
 console.log(`Service items of ${file} (${rows.length} passengers; 0 = not applicable)\n`);

@@ -7,8 +7,8 @@
  *
  * The CSV must be simple (no quoted commas); an empty score cell means "no answer".
  */
-import { readFileSync } from 'node:fs';
 import { NPS_SCALE, compareNps, createTally, nps, round, roundPercentages, type NpsResult, type Tally } from '../src/index.js';
+import { readSimpleCsv } from './shared/simple-csv.js';
 
 const [file, scoreColumn = 'recommend', groupColumn = 'channel', weightColumn = 'weight'] = process.argv.slice(2);
 if (!file) {
@@ -16,8 +16,7 @@ if (!file) {
   process.exit(2);
 }
 
-const [header = '', ...lines] = readFileSync(file, 'utf8').trim().split(/\r?\n/);
-const columns = header.split(',');
+const { columns, lines } = readSimpleCsv(file);
 const column = (name: string) => {
   const index = columns.indexOf(name);
   if (index < 0) {
@@ -33,8 +32,7 @@ const weightAt = columns.indexOf(weightColumn);
 // One pass: a running tally per group; a blank cell is no answer, anything else must be a point.
 const groups = new Map<string, ReturnType<typeof createTally>>();
 const weighted = createTally(NPS_SCALE);
-for (const line of lines) {
-  const cells = line.split(',');
+for (const cells of lines) {
   const cell = cells[scoreAt] ?? '';
   const answer = cell.trim() === '' ? null : Number(cell);
   const group = cells[groupAt] ?? '';

@@ -10,25 +10,18 @@
  * the criterion was not observed (or is not on that situation's card); "n/a" means it did
  * not apply. The CSV must be simple (no quoted commas).
  */
-import { readFileSync } from 'node:fs';
-import { SERVICE_SITUATIONS, round, scoreVisit, serviceEncounterScorecard, type ServiceSituation } from '../src/index.js';
+import { SERVICE_SITUATIONS, scoreVisit, serviceEncounterScorecard, type ServiceSituation } from '../src/index.js';
+import { fileArgument, fixed, readSimpleCsv } from './shared/simple-csv.js';
 
-const [file] = process.argv.slice(2);
-if (!file) {
-  console.error('usage: tsx examples/scorecard-league.ts FILE.csv');
-  process.exit(2);
-}
-
-const [header = '', ...lines] = readFileSync(file, 'utf8').trim().split(/\r?\n/);
-const columns = header.split(',');
+const file = fileArgument('tsx examples/scorecard-league.ts FILE.csv');
+const { columns, lines } = readSimpleCsv(file);
 const FIXED = ['visit', 'date', 'location', 'situation'];
 const isSituation = (value: string): value is ServiceSituation => (SERVICE_SITUATIONS as readonly string[]).includes(value);
 
 // Each visit is scored on the card of its situation; the league pools points per location.
 const cards = new Map(SERVICE_SITUATIONS.map((situation) => [situation, serviceEncounterScorecard(situation)]));
 const league = new Map<string, { visits: number; earned: number; possible: number; passed: number; judged: number; criticalFailures: number; criteria: Map<string, { earned: number; full: number }> }>();
-for (const line of lines) {
-  const cells = line.split(',');
+for (const cells of lines) {
   const field = (name: string) => cells[columns.indexOf(name)] ?? '';
   const situation = field('situation');
   if (!isSituation(situation)) {
@@ -63,7 +56,6 @@ for (const line of lines) {
   league.set(location, entry);
 }
 
-const fixed = (value: number, digits: number) => round(value, digits).toFixed(digits);
 const table = [...league].map(([location, entry]) => ({ location, ...entry, score: (entry.earned / entry.possible) * 100 })).sort((a, b) => b.score - a.score);
 console.log(`Mystery-shopping league, ${lines.length} visits (${file})\n`);
 console.log('rank  location         visits   points          score   pass %   critical fails');

@@ -1,0 +1,28 @@
+/**
+ * What the example scripts share: the CSV path from the command line, a reader for simple
+ * CSV files (a header line, no quoted cells — real CSV with quotes needs a real parser) and
+ * number formatting for tables.
+ */
+import { readFileSync } from 'node:fs';
+import { round } from '../../src/index.js';
+
+/** The first command-line argument, or a usage line on stderr and exit code 2. */
+export function fileArgument(usage: string): string {
+  const [file] = process.argv.slice(2);
+  if (!file) {
+    console.error(`usage: ${usage}`);
+    process.exit(2);
+  }
+  return file;
+}
+
+/** The header's column names and each line's cells. */
+export function readSimpleCsv(file: string): { columns: string[]; lines: string[][] } {
+  const [header = '', ...lines] = readFileSync(file, 'utf8').trim().split(/\r?\n/);
+  return { columns: header.split(','), lines: lines.map((line) => line.split(',')) };
+}
+
+/** Rounded half away from zero, then shown with exactly `digits` decimals. */
+export function fixed(value: number, digits: number): string {
+  return round(value, digits).toFixed(digits);
+}
