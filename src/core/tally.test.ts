@@ -1,5 +1,5 @@
-import { caught } from '../../test/validation.js';
 import { describe, expect, it } from 'vitest';
+import { caught } from '../../test/validation.js';
 import { CxValidationError } from './errors.js';
 import { CSAT_SCALE, NPS_SCALE } from './scale.js';
 import { tally } from './tally.js';
