@@ -1,9 +1,10 @@
 import * as z from 'zod/mini';
 import { describeValue, fail, withPathPrefix } from '../core/errors.js';
-import { pointIndex } from '../core/internal/answer-rules.js';
+import { pointIndex, type AnswerRules } from '../core/internal/answer-rules.js';
 import { newIssueLog, throwIfIssues } from '../core/internal/issue-log.js';
 import { parseWith } from '../core/internal/parse-options.js';
-import { addRowAnswer, fieldTally, readField, rejectRow, rowProblem, someRowHas, tallyOf, type FieldTally } from '../core/internal/row-answers.js';
+import { fieldReader, type FieldReader } from '../core/internal/field-reader.js';
+import { addRowAnswer, checkFieldExists, fieldTally, rejectRow, rowWeight, tallyOf, type FieldTally } from '../core/internal/row-answers.js';
 import { answerOptionsShape, answerRules } from '../core/options.js';
 import { scaleSchema, type Scale } from '../core/scale.js';
 import type { InvalidPolicy, Tally } from '../core/tally-types.js';
@@ -129,21 +130,24 @@ export function satisfactionIndex(rows: readonly object[], options: Satisfaction
   if (!Array.isArray(rows)) fail('invalid_type', [], `rows must be an array of objects, got ${describeValue(rows)}`);
   const level = parsed.level ?? DEFAULT_LEVEL;
   const log = newIssueLog();
-  const targets = readerOf(parsed).map(({ field, rules }) => fieldTally(field, rules, log));
-  checkFieldsExist(rows, parsed);
+  const items = itemReaders(parsed);
+  const weightReader = parsed.weight === undefined ? undefined : fieldReader(parsed.weight, 'weight');
+  items.forEach((item, i) => checkFieldExists(rows, item.reader, ['items', i, 'field']));
+  checkFieldExists(rows, weightReader, ['weight']);
+  const targets = items.map(({ reader, rules }) => fieldTally(reader.label, rules, log));
   const skip = parsed.invalid === 'skip';
   for (let r = 0; r < rows.length; r++) {
     const row: unknown = rows[r];
-    const weight = rowProblem(row, parsed.weight);
+    const weight = rowWeight(row, r, weightReader);
     if (typeof weight !== 'number') rejectRow(targets, r, row, weight, log, skip);
-    else for (const target of targets) addRowAnswer(target, readField(row as object, target.field), weight, r);
+    else targets.forEach((target, i) => addRowAnswer(target, items[i]!.reader.read(row as object, r), weight, r));
   }
   throwIfIssues(log);
-  return indexResult(rows, parsed, targets, level);
+  return indexResult(rows, parsed, items, weightReader, targets, level);
 }
 
-/** Item rules, with duplicate fields and all-zero weights refused before reading any row. */
-function readerOf(parsed: CheckedOptions) {
+/** Item readers and rules, with duplicate fields and all-zero weights refused before reading any row. */
+function itemReaders(parsed: CheckedOptions): { reader: FieldReader; rules: AnswerRules }[] {
   const seen = new Set<string>();
   if (!parsed.items.some((item) => (item.weight ?? 1) > 0)) fail('invalid_option', ['items'], 'at least one item needs a positive weight');
   return parsed.items.map((item, i) => {
@@ -152,27 +156,23 @@ function readerOf(parsed: CheckedOptions) {
     const rules = withPathPrefix(['items', i], () =>
       answerRules(Object.freeze({ ...item.scale }), { notApplicable: item.notApplicable ?? parsed.notApplicable, invalid: parsed.invalid }),
     );
-    return { field: item.field, rules };
+    return { reader: fieldReader(item.field, item.field), rules };
   });
 }
 
-/** A field that no row has is a typo, not a question nobody answered (each scan stops at the first row that has it). */
-function checkFieldsExist(rows: readonly unknown[], parsed: CheckedOptions): void {
-  if (rows.length === 0) return;
-  parsed.items.forEach((item, i) => {
-    if (!someRowHas(rows, item.field)) fail('unknown_field', ['items', i, 'field'], `no row has the field ${JSON.stringify(item.field)}`);
-  });
-  if (parsed.weight !== undefined && !someRowHas(rows, parsed.weight)) {
-    fail('unknown_field', ['weight'], `no row has the weight field ${JSON.stringify(parsed.weight)}`);
-  }
-}
-
-function indexResult(rows: readonly unknown[], parsed: CheckedOptions, targets: readonly FieldTally[], level: number): SatisfactionIndexResult {
-  const items = targets.map((target, i) => itemResult(tallyOf(target), parsed.items[i]!, level));
-  const answeredWeight = items.reduce((sum, item) => sum + (item.score === null ? 0 : item.weight), 0);
-  const shared = items.map((item) => ({ ...item, share: item.score === null || answeredWeight === 0 ? 0 : item.weight / answeredWeight }));
-  const invalid = items.reduce((sum, item) => sum + item.invalid, 0);
-  const spread = respondentSpread(rows, parsed.weight, targets, shared);
+function indexResult(
+  rows: readonly unknown[],
+  parsed: CheckedOptions,
+  items: readonly { reader: FieldReader; rules: AnswerRules }[],
+  weightReader: FieldReader | undefined,
+  targets: readonly FieldTally[],
+  level: number,
+): SatisfactionIndexResult {
+  const results = targets.map((target, i) => itemResult(tallyOf(target), parsed.items[i]!, level));
+  const answeredWeight = results.reduce((sum, item) => sum + (item.score === null ? 0 : item.weight), 0);
+  const shared = results.map((item) => ({ ...item, share: item.score === null || answeredWeight === 0 ? 0 : item.weight / answeredWeight }));
+  const invalid = results.reduce((sum, item) => sum + item.invalid, 0);
+  const spread = respondentSpread(rows, weightReader, items, shared);
   const base = { metric: 'satisfaction-index' as const, rows: rows.length, missing: rows.length - spread.n, invalid, items: shared, ...spread };
   if (answeredWeight === 0) return { ...base, score: null, standardError: null, interval: null };
   const score = shared.reduce((sum, item) => sum + item.share * (item.score ?? 0), 0);
@@ -208,27 +208,29 @@ function itemResult(tally: Tally, item: CheckedOptions['items'][number], level: 
  */
 function respondentSpread(
   rows: readonly unknown[],
-  weightField: string | undefined,
-  targets: readonly FieldTally[],
-  items: readonly Pick<SatisfactionIndexItemResult, 'share' | 'mean' | 'weightedN'>[],
+  weightReader: FieldReader | undefined,
+  items: readonly { reader: FieldReader; rules: AnswerRules }[],
+  results: readonly Pick<SatisfactionIndexItemResult, 'share' | 'mean' | 'weightedN'>[],
 ) {
-  const parts = targets.flatMap((target, i) => {
-    const item = items[i]!;
-    if (item.mean === null) return [];
-    const { min, max } = target.rules.scale;
-    return [{ field: target.field, min, span: max - min, meanSlot: item.mean - min, coefficient: (item.share * 100) / (max - min) / item.weightedN }]; // share 0: answered, no influence
+  const parts = items.flatMap(({ reader, rules }, i) => {
+    const result = results[i]!;
+    if (result.mean === null) return [];
+    const { min, max } = rules.scale;
+    // share 0 (weight 0): answered, but no influence.
+    return [{ reader, min, span: max - min, meanSlot: result.mean - min, coefficient: (result.share * 100) / (max - min) / result.weightedN }];
   });
   let n = 0;
   let weightedN = 0;
   let squaredWeights = 0;
   let squaredInfluence = 0;
-  for (const row of rows) {
-    const weight = rowProblem(row, weightField);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    const weight = rowWeight(row, r, weightReader);
     if (typeof weight !== 'number') continue; // skipped as invalid in the first pass
     let influence = 0;
     let answered = false;
     for (const part of parts) {
-      const k = pointIndex(readField(row as object, part.field), part.min, part.span);
+      const k = pointIndex(part.reader.read(row as object, r), part.min, part.span);
       if (k < 0) continue;
       answered = true;
       influence += part.coefficient * (k - part.meanSlot);

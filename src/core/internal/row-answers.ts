@@ -1,4 +1,5 @@
-import { describeValue } from '../errors.js';
+import { describeValue, fail } from '../errors.js';
+import type { FieldReader } from './field-reader.js';
 import type { Tally } from '../tally-types.js';
 import { report, type Problems } from './accumulate.js';
 import { isValidWeight, judgeOffScaleValue, pointIndex, weightVerdict, type AnswerRules, type Verdict } from './answer-rules.js';
@@ -10,6 +11,7 @@ import { emptyTally } from './mutable-tally.js';
  * row (its index in the input) and the field: path `[row, field]`.
  */
 export interface FieldTally {
+  /** The field's name in error paths. */
   readonly field: string;
   readonly rules: AnswerRules;
   readonly problems: Problems;
@@ -22,11 +24,6 @@ export function fieldTally(field: string, rules: AnswerRules, log: IssueLog): Fi
 /** The finished tally of a field. */
 export function tallyOf(target: FieldTally): Tally {
   return target.problems.tally;
-}
-
-/** Reads a field of a row; rows that are not objects are caught by {@link rowProblem} first. */
-export function readField(row: object, field: string): unknown {
-  return (row as Record<string, unknown>)[field];
 }
 
 /** Adds the answer `value` of row `row` (weight already checked) to a field's tally. */
@@ -46,24 +43,30 @@ export function addRowAnswer(target: FieldTally, value: unknown, weight: number,
   else report(problems, row, value, verdict, [row, target.field]);
 }
 
+/** Why a whole row cannot be read, and where (relative to the row). */
+export interface RowProblem {
+  readonly verdict: Verdict;
+  readonly path: (string | number)[];
+}
+
 /**
- * The weight of a row (1 without a weight field), or what makes the row unreadable as a
- * whole: not an object, or an invalid weight in `weightField`.
+ * The weight of a row (1 without a weight), or what makes the row unreadable as a whole:
+ * not an object, or an invalid weight.
  */
-export function rowProblem(row: unknown, weightField: string | undefined): { verdict: Verdict; path: (string | number)[] } | number {
+export function rowWeight(row: unknown, index: number, weight: FieldReader | undefined): RowProblem | number {
   if (typeof row !== 'object' || row === null) {
     return { verdict: { code: 'invalid_type', message: `a row must be an object, got ${describeValue(row)}` }, path: [] };
   }
-  if (weightField === undefined) return 1;
-  const weight = readField(row, weightField);
-  return isValidWeight(weight) ? weight : { verdict: weightVerdict(weight), path: [weightField] };
+  if (weight === undefined) return 1;
+  const value = weight.read(row, index);
+  return isValidWeight(value) ? value : { verdict: weightVerdict(value), path: [weight.label] };
 }
 
 /**
  * A row that cannot be read at all: under `'skip'` each field counts its answer invalid
  * (so nothing is lost), otherwise one issue names the row (and the weight field).
  */
-export function rejectRow(targets: readonly FieldTally[], row: number, value: unknown, problem: { verdict: Verdict; path: (string | number)[] }, log: IssueLog, skip: boolean): void {
+export function rejectRow(targets: readonly FieldTally[], row: number, value: unknown, problem: RowProblem, log: IssueLog, skip: boolean): void {
   if (!skip) {
     logIssue(log, { code: problem.verdict.code, path: [row, ...problem.path], message: problem.verdict.message });
     return;
@@ -74,4 +77,13 @@ export function rejectRow(targets: readonly FieldTally[], row: number, value: un
 /** True when at least one row has `field`, own or inherited: a field no row has is a typo. */
 export function someRowHas(rows: readonly unknown[], field: string): boolean {
   return rows.some((row) => typeof row === 'object' && row !== null && field in row);
+}
+
+/**
+ * Fails with `unknown_field` at `path` when no row has the named field (accessors are the
+ * user's own business). Each scan stops at the first row that has it.
+ */
+export function checkFieldExists(rows: readonly unknown[], reader: FieldReader | undefined, path: readonly (string | number)[]): void {
+  if (reader?.field === undefined || rows.length === 0 || someRowHas(rows, reader.field)) return;
+  fail('unknown_field', path, `no row has the field ${JSON.stringify(reader.field)}`);
 }
