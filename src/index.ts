@@ -9,3 +9,4 @@ export * from './core/index.js';
 export * from './stats/index.js';
 export * from './metrics/index.js';
 export * from './scorecard/index.js';
+export * from './analysis/index.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CSAT_SCALE, csat, satisfactionIndex } from '../src/index.js';
+import { CSAT_SCALE, csat, satisfactionIndex, summarize } from '../src/index.js';
 import { AIRLINE_ITEMS, airlineCsv } from './shared-data.js';
 
 /** The survey as row objects; the file has no quoted cells. */
@@ -50,5 +50,20 @@ describe.skipIf(airlineCsv === undefined)('the airline passenger survey (../shar
     expect(index.interval!.lower).toBeCloseTo(56.7748593923061, 9);
     expect(index.interval!.upper).toBeCloseTo(57.171252859132, 9);
     expect(index).toMatchObject({ rows: 25976, n: 25976, missing: 0, invalid: 0 });
+  });
+
+  it('summarize by Class: CSAT of seat comfort per travel class', () => {
+    // python3: per Class, a = [int(r['Seat comfort']) for its rows if != 0]; sat = #(x >= 4)
+    //   Eco 11564 rows, 5251 satisfied → 45.408163 %, mean 3.153840
+    //   Business 12495, 8584 → 68.699480 %, mean 3.775030; Eco Plus 1917, 844 → 44.027126 %, mean 3.107460
+    const summary = summarize(rows, { by: 'Class', csat: { field: 'Seat comfort', notApplicable: [0] } });
+    expect(summary.groups.map((group) => [group.key, group.rows, group.csat!.satisfied])).toEqual([
+      ['Eco', 11564, 5251],
+      ['Business', 12495, 8584],
+      ['Eco Plus', 1917, 844],
+    ]);
+    expect(summary.groups[1]!.csat!.score).toBeCloseTo(68.69947979191677, 10);
+    expect(summary.groups[2]!.csat!.mean).toBeCloseTo(3.1074595722483047, 10);
+    expect(summary.total.csat!.satisfied).toBe(5251 + 8584 + 844);
   });
 });
