@@ -11,7 +11,7 @@ import { addReading, groupResults, groupTallies, newMetricGroup, readRow } from 
 import { fieldSchema, resolveMetrics, type MetricResults, type MetricSpecs } from './internal/metric-specs.js';
 
 export type { Field, RowAccessor } from '../core/internal/field-reader.js';
-export type { MetricResults, MetricSpec, MetricSpecs } from './internal/metric-specs.js';
+export type { MetricName, MetricResults, MetricSpec, MetricSpecs } from './internal/metric-specs.js';
 
 /** Options of {@link summarize}. */
 export interface SummarizeOptions<Row> extends MetricSpecs<Row> {

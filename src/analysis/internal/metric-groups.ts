@@ -1,6 +1,6 @@
 import type { FieldReader } from '../../core/internal/field-reader.js';
 import type { IssueLog } from '../../core/internal/issue-log.js';
-import { addRowAnswer, fieldTally, rejectRow, rowWeight, tallyOf, type FieldTally, type RowProblem } from '../../core/internal/row-answers.js';
+import { fieldTally, judgeRowAnswer, recordRowAnswer, rejectRow, rowWeight, tallyOf, type FieldTally, type RowProblem } from '../../core/internal/row-answers.js';
 import type { Tally } from '../../core/tally-types.js';
 import { metricResult, type MetricResults, type ResolvedMetric } from './metric-specs.js';
 
@@ -32,8 +32,13 @@ export function addReading(groups: readonly MetricGroup[], reading: RowReading, 
   if ('verdict' in reading) {
     const targets = groups.flatMap((group) => group.targets);
     rejectRow(targets, index, row, reading, log, skip);
-  } else {
-    for (const group of groups) group.targets.forEach((target, m) => addRowAnswer(target, reading.values[m], reading.weight, index));
+  } else if (groups.length > 0) {
+    groups[0]!.targets.forEach((first, m) => {
+      const value = reading.values[m];
+      const answer = judgeRowAnswer(first.rules, value);
+      // Judged once; an invalid answer is one issue, however many groups the row is in.
+      groups.forEach((group, g) => recordRowAnswer(group.targets[m]!, answer, value, reading.weight, index, g === 0));
+    });
   }
   for (const group of groups) group.rows++;
 }

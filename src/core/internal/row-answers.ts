@@ -26,21 +26,34 @@ export function tallyOf(target: FieldTally): Tally {
   return target.problems.tally;
 }
 
+/** What an answer read from a row is: the slot of its scale point, missing, or why it is invalid. */
+export type RowAnswer = number | 'missing' | Verdict;
+
+export function judgeRowAnswer(rules: AnswerRules, value: unknown): RowAnswer {
+  const k = pointIndex(value, rules.scale.min, rules.scale.max - rules.scale.min);
+  return k >= 0 ? k : judgeOffScaleValue(value, rules);
+}
+
+/**
+ * Records a judged answer of row `row` (weight already checked) in a field's tally. An
+ * invalid answer is rejected in the tally under 'skip'; otherwise it becomes an issue only
+ * when `logInvalid` is set, so a row added to several groups is reported once.
+ */
+export function recordRowAnswer(target: FieldTally, answer: RowAnswer, value: unknown, weight: number, row: number, logInvalid = true): void {
+  const { problems } = target;
+  const { tally } = problems;
+  if (typeof answer === 'number') {
+    tally.counts[answer]!++;
+    tally.sumWeights[answer]! += weight;
+    tally.sumSquaredWeights[answer]! += weight * weight;
+    tally.n++;
+  } else if (answer === 'missing') tally.missing++;
+  else if (problems.skip || logInvalid) report(problems, row, value, answer, [row, target.field]);
+}
+
 /** Adds the answer `value` of row `row` (weight already checked) to a field's tally. */
 export function addRowAnswer(target: FieldTally, value: unknown, weight: number, row: number): void {
-  const { rules, problems } = target;
-  const { tally } = problems;
-  const k = pointIndex(value, rules.scale.min, rules.scale.max - rules.scale.min);
-  if (k >= 0) {
-    tally.counts[k]!++;
-    tally.sumWeights[k]! += weight;
-    tally.sumSquaredWeights[k]! += weight * weight;
-    tally.n++;
-    return;
-  }
-  const verdict = judgeOffScaleValue(value, rules);
-  if (verdict === 'missing') tally.missing++;
-  else report(problems, row, value, verdict, [row, target.field]);
+  recordRowAnswer(target, judgeRowAnswer(target.rules, value), value, weight, row);
 }
 
 /** Why a whole row cannot be read, and where (relative to the row). */

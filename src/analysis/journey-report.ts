@@ -1,0 +1,271 @@
+import * as z from 'zod/mini';
+import { fail } from '../core/errors.js';
+import { fieldReader, type Field } from '../core/internal/field-reader.js';
+import { newIssueLog, throwIfIssues } from '../core/internal/issue-log.js';
+import { emptyTally } from '../core/internal/mutable-tally.js';
+import { parseWith } from '../core/internal/parse-options.js';
+import { checkFieldExists } from '../core/internal/row-answers.js';
+import { mergeTallies } from '../core/merge-tallies.js';
+import { answerOptionsShape } from '../core/options.js';
+import type { InvalidPolicy, Tally } from '../core/tally-types.js';
+import type { Comparison } from '../metrics/internal/comparison.js';
+import { DEFAULT_LEVEL, levelSchema } from '../stats/interval.js';
+import { defineJourney, type JourneyDefinition } from './define-journey.js';
+import { headlineResult, higherIsBetter, scoreRange, weightedIndex, type WeightedIndex } from './internal/headline.js';
+import { addReading, groupResults, groupTallies, newMetricGroup, readRow, type MetricGroup } from './internal/metric-groups.js';
+import { METRIC_NAMES, compareMetric, fieldSchema, resolveMetrics, type MetricName, type MetricResults, type MetricSpecs, type ResolvedMetric } from './internal/metric-specs.js';
+
+export type { WeightedIndex } from './internal/headline.js';
+
+/** Options of {@link journeyReport}. */
+export interface JourneyReportOptions<Row> extends MetricSpecs<Row> {
+  /** The stage id of each row. */
+  readonly stage: Field<Row>;
+  /** The touchpoint id of each row, within its stage. */
+  readonly touchpoint?: Field<Row> | undefined;
+  /** The metric the index, `weakest` and the tests use (default: the only metric asked for). */
+  readonly headline?: MetricName | undefined;
+  readonly weight?: Field<Row> | undefined;
+  readonly invalid?: InvalidPolicy | undefined;
+  /** Level of the index interval and of the tests against the rest of the journey (default 0.95). */
+  readonly level?: number | undefined;
+}
+
+/** The headline of a stage or touchpoint tested against the rest of the journey. */
+export interface AgainstRest {
+  /** Headline comparison, this − rest of the journey; null without a headline score. */
+  readonly comparison: Comparison | null;
+  /** Worse than the rest of the journey, significantly at the report's level. */
+  readonly significantlyBelow: boolean;
+}
+
+export interface TouchpointReport extends MetricResults, AgainstRest {
+  readonly id: string;
+  readonly label: string;
+  readonly weight: number;
+  readonly rows: number;
+}
+
+export interface StageReport extends MetricResults, AgainstRest {
+  readonly id: string;
+  readonly label: string;
+  readonly weight: number;
+  readonly rows: number;
+  readonly touchpoints: readonly TouchpointReport[];
+  /** Weighted index of the touchpoints' headline scores; null for a stage without touchpoints. */
+  readonly touchpointIndex: WeightedIndex | null;
+}
+
+/** Rows that did not fit the journey: counted, never dropped. */
+export interface Unmapped {
+  /** Rows whose stage is not a stage of the journey (or missing). */
+  readonly rows: number;
+  /** The stage values not in the journey, with their row counts (first 100 distinct). */
+  readonly stages: readonly { readonly value: unknown; readonly rows: number }[];
+  /** Rows of a known stage whose touchpoint is not one of that stage's: they count for the stage only. */
+  readonly touchpoints: readonly { readonly stage: string; readonly value: unknown; readonly rows: number }[];
+}
+
+export interface JourneyReport {
+  readonly headline: MetricName;
+  /** Stages in journey order. */
+  readonly stages: readonly StageReport[];
+  /** All rows mapped to a stage. */
+  readonly total: MetricResults & { readonly rows: number };
+  readonly unmapped: Unmapped;
+  /** The stage-weighted index of the headline over stages with data. */
+  readonly index: WeightedIndex;
+  /** The stage and the touchpoint with the worst headline score (null without data). */
+  readonly weakest: { readonly stage: string | null; readonly touchpoint: { readonly stage: string; readonly touchpoint: string } | null };
+  /** Stages and touchpoints significantly worse than the rest of the journey. */
+  readonly significantlyBelow: { readonly stages: readonly string[]; readonly touchpoints: readonly { readonly stage: string; readonly touchpoint: string }[] };
+}
+
+const journeyOptionsSchema = z.strictObject({
+  nps: z.optional(z.unknown()),
+  csat: z.optional(z.unknown()),
+  ces: z.optional(z.unknown()),
+  stage: fieldSchema,
+  touchpoint: z.optional(fieldSchema),
+  headline: z.optional(z.enum(METRIC_NAMES as ['nps', 'csat', 'ces'])),
+  weight: z.optional(fieldSchema),
+  invalid: answerOptionsShape.invalid,
+  level: z.optional(levelSchema),
+});
+
+const MAX_LISTED = 100;
+
+interface StageGroups {
+  readonly stage: MetricGroup;
+  /** Rows of the stage in none of its touchpoints: needed for "the rest" of a touchpoint. */
+  readonly outside: MetricGroup;
+  readonly touchpoints: readonly MetricGroup[];
+  readonly touchpointIndex: ReadonlyMap<unknown, number>;
+}
+
+/**
+ * Metrics per journey stage and touchpoint from the user's rows, in one pass: every stage in
+ * journey order with its touchpoints, rows that fit no stage counted in `unmapped`, the
+ * stage-weighted journey `index` of the headline metric (with a standard error: stages are
+ * independent samples), the `weakest` stage and touchpoint, and those significantly worse
+ * than the rest of the journey (the metric's two-sample test: z for NPS, pooled z for CSAT,
+ * Welch t for the CES mean). Stage and touchpoint values match ids exactly (`'1'` is not 1).
+ *
+ * @throws {CxValidationError} for invalid answers (unless `invalid: 'skip'`), a field no row
+ * has, a bad journey or options.
+ * @example
+ * ```ts
+ * const journey = defineJourney({ stages: [{ id: 'buy' }, { id: 'use', weight: 3 }] });
+ * const rows = [
+ *   { stage: 'buy', q: 10 }, { stage: 'buy', q: 9 },
+ *   { stage: 'use', q: 3 }, { stage: 'use', q: 10 },
+ *   { stage: 'returns', q: 5 },
+ * ];
+ * const report = journeyReport(rows, journey, { stage: 'stage', nps: 'q' });
+ * report.stages[1]?.nps?.score; // 0
+ * report.index.score; // 25 ((1 × 100 + 3 × 0) / 4)
+ * report.unmapped.rows; // 1
+ * report.weakest.stage; // 'use'
+ * ```
+ */
+export function journeyReport<Row extends object>(rows: readonly Row[], journey: JourneyDefinition, options: JourneyReportOptions<Row>): JourneyReport {
+  const checked = defineJourney(journey);
+  const parsed = parseWith(journeyOptionsSchema, options);
+  if (!Array.isArray(rows)) fail('invalid_type', [], 'rows must be an array of objects');
+  const metrics = resolveMetrics(options, parsed.invalid);
+  const headline = pickHeadline(metrics, parsed.headline);
+  const level = parsed.level ?? DEFAULT_LEVEL;
+  const stageReader = fieldReader(options.stage, 'stage');
+  const touchpointReader = options.touchpoint === undefined ? undefined : fieldReader(options.touchpoint, 'touchpoint');
+  const weight = options.weight === undefined ? undefined : fieldReader(options.weight, 'weight');
+  metrics.forEach((metric) => checkFieldExists(rows, metric.reader, [metric.name]));
+  checkFieldExists(rows, stageReader, ['stage']);
+  checkFieldExists(rows, touchpointReader, ['touchpoint']);
+  checkFieldExists(rows, weight, ['weight']);
+
+  const log = newIssueLog();
+  const skip = parsed.invalid === 'skip';
+  const stageIndex = new Map(checked.stages.map((stage, s) => [stage.id as unknown, s]));
+  const groups: StageGroups[] = checked.stages.map((stage) => ({
+    stage: newMetricGroup(metrics, log),
+    outside: newMetricGroup(metrics, log),
+    touchpoints: stage.touchpoints.map(() => newMetricGroup(metrics, log)),
+    touchpointIndex: new Map(stage.touchpoints.map((touchpoint, t) => [touchpoint.id as unknown, t])),
+  }));
+  const total = newMetricGroup(metrics, log);
+  const unmappedStages = new Map<unknown, number>();
+  const unmappedTouchpoints = new Map<unknown, Map<unknown, number>>();
+  let unmappedRows = 0;
+
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    const reading = readRow(metrics, weight, row, r);
+    if (typeof row !== 'object' || row === null) {
+      // No stage to read: an error, or under 'skip' an unmapped row.
+      if (skip) unmappedRows++;
+      else addReading([], reading, row, r, log, skip);
+      continue;
+    }
+    const stageValue = stageReader.read(row, r);
+    const s = stageIndex.get(stageValue);
+    if (s === undefined) {
+      unmappedRows++;
+      count(unmappedStages, stageValue);
+      continue;
+    }
+    const stageGroups = groups[s]!;
+    let place = stageGroups.outside;
+    if (touchpointReader !== undefined && stageGroups.touchpoints.length > 0) {
+      const value = touchpointReader.read(row, r);
+      const t = stageGroups.touchpointIndex.get(value);
+      if (t !== undefined) place = stageGroups.touchpoints[t]!;
+      else if (value !== null && value !== undefined) {
+        const perStage = unmappedTouchpoints.get(s) ?? new Map<unknown, number>();
+        count(perStage, value);
+        unmappedTouchpoints.set(s, perStage);
+      }
+    }
+    addReading([stageGroups.stage, place, total], reading, row, r, log, skip);
+  }
+  throwIfIssues(log);
+
+  const h = metrics.indexOf(headline);
+  const better = higherIsBetter(headline);
+  const range = scoreRange(headline);
+  const tallies = groups.map((stageGroups) => ({
+    stage: groupTallies(stageGroups.stage)[h]!,
+    outside: groupTallies(stageGroups.outside)[h]!,
+    touchpoints: stageGroups.touchpoints.map((group) => groupTallies(group)[h]!),
+  }));
+  const againstRest = (subject: Tally, rest: Tally[]): AgainstRest => {
+    const merged = rest.length > 0 ? mergeTallies(rest[0]!, ...rest.slice(1)) : emptyTally(headline.rules.scale);
+    const comparison = subject.n === 0 ? null : compareMetric(headline, subject, merged, level);
+    const worse = comparison?.difference !== null && comparison?.difference !== undefined && (better ? comparison.difference < 0 : comparison.difference > 0);
+    return { comparison, significantlyBelow: worse && comparison?.significant === true };
+  };
+
+  const stages = checked.stages.map((stage, s): StageReport => {
+    const stageGroups = groups[s]!;
+    const otherStages = tallies.filter((_, other) => other !== s).map((entry) => entry.stage);
+    const touchpoints = stage.touchpoints.map((touchpoint, t): TouchpointReport => {
+      const group = stageGroups.touchpoints[t]!;
+      const rest = [...otherStages, tallies[s]!.outside, ...tallies[s]!.touchpoints.filter((_, other) => other !== t)];
+      return { id: touchpoint.id, label: touchpoint.label, weight: touchpoint.weight, rows: group.rows, ...groupResults(metrics, groupTallies(group)), ...againstRest(tallies[s]!.touchpoints[t]!, rest) };
+    });
+    const touchpointIndex = touchpoints.length === 0 ? null : weightedIndex(touchpoints.map((touchpoint) => ({ weight: touchpoint.weight, result: headlineResult(touchpoint, headline) })), level, range);
+    return {
+      id: stage.id,
+      label: stage.label,
+      weight: stage.weight,
+      rows: stageGroups.stage.rows,
+      ...groupResults(metrics, groupTallies(stageGroups.stage)),
+      ...againstRest(tallies[s]!.stage, otherStages),
+      touchpoints,
+      touchpointIndex,
+    };
+  });
+
+  const worst = <T>(candidates: readonly { item: T; score: number | null }[]): T | null => {
+    let found: { item: T; score: number } | null = null;
+    for (const { item, score } of candidates) {
+      if (score === null) continue;
+      if (found === null || (better ? score < found.score : score > found.score)) found = { item, score };
+    }
+    return found?.item ?? null;
+  };
+  const touchpointList = stages.flatMap((stage) => stage.touchpoints.map((touchpoint) => ({ stage: stage.id, touchpoint: touchpoint.id, report: touchpoint })));
+  return {
+    headline: headline.name,
+    stages,
+    total: { rows: total.rows, ...groupResults(metrics, groupTallies(total)) },
+    unmapped: {
+      rows: unmappedRows,
+      stages: [...unmappedStages].slice(0, MAX_LISTED).map(([value, rowCount]) => ({ value, rows: rowCount })),
+      touchpoints: [...unmappedTouchpoints].flatMap(([s, values]) => [...values].map(([value, rowCount]) => ({ stage: checked.stages[s as number]!.id, value, rows: rowCount }))).slice(0, MAX_LISTED),
+    },
+    index: weightedIndex(stages.map((stage) => ({ weight: stage.weight, result: headlineResult(stage, headline) })), level, range),
+    weakest: {
+      stage: worst(stages.map((stage) => ({ item: stage.id, score: headlineResult(stage, headline).score }))),
+      touchpoint: worst(touchpointList.map(({ stage, touchpoint, report }) => ({ item: { stage, touchpoint }, score: headlineResult(report, headline).score }))),
+    },
+    significantlyBelow: {
+      stages: stages.filter((stage) => stage.significantlyBelow).map((stage) => stage.id),
+      touchpoints: touchpointList.filter(({ report }) => report.significantlyBelow).map(({ stage, touchpoint }) => ({ stage, touchpoint })),
+    },
+  };
+}
+
+function pickHeadline(metrics: readonly ResolvedMetric[], headline: MetricName | undefined): ResolvedMetric {
+  if (metrics.length === 0) fail('invalid_option', [], 'ask for at least one of nps, csat and ces');
+  if (headline === undefined) {
+    if (metrics.length > 1) fail('invalid_option', ['headline'], `say which of ${metrics.map((metric) => metric.name).join(', ')} is the headline`);
+    return metrics[0]!;
+  }
+  const found = metrics.find((metric) => metric.name === headline);
+  if (found === undefined) fail('invalid_option', ['headline'], `the headline ${headline} is not among the metrics asked for`);
+  return found;
+}
+
+function count(counts: Map<unknown, number>, value: unknown): void {
+  if (counts.has(value) || counts.size < MAX_LISTED) counts.set(value, (counts.get(value) ?? 0) + 1);
+}
