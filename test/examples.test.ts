@@ -63,3 +63,22 @@ describe('examples/scorecard-league.ts', () => {
     expect(output).toMatch(/^ +3 +Market Square +13 +136\.75 \/ 207 +66\.1 +15\.4 +4$/m);
   });
 });
+
+describe('examples/journey-report.ts', () => {
+  it('prints stages and touchpoints, the index, the weakest points and what is below the rest', () => {
+    const output = run('examples/journey-report.ts', 'examples/data/journey-answers.csv');
+    // python3 test/reference/journey-report.py (independent NPS arithmetic on the same file):
+    //   awareness 42.1875, consideration 36.0656, purchase 59.6154, use 26.7857, aftercare −50.0;
+    //   index (weights 1 1 2 1 2) 17.7528, SE 4.5919 → 95 % CI 8.75 … 26.75;
+    //   chat vs the rest of the journey: −40.4 points, z = −2.139, p = 0.0324 (significant).
+    expect(output).toMatch(/^awareness +69 +42\.2 /m);
+    expect(output).toMatch(/^consideration +67 +36\.1 /m);
+    expect(output).toMatch(/^purchase +54 +59\.6 /m);
+    expect(output).toMatch(/^use +57 +26\.8 /m);
+    expect(output).toMatch(/^aftercare +59 +-50\.0 /m);
+    expect(output).toContain('Journey NPS index (purchase and aftercare count double): 17.8  95% CI [8.8, 26.8]');
+    expect(output).toContain('Weakest stage: aftercare; weakest touchpoint: aftercare / helpline');
+    expect(output).toContain('aftercare / chat');
+    expect(output).toContain('Not in the journey: 7 rows (billing: 7)');
+  });
+});
