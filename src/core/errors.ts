@@ -13,6 +13,7 @@ export const VALIDATION_CODES = [
   'unknown_criterion',
   'unknown_option',
   'unanswered',
+  'invalid_date',
 ] as const;
 
 /** What went wrong with one input value; `code` is stable, `message` is for people. */

@@ -1,0 +1,174 @@
+import * as z from 'zod/mini';
+import { MAX_REPORTED_ISSUES, describeValue, fail } from '../core/errors.js';
+import { fieldReader, type Field } from '../core/internal/field-reader.js';
+import { logIssue, newIssueLog, throwIfIssues } from '../core/internal/issue-log.js';
+import { parseWith } from '../core/internal/parse-options.js';
+import { checkFieldExists } from '../core/internal/row-answers.js';
+import { answerOptionsShape } from '../core/options.js';
+import type { InvalidPolicy, RejectedAnswer } from '../core/tally-types.js';
+import type { Comparison } from '../metrics/internal/comparison.js';
+import { DEFAULT_LEVEL, levelSchema } from '../stats/interval.js';
+import { describePeriod, localDayIn, periodOrdinal, readDate, type Period } from './internal/calendar.js';
+import { addReading, groupResults, groupTallies, newMetricGroup, readRow, type MetricGroup } from './internal/metric-groups.js';
+import { compareMetric, fieldSchema, resolveMetrics, type MetricName, type MetricResults, type MetricSpecs } from './internal/metric-specs.js';
+
+export type { Period } from './internal/calendar.js';
+
+/** Options of {@link trend}. */
+export interface TrendOptions<Row> extends MetricSpecs<Row> {
+  /** When each answer was given: a `Date`, epoch milliseconds or an ISO 8601 string. */
+  readonly at: Field<Row>;
+  readonly period: Period;
+  /** IANA time zone the calendar is read in (default `'UTC'`), e.g. `'Europe/Berlin'`. */
+  readonly timeZone?: string | undefined;
+  readonly weight?: Field<Row> | undefined;
+  readonly invalid?: InvalidPolicy | undefined;
+  /** Level of the tests of each change (default 0.95). */
+  readonly level?: number | undefined;
+}
+
+/** One period of a trend. */
+export interface TrendPeriod extends MetricResults {
+  /** `2026-01-05`, `2026-W02` (ISO week), `2026-01`, `2026-Q1` or `2026`. */
+  readonly period: string;
+  /** The period's first day, `YYYY-MM-DD`. */
+  readonly start: string;
+  readonly rows: number;
+  /** Each metric against the previous period (this − previous, with its test); null for the first. */
+  readonly change: { readonly [metric in MetricName]?: Comparison } | null;
+}
+
+export interface Trend {
+  readonly period: Period;
+  readonly timeZone: string;
+  /** Every period from the first answer's to the last's, empty ones included (n = 0, score null). */
+  readonly periods: readonly TrendPeriod[];
+  /** Rows without a date (`at` null or undefined): counted, in no period. */
+  readonly undated: number;
+  /** Rows whose date is invalid, left out under `invalid: 'skip'` (otherwise the call throws). */
+  readonly invalidDates: number;
+  /** The first 100 of them: row index, value and why. */
+  readonly rejectedDates: readonly RejectedAnswer[];
+}
+
+/** More periods than this means a date far off, not a report anyone wants: 270 years of days. */
+const MAX_PERIODS = 100_000;
+
+const trendOptionsSchema = z.strictObject({
+  nps: z.optional(z.unknown()),
+  csat: z.optional(z.unknown()),
+  ces: z.optional(z.unknown()),
+  at: fieldSchema,
+  period: z.enum(['day', 'week', 'month', 'quarter', 'year']),
+  timeZone: z.optional(z.string()),
+  weight: z.optional(fieldSchema),
+  invalid: answerOptionsShape.invalid,
+  level: z.optional(levelSchema),
+});
+
+function checkTimeZone(timeZone: string): string {
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone }).resolvedOptions().timeZone;
+  } catch {
+    return fail('invalid_option', ['timeZone'], `${JSON.stringify(timeZone)} is not a time zone this runtime knows (IANA names such as "Europe/Berlin")`);
+  }
+}
+
+/**
+ * Metrics per calendar period — day, ISO week (`2026-W01`, weeks from Monday, the year of
+ * their Thursday), month, quarter or year — in UTC unless `timeZone` is given, over every
+ * period from the first answer to the last (empty periods have n = 0 and a null score), each
+ * with its change against the previous period and that change's test (z for NPS, pooled z
+ * for CSAT, Welch t for the CES mean). One pass over the rows.
+ *
+ * Dates are `Date`s, epoch milliseconds or ISO 8601 strings. `'2026-01-05'` and a date-time
+ * without offset are taken as written (the wall-clock date where the answer was given); a
+ * date-time with `Z` or an offset, a `Date` or milliseconds is an instant, dated in `timeZone`.
+ *
+ * @throws {CxValidationError} for invalid dates or answers (naming row and field), a field no
+ * row has, an unknown time zone or bad options.
+ * @example
+ * ```ts
+ * const rows = [
+ *   { at: '2026-01-02', q: 10 },
+ *   { at: '2026-01-20', q: 6 },
+ *   { at: '2026-03-03', q: 9 },
+ * ];
+ * const months = trend(rows, { at: 'at', period: 'month', nps: 'q' });
+ * months.periods.map((p) => p.period).join(' '); // '2026-01 2026-02 2026-03'
+ * months.periods[1]?.nps?.score; // null (nobody answered in February)
+ * months.periods[0]?.nps?.score; // 0
+ * ```
+ */
+export function trend<Row extends object>(rows: readonly Row[], options: TrendOptions<Row>): Trend {
+  const parsed = parseWith(trendOptionsSchema, options);
+  if (!Array.isArray(rows)) fail('invalid_type', [], 'rows must be an array of objects');
+  const metrics = resolveMetrics(options, parsed.invalid);
+  if (metrics.length === 0) fail('invalid_option', [], 'ask for at least one of nps, csat and ces');
+  const timeZone = checkTimeZone(parsed.timeZone ?? 'UTC');
+  const level = parsed.level ?? DEFAULT_LEVEL;
+  const at = fieldReader(options.at, 'at');
+  const weight = options.weight === undefined ? undefined : fieldReader(options.weight, 'weight');
+  metrics.forEach((metric) => checkFieldExists(rows, metric.reader, [metric.name]));
+  checkFieldExists(rows, at, ['at']);
+  checkFieldExists(rows, weight, ['weight']);
+
+  const log = newIssueLog();
+  const skip = parsed.invalid === 'skip';
+  const toLocalDay = localDayIn(timeZone);
+  const buckets = new Map<number, MetricGroup>();
+  let undated = 0;
+  let invalidDates = 0;
+  const rejectedDates: RejectedAnswer[] = [];
+  let first = Infinity;
+  let last = -Infinity;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    const reading = readRow(metrics, weight, row, r);
+    if (typeof row !== 'object' || row === null) {
+      // No date to read: an error, or under 'skip' an undated row.
+      if (skip) undated++;
+      else addReading([], reading, row, r, log, skip);
+      continue;
+    }
+    const value = at.read(row, r);
+    if (value === null || value === undefined) {
+      undated++;
+      continue;
+    }
+    const day = readDate(value, toLocalDay);
+    if (typeof day !== 'number') {
+      // A bad date is a bad row: its answers cannot be placed in any period.
+      if (!skip) logIssue(log, { code: day.code, path: [r, at.label], message: day.message });
+      else if (rejectedDates.push({ index: r, value: describeValue(value), code: day.code, reason: day.message }) > MAX_REPORTED_ISSUES) rejectedDates.pop();
+      invalidDates++;
+      continue;
+    }
+    const ordinal = periodOrdinal(day, parsed.period);
+    first = Math.min(first, ordinal);
+    last = Math.max(last, ordinal);
+    let bucket = buckets.get(ordinal);
+    if (bucket === undefined) {
+      bucket = newMetricGroup(metrics, log);
+      buckets.set(ordinal, bucket);
+    }
+    addReading([bucket], reading, row, r, log, skip);
+  }
+  throwIfIssues(log);
+  if (buckets.size > 0 && last - first + 1 > MAX_PERIODS) {
+    fail('invalid_date', ['at'], `the answers span ${last - first + 1} ${parsed.period}s (${describePeriod(first, parsed.period).label} to ${describePeriod(last, parsed.period).label}); check for a mistyped date or use a longer period`);
+  }
+
+  const periods: TrendPeriod[] = [];
+  let previous: ReturnType<typeof groupTallies> | null = null;
+  for (let ordinal = first; ordinal <= last; ordinal++) {
+    const group = buckets.get(ordinal) ?? newMetricGroup(metrics, log);
+    const tallies = groupTallies(group);
+    const before = previous;
+    const change = before === null ? null : Object.fromEntries(metrics.map((metric, m) => [metric.name, compareMetric(metric, tallies[m]!, before[m]!, level)]));
+    const { label, start } = describePeriod(ordinal, parsed.period);
+    periods.push({ period: label, start, rows: group.rows, ...groupResults(metrics, tallies), change });
+    previous = tallies;
+  }
+  return { period: parsed.period, timeZone, periods, undated, invalidDates, rejectedDates };
+}
