@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CSAT_SCALE, csat, satisfactionIndex, summarize } from '../src/index.js';
+import { CSAT_SCALE, csat, keyDrivers, satisfactionIndex, summarize } from '../src/index.js';
 import { AIRLINE_ITEMS, airlineCsv } from './shared-data.js';
 
 /** The survey as row objects; the file has no quoted cells. */
@@ -65,5 +65,28 @@ describe.skipIf(airlineCsv === undefined)('the airline passenger survey (../shar
     expect(summary.groups[1]!.csat!.score).toBeCloseTo(68.69947979191677, 10);
     expect(summary.groups[2]!.csat!.mean).toBeCloseTo(3.1074595722483047, 10);
     expect(summary.total.csat!.satisfied).toBe(5251 + 8584 + 844);
+  });
+
+  it('key drivers of satisfaction: correlations equal R cor.test', () => {
+    // R 4.2.2: y <- as.numeric(d$satisfaction == 'satisfied'); for each item x, ok <- x != 0:
+    //   cor.test(x[ok], y[ok]) and cor.test(x[ok], y[ok], method = 'spearman', exact = FALSE)
+    //   Online boarding       n 25324  r 0.564930984135406  CI 0.556486533385092 0.573258734802244  ρ 0.588520065899263  mean 3.34564049913126
+    //   Inflight wifi service n 25163  r 0.389270358899863                                          ρ 0.372183936638344
+    //   Seat comfort          n 25976  r 0.346275361094143                                          ρ 0.358760786576868
+    //   Gate location         n 25976  r −0.0166271179378142 p 0.00736527824872405                 ρ −0.016833598023197 p 0.00666479918200523
+    const drivers = ['Online boarding', 'Inflight wifi service', 'Seat comfort', 'Gate location'].map((field) => ({ field, scale: CSAT_SCALE }));
+    const outcome = (row: Record<string, unknown>) => (row['satisfaction'] === 'satisfied' ? 1 : 0);
+    const pearson = keyDrivers(rows, { outcome, drivers, notApplicable: [0] });
+    expect(pearson.drivers.map((driver) => driver.n)).toEqual([25324, 25163, 25976, 25976]);
+    const expected = [0.564930984135406, 0.389270358899863, 0.346275361094143, -0.0166271179378142];
+    pearson.drivers.forEach((driver, d) => expect(driver.correlation).toBeCloseTo(expected[d]!, 12));
+    expect(pearson.drivers[0]!.interval!.lower).toBeCloseTo(0.556486533385092, 10);
+    expect(pearson.drivers[3]!.pValue).toBeCloseTo(0.00736527824872405, 12);
+    expect(pearson.drivers[0]!.mean).toBeCloseTo(3.34564049913126, 12);
+    expect(pearson.drivers.map((driver) => driver.rank)).toEqual([1, 2, 3, 4]);
+    const spearman = keyDrivers(rows, { outcome, drivers, notApplicable: [0], method: 'spearman' });
+    const rho = [0.588520065899263, 0.372183936638344, 0.358760786576868, -0.016833598023197];
+    spearman.drivers.forEach((driver, d) => expect(driver.correlation).toBeCloseTo(rho[d]!, 12));
+    expect(spearman.drivers[3]!.pValue).toBeCloseTo(0.00666479918200523, 12);
   });
 });

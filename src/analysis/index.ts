@@ -6,3 +6,5 @@ export { journeyReport } from './journey-report.js';
 export type { AgainstRest, JourneyReport, JourneyReportOptions, StageReport, TouchpointReport, Unmapped, WeightedIndex } from './journey-report.js';
 export { trend } from './trend.js';
 export type { Period, Trend, TrendOptions, TrendPeriod } from './trend.js';
+export { keyDrivers } from './key-drivers.js';
+export type { DriverQuadrant, DriverSpec, KeyDriver, KeyDriverOptions, KeyDriverResult } from './key-drivers.js';

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { issuesOf } from '../../test/validation.js';
+import { averageRanks } from '../stats/correlation.js';
+import { keyDrivers } from './key-drivers.js';
+
+const FIVE = { min: 1, max: 5 };
+// R 4.2.2: x <- c(5, 4, 1, 2, 3, 3); y <- c(5, 4, 2, 1, 4, 2)
+const xs = [5, 4, 1, 2, 3, 3];
+const ys = [5, 4, 2, 1, 4, 2];
+const rows = xs.map((x, i) => ({ overall: ys[i]!, staff: x, price: [2, 3, 3, 2, null, 0][i] }));
+
+describe('keyDrivers', () => {
+  it('Pearson r, p-value and Fisher interval equal R cor.test', () => {
+    // cor.test(x, y): r 0.821583836257749, p 0.0449087903503666, conf.int 0.0300766025577228 0.979828889429401
+    const staff = keyDrivers(rows, { outcome: 'overall', drivers: ['staff'] }).drivers[0]!;
+    expect(staff.n).toBe(6);
+    expect(staff.correlation).toBeCloseTo(0.821583836257749, 12);
+    expect(staff.pValue).toBeCloseTo(0.0449087903503666, 10);
+    expect(staff.interval!.lower).toBeCloseTo(0.0300766025577228, 10);
+    expect(staff.interval!.upper).toBeCloseTo(0.979828889429401, 10);
+  });
+
+  it("Spearman ρ with average ranks for ties equals R cor.test(method = 'spearman', exact = FALSE)", () => {
+    // ρ 0.835914007637145, p 0.0381773762392566
+    const staff = keyDrivers(rows, { outcome: 'overall', drivers: ['staff'], method: 'spearman' }).drivers[0]!;
+    expect(staff.correlation).toBeCloseTo(0.835914007637145, 12);
+    expect(staff.pValue).toBeCloseTo(0.0381773762392566, 10);
+    expect(staff.interval).toBeNull();
+    expect([...averageRanks([5, 4, 1, 2, 3, 3])]).toEqual([6, 5, 1, 2, 3.5, 3.5]); // R: rank(x)
+  });
+
+  it('pairs only where both are answered; N/A codes are missing; performance on 0–100; ranks and quadrants', () => {
+    const result = keyDrivers(rows, { outcome: 'overall', drivers: [{ field: 'staff', scale: FIVE }, { field: 'price', scale: FIVE, label: 'value for money' }], notApplicable: [0] });
+    const [staff, price] = result.drivers;
+    // price pairs: (2,5) (3,4) (3,2) (2,1): dx −.5 .5 .5 −.5, dy 2 1 −1 −2 → Σ dx·dy = 0 → r = 0.
+    expect(price).toMatchObject({ driver: 'value for money', n: 4, rank: 2 });
+    expect(price!.correlation).toBeCloseTo(0, 12);
+    expect(price!.mean).toBe(2.5);
+    expect(price!.performance).toBeCloseTo(37.5, 12); // (2.5 − 1)/4
+    // staff: mean 3 → performance 50; averages: importance (0.8216 + 0)/2, performance (50 + 37.5)/2.
+    expect(staff!.performance).toBe(50);
+    expect(staff!.rank).toBe(1);
+    expect(result.averagePerformance).toBeCloseTo(43.75, 12);
+    expect(staff!.quadrant).toBe('keep-up');
+    expect(price!.quadrant).toBe('low-priority');
+  });
+
+  it('a constant driver or too few pairs: no correlation, no rank', () => {
+    const flat = keyDrivers([{ o: 1, d: 3 }, { o: 2, d: 3 }, { o: 3, d: 3 }], { outcome: 'o', drivers: ['d'] }).drivers[0]!;
+    expect(flat).toMatchObject({ correlation: null, pValue: null, rank: null, quadrant: null, mean: 3 });
+    const two = keyDrivers([{ o: 1, d: 1 }, { o: 2, d: 3 }], { outcome: 'o', drivers: ['d'] }).drivers[0]!;
+    expect(two).toMatchObject({ correlation: 1, pValue: null, interval: null });
+  });
+});
+
+describe('keyDrivers: bad input', () => {
+  it('names the row and the field', () => {
+    expect(issuesOf(() => keyDrivers([{ o: 'high', d: 3 }, { o: 2, d: 6 }], { outcome: 'o', drivers: [{ field: 'd', scale: FIVE }] }))).toEqual([
+      { code: 'invalid_type', path: [0, 'o'] },
+      { code: 'out_of_range', path: [1, 'd'] },
+    ]);
+    expect(issuesOf(() => keyDrivers([{ o: 1, d: Number.NaN }], { outcome: 'o', drivers: ['d'] }))).toEqual([{ code: 'not_finite', path: [0, 'd'] }]);
+  });
+
+  it('unknown fields, duplicate drivers, no drivers', () => {
+    expect(issuesOf(() => keyDrivers(rows, { outcome: 'overal', drivers: ['staff'] }))).toEqual([{ code: 'unknown_field', path: ['outcome'] }]);
+    expect(issuesOf(() => keyDrivers(rows, { outcome: 'overall', drivers: ['staff', 'staf'] }))).toEqual([{ code: 'unknown_field', path: ['drivers', 1] }]);
+    expect(issuesOf(() => keyDrivers(rows, { outcome: 'overall', drivers: ['staff', 'staff'] }))).toEqual([{ code: 'invalid_option', path: ['drivers', 1] }]);
+    expect(issuesOf(() => keyDrivers(rows, { outcome: 'overall', drivers: [] }))).toEqual([{ code: 'invalid_option', path: ['drivers'] }]);
+  });
+});

@@ -1,0 +1,230 @@
+import * as z from 'zod/mini';
+import { fail, withPathPrefix } from '../core/errors.js';
+import { judgeOffScaleValue, pointIndex, type AnswerRules, type Verdict } from '../core/internal/answer-rules.js';
+import { fieldReader, type Field, type FieldReader } from '../core/internal/field-reader.js';
+import { logIssue, newIssueLog, throwIfIssues } from '../core/internal/issue-log.js';
+import { parseWith } from '../core/internal/parse-options.js';
+import { checkFieldExists } from '../core/internal/row-answers.js';
+import { answerRules } from '../core/options.js';
+import { describeValue } from '../core/errors.js';
+import { scaleSchema, type Scale } from '../core/scale.js';
+import { correlationTest, pearson, spearman } from '../stats/correlation.js';
+import { DEFAULT_LEVEL, levelSchema, type Interval } from '../stats/interval.js';
+import { fieldSchema } from './internal/metric-specs.js';
+
+/** A question in a key-driver analysis: a field or accessor, optionally with a label, scale and N/A codes. */
+export type DriverSpec<Row> =
+  | Field<Row>
+  | {
+      readonly field: Field<Row>;
+      readonly label?: string | undefined;
+      /** With a scale, answers must be its points and performance is reported on 0–100. */
+      readonly scale?: Scale | undefined;
+      readonly notApplicable?: readonly number[] | undefined;
+    };
+
+/** Options of {@link keyDrivers}. */
+export interface KeyDriverOptions<Row> {
+  /** The overall measure (e.g. overall satisfaction, likelihood to recommend, 1 = satisfied). */
+  readonly outcome: DriverSpec<Row>;
+  readonly drivers: readonly DriverSpec<Row>[];
+  /** `'pearson'` (default) or `'spearman'` (rank correlation, for ordinal answers with outliers). */
+  readonly method?: 'pearson' | 'spearman' | undefined;
+  /** N/A codes for every driver without codes of its own, e.g. `[0]` (the outcome takes only its own). */
+  readonly notApplicable?: readonly number[] | undefined;
+  /** Confidence level of the correlation intervals (default 0.95). */
+  readonly level?: number | undefined;
+}
+
+/**
+ * Where a driver sits on the importance × performance map, split at the drivers' average
+ * importance and average performance.
+ */
+export type DriverQuadrant = 'keep-up' | 'concentrate-here' | 'low-priority' | 'possible-overkill';
+
+export interface KeyDriver {
+  readonly driver: string;
+  /** Rows where both the driver and the outcome are answered. */
+  readonly n: number;
+  /** Correlation with the outcome over those rows: the driver's importance; null if undefined. */
+  readonly correlation: number | null;
+  /** Two-sided p-value of the correlation (R `cor.test`); null below three pairs. */
+  readonly pValue: number | null;
+  /** Fisher z interval of Pearson's r; null for Spearman or below four pairs. */
+  readonly interval: Interval | null;
+  /** Mean answer over every row that answered the driver. */
+  readonly mean: number | null;
+  /** The mean on 0–100, (mean − min)/(max − min)·100, when the driver has a scale; else null. */
+  readonly performance: number | null;
+  /** 1 = most important (highest correlation); ties share a rank; null without a correlation. */
+  readonly rank: number | null;
+  /** Null without a correlation or a performance figure. */
+  readonly quadrant: DriverQuadrant | null;
+}
+
+export interface KeyDriverResult {
+  readonly method: 'pearson' | 'spearman';
+  /** Drivers in the order given. */
+  readonly drivers: readonly KeyDriver[];
+  /** The averages the quadrants are split at. */
+  readonly averageImportance: number | null;
+  readonly averagePerformance: number | null;
+}
+
+const driverSchema = z.union([
+  fieldSchema,
+  z.strictObject({ field: fieldSchema, label: z.optional(z.string()), scale: z.optional(scaleSchema), notApplicable: z.optional(z.array(z.number())) }),
+]);
+
+const keyDriverOptionsSchema = z.strictObject({
+  outcome: driverSchema,
+  drivers: z.array(driverSchema).check(z.minLength(1)),
+  method: z.optional(z.enum(['pearson', 'spearman'])),
+  notApplicable: z.optional(z.array(z.number())),
+  level: z.optional(levelSchema),
+});
+
+interface Question {
+  readonly reader: FieldReader;
+  readonly label: string;
+  readonly scale: Scale | undefined;
+  readonly notApplicable: ReadonlySet<number>;
+  readonly rules: AnswerRules | undefined;
+}
+
+function question<Row>(spec: DriverSpec<Row>, defaultLabel: string, notApplicable: readonly number[] | undefined, path: (string | number)[]): Question {
+  const { field, label, scale, notApplicable: own } = typeof spec === 'object' ? spec : { field: spec, label: undefined, scale: undefined, notApplicable: undefined };
+  const reader = fieldReader(field, label ?? defaultLabel);
+  const codes = own ?? notApplicable ?? [];
+  const checkedScale = scale ? Object.freeze({ ...scale }) : undefined;
+  const rules = checkedScale ? withPathPrefix(path, () => answerRules(checkedScale, { notApplicable: codes })) : undefined;
+  return { reader, label: label ?? reader.label, scale: checkedScale, notApplicable: new Set(codes), rules };
+}
+
+/** A number, null for no answer, or why the value is invalid. */
+function readAnswer(q: Question, value: unknown): number | null | Verdict {
+  if (q.rules) {
+    const { min, max } = q.rules.scale;
+    const k = pointIndex(value, min, max - min);
+    if (k >= 0) return min + k;
+    const verdict = judgeOffScaleValue(value, q.rules);
+    return verdict === 'missing' ? null : verdict;
+  }
+  if (value === null || value === undefined) return null;
+  if (typeof value !== 'number' || !Number.isFinite(value)) return { code: typeof value === 'number' ? 'not_finite' : 'invalid_type', message: `expected a finite number or null, got ${describeValue(value)}` };
+  return q.notApplicable.has(value) ? null : value;
+}
+
+/**
+ * Key-driver analysis: how strongly each driver (a service item, a touchpoint rating)
+ * moves with the outcome, over the rows where both are answered — Pearson's r or
+ * Spearman's ρ with its p-value (R `cor.test`), and Pearson's Fisher z interval — next to
+ * the driver's performance. Drivers are ranked by importance and placed on the importance ×
+ * performance map, split at the averages:
+ *
+ * | quadrant | importance | performance | |
+ * | --- | --- | --- | --- |
+ * | `concentrate-here` | high | low | fix these first |
+ * | `keep-up` | high | high | strengths |
+ * | `low-priority` | low | low | |
+ * | `possible-overkill` | low | high | |
+ *
+ * Performance is the driver's mean rescaled to 0–100 when it has a scale (otherwise the
+ * quadrants split at the average mean). Importance is a correlation, not a cause.
+ *
+ * @throws {CxValidationError} for answers that are not numbers (or not points of a given
+ * scale), naming row and field; a field no row has; bad options.
+ * @example
+ * ```ts
+ * const rows = [
+ *   { overall: 5, staff: 5, price: 2 },
+ *   { overall: 4, staff: 4, price: 3 },
+ *   { overall: 2, staff: 1, price: 3 },
+ *   { overall: 1, staff: 2, price: 2 },
+ * ];
+ * const scale = { min: 1, max: 5 };
+ * const result = keyDrivers(rows, { outcome: 'overall', drivers: [{ field: 'staff', scale }, { field: 'price', scale }] });
+ * result.drivers[0]?.correlation; // 0.9 (R: cor(c(5, 4, 1, 2), c(5, 4, 2, 1)))
+ * result.drivers[0]?.rank; // 1
+ * result.drivers[1]?.correlation; // 0
+ * ```
+ */
+export function keyDrivers<Row extends object>(rows: readonly Row[], options: KeyDriverOptions<Row>): KeyDriverResult {
+  const parsed = parseWith(keyDriverOptionsSchema, options);
+  if (!Array.isArray(rows)) fail('invalid_type', [], 'rows must be an array of objects');
+  const method = parsed.method ?? 'pearson';
+  const level = parsed.level ?? DEFAULT_LEVEL;
+  const outcome = question(options.outcome, 'outcome', undefined, ['outcome']);
+  const drivers = options.drivers.map((spec, d) => question(spec, `drivers[${d}]`, parsed.notApplicable, ['drivers', d]));
+  checkFieldExists(rows, outcome.reader, ['outcome']);
+  drivers.forEach((driver, d) => checkFieldExists(rows, driver.reader, ['drivers', d]));
+  const labels = new Set<string>();
+  drivers.forEach((driver, d) => {
+    if (labels.has(driver.label)) fail('invalid_option', ['drivers', d], `two drivers are called ${JSON.stringify(driver.label)}; give one a label`);
+    labels.add(driver.label);
+  });
+
+  // One pass: the pairs of each driver with the outcome, and each driver's own sum.
+  const log = newIssueLog();
+  const pairs = drivers.map(() => ({ x: [] as number[], y: [] as number[], sum: 0, count: 0 }));
+  const note = (r: number, q: Question, verdict: Verdict) => logIssue(log, { code: verdict.code, path: [r, q.reader.label], message: verdict.message });
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (typeof row !== 'object' || row === null) {
+      logIssue(log, { code: 'invalid_type', path: [r], message: `a row must be an object, got ${describeValue(row)}` });
+      continue;
+    }
+    const y = readAnswer(outcome, outcome.reader.read(row, r));
+    if (y !== null && typeof y !== 'number') note(r, outcome, y);
+    drivers.forEach((driver, d) => {
+      const x = readAnswer(driver, driver.reader.read(row, r));
+      if (x === null) return;
+      if (typeof x !== 'number') return note(r, driver, x);
+      const entry = pairs[d]!;
+      entry.sum += x;
+      entry.count++;
+      if (typeof y === 'number') {
+        entry.x.push(x);
+        entry.y.push(y);
+      }
+    });
+  }
+  throwIfIssues(log);
+
+  const results = drivers.map((driver, d) => {
+    const { x, y, sum, count } = pairs[d]!;
+    const correlation = method === 'pearson' ? pearson(x, y) : spearman(x, y);
+    const mean = count > 0 ? sum / count : null;
+    const performance = mean !== null && driver.scale ? ((mean - driver.scale.min) / (driver.scale.max - driver.scale.min)) * 100 : null;
+    const test = correlation === null ? { pValue: null, interval: null } : correlationTest(correlation, x.length, level, method === 'pearson');
+    return { driver: driver.label, n: x.length, correlation, ...test, mean, performance };
+  });
+  const allScaled = drivers.every((driver) => driver.scale !== undefined);
+  const placed = (result: (typeof results)[number]) => (allScaled ? result.performance : result.mean);
+  const averageImportance = average(results.map((result) => result.correlation));
+  const averagePerformance = average(results.map(placed));
+  return {
+    method,
+    averageImportance,
+    averagePerformance,
+    drivers: results.map((result) => {
+      const position = placed(result);
+      const rank = result.correlation === null ? null : 1 + results.filter((other) => other.correlation !== null && other.correlation > result.correlation! + 1e-12).length;
+      const quadrant =
+        result.correlation === null || position === null || averageImportance === null || averagePerformance === null
+          ? null
+          : quadrantOf(result.correlation >= averageImportance, position >= averagePerformance);
+      return { ...result, rank, quadrant };
+    }),
+  };
+}
+
+function average(values: readonly (number | null)[]): number | null {
+  const known = values.filter((value): value is number => value !== null);
+  return known.length > 0 ? known.reduce((sum, value) => sum + value, 0) / known.length : null;
+}
+
+function quadrantOf(important: boolean, performing: boolean): DriverQuadrant {
+  if (important) return performing ? 'keep-up' : 'concentrate-here';
+  return performing ? 'possible-overkill' : 'low-priority';
+}
