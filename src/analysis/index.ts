@@ -8,3 +8,5 @@ export { trend } from './trend.js';
 export type { Period, Trend, TrendOptions, TrendPeriod } from './trend.js';
 export { keyDrivers } from './key-drivers.js';
 export type { DriverQuadrant, DriverSpec, KeyDriver, KeyDriverOptions, KeyDriverResult } from './key-drivers.js';
+export { followUps } from './follow-ups.js';
+export type { FollowUp, FollowUpList, FollowUpOptions } from './follow-ups.js';

@@ -14,6 +14,7 @@ export const VALIDATION_CODES = [
   'unknown_option',
   'unanswered',
   'invalid_date',
+  'duplicate_id',
 ] as const;
 
 /** What went wrong with one input value; `code` is stable, `message` is for people. */
