@@ -19,10 +19,8 @@ import { npsFromTally, npsOptionsSchema, type NpsOptions, type NpsResult } from 
 export type MetricName = 'nps' | 'csat' | 'ces';
 export const METRIC_NAMES: readonly MetricName[] = ['nps', 'csat', 'ces'];
 
-type SpecOptions<Options> = Omit<Options, 'weights' | 'invalid'>;
-
 /** A metric over rows: the field (or accessor) holding the answer, optionally with the metric's options. */
-export type MetricSpec<Row, Options> = Field<Row> | ({ readonly field: Field<Row> } & SpecOptions<Options>);
+export type MetricSpec<Row, Options> = Field<Row> | ({ readonly field: Field<Row> } & Omit<Options, 'weights' | 'invalid'>);
 
 /** Which metrics to compute, and from which fields. */
 export interface MetricSpecs<Row> {
