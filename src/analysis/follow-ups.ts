@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { MAX_REPORTED_ISSUES, describeValue, fail, withPathPrefix } from '../core/errors.js';
 import { fieldReader, type Field } from '../core/internal/field-reader.js';
 import { logIssue, newIssueLog, throwIfIssues } from '../core/internal/issue-log.js';
+import { emptyTally } from '../core/internal/mutable-tally.js';
 import { parseWith } from '../core/internal/parse-options.js';
 import { checkFieldExists, judgeRowAnswer } from '../core/internal/row-answers.js';
 import { answerOptionsShape } from '../core/options.js';
@@ -9,7 +10,7 @@ import type { InvalidPolicy, RejectedAnswer } from '../core/tally-types.js';
 import { cesFromTally } from '../metrics/ces.js';
 import { npsFromTally } from '../metrics/nps.js';
 import { pointSet } from '../metrics/internal/points.js';
-import { emptyTally } from '../core/internal/mutable-tally.js';
+import { checkRowArray } from './internal/row-pass.js';
 import { fieldSchema, resolveMetrics, type MetricName, type MetricSpecs, type ResolvedMetric } from './internal/metric-specs.js';
 
 /** Options of {@link followUps}. */
@@ -115,7 +116,7 @@ function trigger(metric: ResolvedMetric, points: readonly number[] | undefined):
  */
 export function followUps<Row extends object>(rows: readonly Row[], options: FollowUpOptions<Row>): FollowUpList {
   const parsed = parseWith(followUpOptionsSchema, options);
-  if (!Array.isArray(rows)) fail('invalid_type', [], 'rows must be an array of objects');
+  checkRowArray(rows);
   const metrics = resolveMetrics(options, parsed.invalid);
   const custom = options.rules?.custom ?? [];
   if (metrics.length === 0 && custom.length === 0) fail('invalid_option', [], 'ask for at least one of nps, csat and ces, or give rules.custom');

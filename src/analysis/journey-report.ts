@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { fail } from '../core/errors.js';
 import { fieldReader, type Field } from '../core/internal/field-reader.js';
-import { newIssueLog, throwIfIssues } from '../core/internal/issue-log.js';
+import { throwIfIssues } from '../core/internal/issue-log.js';
 import { emptyTally } from '../core/internal/mutable-tally.js';
 import { parseWith } from '../core/internal/parse-options.js';
 import { checkFieldExists } from '../core/internal/row-answers.js';
@@ -13,6 +13,7 @@ import { DEFAULT_LEVEL, levelSchema } from '../stats/interval.js';
 import { defineJourney, type JourneyDefinition } from './define-journey.js';
 import { headlineResult, higherIsBetter, scoreRange, weightedIndex, type WeightedIndex } from './internal/headline.js';
 import { addReading, groupResults, groupTallies, newMetricGroup, readRow, type MetricGroup } from './internal/metric-groups.js';
+import { isReadableRow, startRowPass } from './internal/row-pass.js';
 import { METRIC_NAMES, compareMetric, fieldSchema, resolveMetrics, type MetricName, type MetricResults, type MetricSpecs, type ResolvedMetric } from './internal/metric-specs.js';
 
 export type { WeightedIndex } from './internal/headline.js';
@@ -131,20 +132,15 @@ interface StageGroups {
 export function journeyReport<Row extends object>(rows: readonly Row[], journey: JourneyDefinition, options: JourneyReportOptions<Row>): JourneyReport {
   const checked = defineJourney(journey);
   const parsed = parseWith(journeyOptionsSchema, options);
-  if (!Array.isArray(rows)) fail('invalid_type', [], 'rows must be an array of objects');
   const metrics = resolveMetrics(options, parsed.invalid);
   const headline = pickHeadline(metrics, parsed.headline);
   const level = parsed.level ?? DEFAULT_LEVEL;
   const stageReader = fieldReader(options.stage, 'stage');
   const touchpointReader = options.touchpoint === undefined ? undefined : fieldReader(options.touchpoint, 'touchpoint');
-  const weight = options.weight === undefined ? undefined : fieldReader(options.weight, 'weight');
-  metrics.forEach((metric) => checkFieldExists(rows, metric.reader, [metric.name]));
+  const pass = startRowPass(rows, metrics, options.weight, parsed.invalid);
+  const { log, skip } = pass;
   checkFieldExists(rows, stageReader, ['stage']);
   checkFieldExists(rows, touchpointReader, ['touchpoint']);
-  checkFieldExists(rows, weight, ['weight']);
-
-  const log = newIssueLog();
-  const skip = parsed.invalid === 'skip';
   const stageIndex = new Map(checked.stages.map((stage, s) => [stage.id as unknown, s]));
   const groups: StageGroups[] = checked.stages.map((stage) => ({
     stage: newMetricGroup(metrics, log),
@@ -159,11 +155,9 @@ export function journeyReport<Row extends object>(rows: readonly Row[], journey:
 
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
-    const reading = readRow(metrics, weight, row, r);
-    if (typeof row !== 'object' || row === null) {
-      // No stage to read: an error, or under 'skip' an unmapped row.
-      if (skip) unmappedRows++;
-      else addReading([], reading, row, r, log, skip);
+    const reading = readRow(metrics, pass.weight, row, r);
+    if (!isReadableRow(pass, reading, row, r)) {
+      unmappedRows++;
       continue;
     }
     const stageValue = stageReader.read(row, r);

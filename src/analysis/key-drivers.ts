@@ -1,15 +1,15 @@
 import * as z from 'zod/mini';
-import { fail, withPathPrefix } from '../core/errors.js';
+import { describeValue, fail, withPathPrefix } from '../core/errors.js';
 import { judgeOffScaleValue, pointIndex, type AnswerRules, type Verdict } from '../core/internal/answer-rules.js';
 import { fieldReader, type Field, type FieldReader } from '../core/internal/field-reader.js';
 import { logIssue, newIssueLog, throwIfIssues } from '../core/internal/issue-log.js';
 import { parseWith } from '../core/internal/parse-options.js';
 import { checkFieldExists } from '../core/internal/row-answers.js';
 import { answerRules } from '../core/options.js';
-import { describeValue } from '../core/errors.js';
 import { scaleSchema, type Scale } from '../core/scale.js';
 import { correlationTest, pearson, spearman } from '../stats/correlation.js';
 import { DEFAULT_LEVEL, levelSchema, type Interval } from '../stats/interval.js';
+import { checkRowArray } from './internal/row-pass.js';
 import { fieldSchema } from './internal/metric-specs.js';
 
 /** A question in a key-driver analysis: a field or accessor, optionally with a label, scale and N/A codes. */
@@ -151,7 +151,7 @@ function readAnswer(q: Question, value: unknown): number | null | Verdict {
  */
 export function keyDrivers<Row extends object>(rows: readonly Row[], options: KeyDriverOptions<Row>): KeyDriverResult {
   const parsed = parseWith(keyDriverOptionsSchema, options);
-  if (!Array.isArray(rows)) fail('invalid_type', [], 'rows must be an array of objects');
+  checkRowArray(rows);
   const method = parsed.method ?? 'pearson';
   const level = parsed.level ?? DEFAULT_LEVEL;
   const outcome = question(options.outcome, 'outcome', undefined, ['outcome']);

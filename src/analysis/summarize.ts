@@ -1,12 +1,13 @@
 import * as z from 'zod/mini';
 import { fail } from '../core/errors.js';
 import { fieldReader, type Field } from '../core/internal/field-reader.js';
-import { newIssueLog, throwIfIssues } from '../core/internal/issue-log.js';
+import { throwIfIssues } from '../core/internal/issue-log.js';
 import { parseWith } from '../core/internal/parse-options.js';
 import { checkFieldExists } from '../core/internal/row-answers.js';
 import { answerOptionsShape } from '../core/options.js';
 import type { InvalidPolicy } from '../core/tally-types.js';
 import { keyedGroups } from './internal/keyed-groups.js';
+import { startRowPass } from './internal/row-pass.js';
 import { addReading, groupResults, groupTallies, newMetricGroup, readRow } from './internal/metric-groups.js';
 import { fieldSchema, resolveMetrics, type MetricResults, type MetricSpecs } from './internal/metric-specs.js';
 
@@ -71,18 +72,12 @@ const summarizeSchema = z.strictObject({
  */
 export function summarize<Row extends object>(rows: readonly Row[], options: SummarizeOptions<Row>): Summary {
   const parsed = parseWith(summarizeSchema, options);
-  if (!Array.isArray(rows)) fail('invalid_type', [], 'rows must be an array of objects');
   const metrics = resolveMetrics(options, parsed.invalid);
   if (metrics.length === 0) fail('invalid_option', [], 'ask for at least one of nps, csat and ces');
   const byList = options.by === undefined ? [] : Array.isArray(options.by) ? (options.by as readonly Field<Row>[]) : [options.by as Field<Row>];
   const byReaders = byList.map((by, i) => fieldReader(by, byList.length === 1 ? 'by' : `by[${i}]`));
-  const weight = options.weight === undefined ? undefined : fieldReader(options.weight, 'weight');
-  metrics.forEach((metric) => checkFieldExists(rows, metric.reader, [metric.name]));
+  const { weight, log, skip } = startRowPass(rows, metrics, options.weight, parsed.invalid);
   byReaders.forEach((reader, i) => checkFieldExists(rows, reader, Array.isArray(options.by) ? ['by', i] : ['by']));
-  checkFieldExists(rows, weight, ['weight']);
-
-  const log = newIssueLog();
-  const skip = parsed.invalid === 'skip';
   const total = newMetricGroup(metrics, log);
   const groups = keyedGroups(() => newMetricGroup(metrics, log));
   const single = byReaders.length === 1;

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { MAX_REPORTED_ISSUES, describeValue, fail } from '../core/errors.js';
 import { fieldReader, type Field } from '../core/internal/field-reader.js';
-import { logIssue, newIssueLog, throwIfIssues } from '../core/internal/issue-log.js';
+import { logIssue, throwIfIssues } from '../core/internal/issue-log.js';
 import { parseWith } from '../core/internal/parse-options.js';
 import { checkFieldExists } from '../core/internal/row-answers.js';
 import { answerOptionsShape } from '../core/options.js';
@@ -10,6 +10,7 @@ import type { Comparison } from '../metrics/internal/comparison.js';
 import { DEFAULT_LEVEL, levelSchema } from '../stats/interval.js';
 import { describePeriod, localDayIn, periodOrdinal, readDate, type Period } from './internal/calendar.js';
 import { addReading, groupResults, groupTallies, newMetricGroup, readRow, type MetricGroup } from './internal/metric-groups.js';
+import { isReadableRow, startRowPass } from './internal/row-pass.js';
 import { compareMetric, fieldSchema, resolveMetrics, type MetricName, type MetricResults, type MetricSpecs } from './internal/metric-specs.js';
 
 export type { Period } from './internal/calendar.js';
@@ -102,19 +103,14 @@ function checkTimeZone(timeZone: string): string {
  */
 export function trend<Row extends object>(rows: readonly Row[], options: TrendOptions<Row>): Trend {
   const parsed = parseWith(trendOptionsSchema, options);
-  if (!Array.isArray(rows)) fail('invalid_type', [], 'rows must be an array of objects');
   const metrics = resolveMetrics(options, parsed.invalid);
   if (metrics.length === 0) fail('invalid_option', [], 'ask for at least one of nps, csat and ces');
   const timeZone = checkTimeZone(parsed.timeZone ?? 'UTC');
   const level = parsed.level ?? DEFAULT_LEVEL;
   const at = fieldReader(options.at, 'at');
-  const weight = options.weight === undefined ? undefined : fieldReader(options.weight, 'weight');
-  metrics.forEach((metric) => checkFieldExists(rows, metric.reader, [metric.name]));
+  const pass = startRowPass(rows, metrics, options.weight, parsed.invalid);
+  const { log, skip } = pass;
   checkFieldExists(rows, at, ['at']);
-  checkFieldExists(rows, weight, ['weight']);
-
-  const log = newIssueLog();
-  const skip = parsed.invalid === 'skip';
   const toLocalDay = localDayIn(timeZone);
   const buckets = new Map<number, MetricGroup>();
   let undated = 0;
@@ -124,11 +120,9 @@ export function trend<Row extends object>(rows: readonly Row[], options: TrendOp
   let last = -Infinity;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
-    const reading = readRow(metrics, weight, row, r);
-    if (typeof row !== 'object' || row === null) {
-      // No date to read: an error, or under 'skip' an undated row.
-      if (skip) undated++;
-      else addReading([], reading, row, r, log, skip);
+    const reading = readRow(metrics, pass.weight, row, r);
+    if (!isReadableRow(pass, reading, row, r)) {
+      undated++;
       continue;
     }
     const value = at.read(row, r);

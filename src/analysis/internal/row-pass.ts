@@ -1,0 +1,37 @@
+import { fail } from '../../core/errors.js';
+import { fieldReader, type Field, type FieldReader } from '../../core/internal/field-reader.js';
+import { newIssueLog, type IssueLog } from '../../core/internal/issue-log.js';
+import { checkFieldExists } from '../../core/internal/row-answers.js';
+import type { InvalidPolicy } from '../../core/tally-types.js';
+import { addReading, type RowReading } from './metric-groups.js';
+import type { ResolvedMetric } from './metric-specs.js';
+
+/** What a pass over the user's rows reads with: the weight, where issues go, and the policy. */
+export interface RowPass {
+  readonly weight: FieldReader | undefined;
+  readonly log: IssueLog;
+  readonly skip: boolean;
+}
+
+export function checkRowArray(rows: unknown): void {
+  if (!Array.isArray(rows)) fail('invalid_type', [], 'rows must be an array of objects');
+}
+
+/** Checks the rows and the fields every metric and the weight come from, before the pass. */
+export function startRowPass<Row>(rows: readonly Row[], metrics: readonly ResolvedMetric[], weight: Field<Row> | undefined, invalid: InvalidPolicy | undefined): RowPass {
+  checkRowArray(rows);
+  metrics.forEach((metric) => checkFieldExists(rows, metric.reader, [metric.name]));
+  const weightReader = weight === undefined ? undefined : fieldReader(weight, 'weight');
+  checkFieldExists(rows, weightReader, ['weight']);
+  return { weight: weightReader, log: newIssueLog(), skip: invalid === 'skip' };
+}
+
+/**
+ * False for a row that is not an object, which has no stage, date or group to read: that is
+ * an issue, or under 'skip' left to the caller to count.
+ */
+export function isReadableRow(pass: RowPass, reading: RowReading, row: unknown, index: number): row is object {
+  if (typeof row === 'object' && row !== null) return true;
+  if (!pass.skip) addReading([], reading, row, index, pass.log, pass.skip);
+  return false;
+}
