@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -20,5 +22,20 @@ describe('npm run build', () => {
 
   it('ships separate type files for both', () => {
     expect(node(['-e', "const fs = require('fs'); console.log(['dist/index.d.ts', 'dist/index.d.cts'].every((f) => fs.existsSync(f)))"])).toBe('true');
+  });
+
+  it("keeps `import { nps }` at most 12 kB when bundled, minified and gzipped", async () => {
+    // The ESM build is one file per module and the package says sideEffects: false, so a
+    // bundler keeps only what nps needs (zod/mini for its options is most of it).
+    const result = await build({
+      stdin: { contents: "import { nps } from './dist/index.js'; console.log(nps([10]).score);", resolveDir: root, loader: 'js' },
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      write: false,
+      logLevel: 'silent',
+    });
+    const gzipped = gzipSync(result.outputFiles[0]!.contents, { level: 9 }).length;
+    expect(gzipped).toBeLessThanOrEqual(12_000);
   });
 });
