@@ -2,7 +2,8 @@
  * Runs every `@example` in the TSDoc of src/: a line `expression; // value` asserts that the
  * expression equals the value. Integers must match (to 1e-9 relative), a decimal written
  * with d places must match to d places, so the docs never show a number the code does not
- * return. Every exported function and class must have such an example.
+ * return. Every exported function and class must have such an example. Examples run as
+ * the body of an async function, so `await` works.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -28,7 +29,7 @@ interface Example {
 function examplesOf(file: string): Example[] {
   const text = readFileSync(file, 'utf8');
   const examples: Example[] = [];
-  for (const match of text.matchAll(/\/\*\*([\s\S]*?)\*\/\s*export\s+(?:declare\s+)?(?:function|class|const)\s+(\w+)/g)) {
+  for (const match of text.matchAll(/\/\*\*([\s\S]*?)\*\/\s*export\s+(?:declare\s+)?(?:async\s+function|function|class|const)\s+(\w+)/g)) {
     const doc = match[1]!.split('\n').map((line) => line.replace(/^\s*\* ?/, ''));
     const symbol = match[2]!;
     const start = doc.findIndex((line) => line.startsWith('@example'));
@@ -99,7 +100,7 @@ describe('TSDoc examples', () => {
     expect(examples.some((example) => example.symbol === name)).toBe(true);
   });
 
-  it.each(examples.map((example) => [example.where, example] as const))('%s', (_where, example) => {
+  it.each(examples.map((example) => [example.where, example] as const))('%s', async (_where, example) => {
     const failures: string[] = [];
     let checks = 0;
     const check = (actual: unknown, expected: string, line: number) => {
@@ -107,8 +108,10 @@ describe('TSDoc examples', () => {
       if (!matches(actual, expected)) failures.push(`line ${line}: got ${JSON.stringify(actual)}, the doc says ${expected}`);
     };
     const names = Object.keys(api);
-    const run = new Function(...names, '__check', instrument(example));
-    run(...names.map((name) => (api as Record<string, unknown>)[name]), check);
+    // An async function body, so examples of async functions may use await.
+    const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => (...values: unknown[]) => Promise<void>;
+    const run = new AsyncFunction(...names, '__check', instrument(example));
+    await run(...names.map((name) => (api as Record<string, unknown>)[name]), check);
     expect(failures).toEqual([]);
     expect(checks, 'an example must check at least one value').toBeGreaterThan(0);
   });

@@ -9,5 +9,7 @@ export { tallyFromCounts } from './tally-from-counts.js';
 export { mergeTallies } from './merge-tallies.js';
 export { createTally } from './create-tally.js';
 export type { TallyAccumulator } from './create-tally.js';
+export { tallyStream } from './tally-stream.js';
+export type { TallyChunk } from './tally-stream.js';
 export { round } from './round.js';
 export { roundPercentages } from './round-percentages.js';
