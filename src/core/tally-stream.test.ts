@@ -24,7 +24,7 @@ describe('tallyStream', () => {
 
   it('indices count across chunks, in errors and in rejected answers', async () => {
     await expect(tallyStream(from([[10, 9], [8, 11]]), NPS_SCALE)).rejects.toMatchObject({ issues: [{ code: 'out_of_range', path: [3] }] });
-    const skipped = await tallyStream(from([[10, 'x'], [8, 11]]), NPS_SCALE, { invalid: 'skip' });
+    const skipped = await tallyStream(from([[10, 'x' as never], [8, 11]]), NPS_SCALE, { invalid: 'skip' });
     expect(skipped.rejected.map((rejection) => rejection.index)).toEqual([1, 3]);
   });
 
