@@ -72,29 +72,67 @@ export function accumulate(answers: unknown, weights: unknown, rules: AnswerRule
   return problems.tally;
 }
 
+/** Scales whose points are all in 0…DIRECT_LIMIT − 1 are counted by the answer itself. */
+const DIRECT_LIMIT = 4096;
+
 // Two loops rather than one with a "has weights" test per answer: the unweighted one, by far
 // the common case, then touches one array per answer and fills Σw and Σw² from the counts.
 function accumulateUnweighted(problems: Problems, answers: Indexable, rules: AnswerRules): void {
   const { tally } = problems;
-  const counts = tally.counts;
+  const { min, max } = rules.scale;
+  const counts = min >= 0 && max < DIRECT_LIMIT ? countDirect(problems, answers, rules) : countByOffset(problems, answers, rules);
+  let n = 0;
+  for (let k = 0; k < counts.length; k++) {
+    // Unit weights: Σw = Σw² = count.
+    tally.counts[k] = counts[k]!;
+    tally.sumWeights[k] = counts[k]!;
+    tally.sumSquaredWeights[k] = counts[k]!;
+    n += counts[k]!;
+  }
+  tally.n = n;
+}
+
+/**
+ * The hot loop for the usual scales (0–10, 1–5, 1–7…): counts indexed by the answer itself.
+ * Measured on V8 (bench/), indexing by `value − min` costs about 40 % more per answer, even
+ * with min = 0; this loop runs at the speed of a loop hard-coded for one scale. Null is
+ * counted here; everything else off the scale takes the slow path.
+ */
+function countDirect(problems: Problems, answers: Indexable, rules: AnswerRules): Float64Array {
+  const { min, max } = rules.scale;
+  const byValue = new Float64Array(max + 1);
+  const length = answers.length;
+  let nulls = 0;
+  for (let i = 0; i < length; i++) {
+    const value = answers[i];
+    if (typeof value === 'number') {
+      if (value >= min && value <= max && Math.floor(value) === value) {
+        byValue[value]!++;
+        continue;
+      }
+    } else if (value === null) {
+      nulls++;
+      continue;
+    }
+    handleOffScale(problems, answers, i, value, rules);
+  }
+  problems.tally.missing += nulls;
+  return byValue.subarray(min);
+}
+
+/** The same for scales with negative or very large points: counts indexed by value − min. */
+function countByOffset(problems: Problems, answers: Indexable, rules: AnswerRules): Float64Array {
   const min = rules.scale.min;
   const span = rules.scale.max - min;
+  const counts = new Float64Array(span + 1);
   const length = answers.length;
-  let n = 0;
   for (let i = 0; i < length; i++) {
     const value = answers[i];
     const k = pointIndex(value, min, span);
-    if (k >= 0) {
-      counts[k]!++;
-      n++;
-    } else handleOffScale(problems, answers, i, value, rules);
+    if (k >= 0) counts[k]!++;
+    else handleOffScale(problems, answers, i, value, rules);
   }
-  tally.n = n;
-  for (let k = 0; k < counts.length; k++) {
-    // Unit weights: Σw = Σw² = count.
-    tally.sumWeights[k] = counts[k]!;
-    tally.sumSquaredWeights[k] = counts[k]!;
-  }
+  return counts;
 }
 
 function accumulateWeighted(problems: Problems, answers: Indexable, weights: Indexable, rules: AnswerRules): void {
