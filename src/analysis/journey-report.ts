@@ -4,7 +4,7 @@ import { fieldReader, type Field } from '../core/internal/field-reader.js';
 import { throwIfIssues } from '../core/internal/issue-log.js';
 import { emptyTally } from '../core/internal/mutable-tally.js';
 import { parseWith } from '../core/internal/parse-options.js';
-import { checkFieldExists } from '../core/internal/row-answers.js';
+import { checkFieldExists, rowWeight, type RowProblem } from '../core/internal/row-answers.js';
 import { mergeTallies } from '../core/merge-tallies.js';
 import { answerOptionsShape } from '../core/options.js';
 import type { InvalidPolicy, Tally } from '../core/tally-types.js';
@@ -12,8 +12,8 @@ import type { Comparison } from '../metrics/internal/comparison.js';
 import { DEFAULT_LEVEL, levelSchema } from '../stats/interval.js';
 import { defineJourney, type JourneyDefinition } from './define-journey.js';
 import { headlineResult, higherIsBetter, scoreRange, weightedIndex, type WeightedIndex } from './internal/headline.js';
-import { addReading, groupResults, groupTallies, newMetricGroup, readRow, type MetricGroup } from './internal/metric-groups.js';
-import { isReadableRow, startRowPass } from './internal/row-pass.js';
+import { countRow, groupLayout, groupResults, groupTallies, mergeGroups, newMetricGroup, rejectRow, type MetricGroup } from './internal/metric-groups.js';
+import { startRowPass } from './internal/row-pass.js';
 import { METRIC_NAMES, compareMetric, fieldSchema, resolveMetrics, type MetricName, type MetricResults, type MetricSpecs, type ResolvedMetric } from './internal/metric-specs.js';
 
 export type { WeightedIndex } from './internal/headline.js';
@@ -96,9 +96,8 @@ const journeyOptionsSchema = z.strictObject({
 
 const MAX_LISTED = 100;
 
-interface StageGroups {
-  readonly stage: MetricGroup;
-  /** Rows of the stage in none of its touchpoints: needed for "the rest" of a touchpoint. */
+interface StagePlaces {
+  /** Rows of the stage in none of its touchpoints. */
   readonly outside: MetricGroup;
   readonly touchpoints: readonly MetricGroup[];
   readonly touchpointIndex: ReadonlyMap<unknown, number>;
@@ -138,26 +137,29 @@ export function journeyReport<Row extends object>(rows: readonly Row[], journey:
   const stageReader = fieldReader(options.stage, 'stage');
   const touchpointReader = options.touchpoint === undefined ? undefined : fieldReader(options.touchpoint, 'touchpoint');
   const pass = startRowPass(rows, metrics, options.weight, parsed.invalid);
-  const { log, skip } = pass;
   checkFieldExists(rows, stageReader, ['stage']);
   checkFieldExists(rows, touchpointReader, ['touchpoint']);
+  const layout = groupLayout(metrics, pass.weight !== undefined);
   const stageIndex = new Map(checked.stages.map((stage, s) => [stage.id as unknown, s]));
-  const groups: StageGroups[] = checked.stages.map((stage) => ({
-    stage: newMetricGroup(metrics, log),
-    outside: newMetricGroup(metrics, log),
-    touchpoints: stage.touchpoints.map(() => newMetricGroup(metrics, log)),
+  // Each row is counted in one place — a touchpoint, or its stage outside any touchpoint —
+  // and stages and the total are unions of those places.
+  const places: StagePlaces[] = checked.stages.map((stage) => ({
+    outside: newMetricGroup(layout),
+    touchpoints: stage.touchpoints.map(() => newMetricGroup(layout)),
     touchpointIndex: new Map(stage.touchpoints.map((touchpoint, t) => [touchpoint.id as unknown, t])),
   }));
-  const total = newMetricGroup(metrics, log);
+  const nowhere = newMetricGroup(layout);
   const unmappedStages = new Map<unknown, number>();
   const unmappedTouchpoints = new Map<unknown, Map<unknown, number>>();
   let unmappedRows = 0;
 
   for (let r = 0; r < rows.length; r++) {
-    const row = rows[r];
-    const reading = readRow(metrics, pass.weight, row, r);
-    if (!isReadableRow(pass, reading, row, r)) {
-      unmappedRows++;
+    const row: unknown = rows[r];
+    const weight = rowWeight(row, r, pass.weight);
+    if (typeof row !== 'object' || row === null) {
+      // No stage to read: an error, or under 'skip' an unmapped row.
+      if (pass.skip) unmappedRows++;
+      else rejectRow(nowhere, r, row, weight as RowProblem, pass);
       continue;
     }
     const stageValue = stageReader.read(row, r);
@@ -167,29 +169,36 @@ export function journeyReport<Row extends object>(rows: readonly Row[], journey:
       count(unmappedStages, stageValue);
       continue;
     }
-    const stageGroups = groups[s]!;
-    let place = stageGroups.outside;
-    if (touchpointReader !== undefined && stageGroups.touchpoints.length > 0) {
+    const stagePlaces = places[s]!;
+    let place = stagePlaces.outside;
+    if (touchpointReader !== undefined && stagePlaces.touchpoints.length > 0) {
       const value = touchpointReader.read(row, r);
-      const t = stageGroups.touchpointIndex.get(value);
-      if (t !== undefined) place = stageGroups.touchpoints[t]!;
+      const t = stagePlaces.touchpointIndex.get(value);
+      if (t !== undefined) place = stagePlaces.touchpoints[t]!;
       else if (value !== null && value !== undefined) {
         const perStage = unmappedTouchpoints.get(s) ?? new Map<unknown, number>();
         count(perStage, value);
         unmappedTouchpoints.set(s, perStage);
       }
     }
-    addReading([stageGroups.stage, place, total], reading, row, r, log, skip);
+    if (typeof weight !== 'number') {
+      rejectRow(place, r, row, weight, pass);
+      continue;
+    }
+    countRow(layout, place, row, r, weight, pass);
   }
-  throwIfIssues(log);
+  throwIfIssues(pass.log);
+  const stageGroups = places.map((stagePlaces) => mergeGroups(layout, [stagePlaces.outside, ...stagePlaces.touchpoints]));
+  const total = mergeGroups(layout, stageGroups);
 
   const h = metrics.indexOf(headline);
   const better = higherIsBetter(headline);
   const range = scoreRange(headline);
-  const tallies = groups.map((stageGroups) => ({
-    stage: groupTallies(stageGroups.stage)[h]!,
-    outside: groupTallies(stageGroups.outside)[h]!,
-    touchpoints: stageGroups.touchpoints.map((group) => groupTallies(group)[h]!),
+  const headlineTally = (group: MetricGroup) => groupTallies(layout, group)[h]!;
+  const tallies = places.map((stagePlaces, s) => ({
+    stage: headlineTally(stageGroups[s]!),
+    outside: headlineTally(stagePlaces.outside),
+    touchpoints: stagePlaces.touchpoints.map(headlineTally),
   }));
   const againstRest = (subject: Tally, rest: Tally[]): AgainstRest => {
     const merged = rest.length > 0 ? mergeTallies(rest[0]!, ...rest.slice(1)) : emptyTally(headline.rules.scale);
@@ -199,20 +208,20 @@ export function journeyReport<Row extends object>(rows: readonly Row[], journey:
   };
 
   const stages = checked.stages.map((stage, s): StageReport => {
-    const stageGroups = groups[s]!;
+    const stagePlaces = places[s]!;
     const otherStages = tallies.filter((_, other) => other !== s).map((entry) => entry.stage);
     const touchpoints = stage.touchpoints.map((touchpoint, t): TouchpointReport => {
-      const group = stageGroups.touchpoints[t]!;
+      const group = stagePlaces.touchpoints[t]!;
       const rest = [...otherStages, tallies[s]!.outside, ...tallies[s]!.touchpoints.filter((_, other) => other !== t)];
-      return { id: touchpoint.id, label: touchpoint.label, weight: touchpoint.weight, rows: group.rows, ...groupResults(metrics, groupTallies(group)), ...againstRest(tallies[s]!.touchpoints[t]!, rest) };
+      return { id: touchpoint.id, label: touchpoint.label, weight: touchpoint.weight, rows: group.rows, ...groupResults(layout, groupTallies(layout, group)), ...againstRest(tallies[s]!.touchpoints[t]!, rest) };
     });
     const touchpointIndex = touchpoints.length === 0 ? null : weightedIndex(touchpoints.map((touchpoint) => ({ weight: touchpoint.weight, result: headlineResult(touchpoint, headline) })), level, range);
     return {
       id: stage.id,
       label: stage.label,
       weight: stage.weight,
-      rows: stageGroups.stage.rows,
-      ...groupResults(metrics, groupTallies(stageGroups.stage)),
+      rows: stageGroups[s]!.rows,
+      ...groupResults(layout, groupTallies(layout, stageGroups[s]!)),
       ...againstRest(tallies[s]!.stage, otherStages),
       touchpoints,
       touchpointIndex,
@@ -231,7 +240,7 @@ export function journeyReport<Row extends object>(rows: readonly Row[], journey:
   return {
     headline: headline.name,
     stages,
-    total: { rows: total.rows, ...groupResults(metrics, groupTallies(total)) },
+    total: { rows: total.rows, ...groupResults(layout, groupTallies(layout, total)) },
     unmapped: {
       rows: unmappedRows,
       stages: [...unmappedStages].slice(0, MAX_LISTED).map(([value, rowCount]) => ({ value, rows: rowCount })),

@@ -3,12 +3,12 @@ import { fail } from '../core/errors.js';
 import { fieldReader, type Field } from '../core/internal/field-reader.js';
 import { throwIfIssues } from '../core/internal/issue-log.js';
 import { parseWith } from '../core/internal/parse-options.js';
-import { checkFieldExists } from '../core/internal/row-answers.js';
+import { checkFieldExists, rowWeight, type RowProblem } from '../core/internal/row-answers.js';
 import { answerOptionsShape } from '../core/options.js';
 import type { InvalidPolicy } from '../core/tally-types.js';
-import { keyedGroups } from './internal/keyed-groups.js';
+import { tupleGroups } from './internal/keyed-groups.js';
 import { startRowPass } from './internal/row-pass.js';
-import { addReading, groupResults, groupTallies, newMetricGroup, readRow } from './internal/metric-groups.js';
+import { countRow, groupLayout, groupResults, groupTallies, mergeGroups, newMetricGroup, rejectRow, type MetricGroup } from './internal/metric-groups.js';
 import { fieldSchema, resolveMetrics, type MetricResults, type MetricSpecs } from './internal/metric-specs.js';
 
 export type { Field, RowAccessor } from '../core/internal/field-reader.js';
@@ -76,24 +76,45 @@ export function summarize<Row extends object>(rows: readonly Row[], options: Sum
   if (metrics.length === 0) fail('invalid_option', [], 'ask for at least one of nps, csat and ces');
   const byList = options.by === undefined ? [] : Array.isArray(options.by) ? (options.by as readonly Field<Row>[]) : [options.by as Field<Row>];
   const byReaders = byList.map((by, i) => fieldReader(by, byList.length === 1 ? 'by' : `by[${i}]`));
-  const { weight, log, skip } = startRowPass(rows, metrics, options.weight, parsed.invalid);
+  const pass = startRowPass(rows, metrics, options.weight, parsed.invalid);
   byReaders.forEach((reader, i) => checkFieldExists(rows, reader, Array.isArray(options.by) ? ['by', i] : ['by']));
-  const total = newMetricGroup(metrics, log);
-  const groups = keyedGroups(() => newMetricGroup(metrics, log));
-  const single = byReaders.length === 1;
+
+  const layout = groupLayout(metrics, pass.weight !== undefined);
+  // One field: a Map (insertion order is first-seen order); several: nested maps.
+  const byKey = new Map<unknown, MetricGroup>();
+  const tuples = tupleGroups(() => newMetricGroup(layout));
+  const everything = newMetricGroup(layout); // without by
+  const unplaced = newMetricGroup(layout); // rows that are not objects: in the total only
+  const parts: unknown[] = new Array(byReaders.length);
+  const [byReader] = byReaders;
+  const byField = byReaders.length === 1 ? byReader!.field : undefined;
   for (let r = 0; r < rows.length; r++) {
-    const row = rows[r];
-    const reading = readRow(metrics, weight, row, r);
-    // A row that is not an object has no group; under 'skip' it is counted in the total only.
-    if (byReaders.length === 0 || typeof row !== 'object' || row === null) {
-      addReading([total], reading, row, r, log, skip);
+    const row: unknown = rows[r];
+    if (typeof row !== 'object' || row === null) {
+      rejectRow(unplaced, r, row, rowWeight(row, r, pass.weight) as RowProblem, pass);
       continue;
     }
-    const parts = byReaders.map((reader) => reader.read(row, r));
-    addReading([groups.get(parts, single ? parts[0] : parts), total], reading, row, r, log, skip);
+    const weight = pass.weight === undefined ? 1 : rowWeight(row, r, pass.weight);
+    let group = everything;
+    if (byReaders.length === 1) {
+      // A read site of its own for the common single field, as in countRow.
+      const key = byField !== undefined ? (row as Record<string, unknown>)[byField] : byReader!.read(row, r);
+      const found = byKey.get(key);
+      if (found === undefined) byKey.set(key, (group = newMetricGroup(layout)));
+      else group = found;
+    } else if (byReaders.length > 1) {
+      for (let b = 0; b < byReaders.length; b++) parts[b] = byReaders[b]!.read(row, r);
+      group = tuples.get(parts);
+    }
+    if (typeof weight !== 'number') {
+      rejectRow(group, r, row, weight, pass);
+      continue;
+    }
+    countRow(layout, group, row, r, weight, pass);
   }
-  throwIfIssues(log);
-  const result = (key: unknown, group: ReturnType<typeof newMetricGroup>): SummaryGroup => ({ key, rows: group.rows, ...groupResults(metrics, groupTallies(group)) });
-  const totalGroup = result(null, total);
-  return { groups: byReaders.length === 0 ? [totalGroup] : groups.entries().map(({ key, group }) => result(key, group)), total: totalGroup };
+  throwIfIssues(pass.log);
+  const keyed = byReaders.length === 0 ? [{ key: null, group: everything }] : byReaders.length === 1 ? [...byKey].map(([key, group]) => ({ key, group })) : tuples.entries();
+  const result = (key: unknown, group: MetricGroup): SummaryGroup => ({ key, rows: group.rows, ...groupResults(layout, groupTallies(layout, group)) });
+  const total = result(null, mergeGroups(layout, [...keyed.map(({ group }) => group), unplaced]));
+  return { groups: byReaders.length === 0 ? [total] : keyed.map(({ key, group }) => result(key, group)), total };
 }

@@ -3,14 +3,14 @@ import { MAX_REPORTED_ISSUES, describeValue, fail } from '../core/errors.js';
 import { fieldReader, type Field } from '../core/internal/field-reader.js';
 import { logIssue, throwIfIssues } from '../core/internal/issue-log.js';
 import { parseWith } from '../core/internal/parse-options.js';
-import { checkFieldExists } from '../core/internal/row-answers.js';
+import { checkFieldExists, rowWeight, type RowProblem } from '../core/internal/row-answers.js';
 import { answerOptionsShape } from '../core/options.js';
 import type { InvalidPolicy, RejectedAnswer } from '../core/tally-types.js';
 import type { Comparison } from '../metrics/internal/comparison.js';
 import { DEFAULT_LEVEL, levelSchema } from '../stats/interval.js';
 import { describePeriod, localDayIn, periodOrdinal, readDate, type Period } from './internal/calendar.js';
-import { addReading, groupResults, groupTallies, newMetricGroup, readRow, type MetricGroup } from './internal/metric-groups.js';
-import { isReadableRow, startRowPass } from './internal/row-pass.js';
+import { countRow, groupLayout, groupResults, groupTallies, newMetricGroup, rejectRow, type MetricGroup } from './internal/metric-groups.js';
+import { startRowPass } from './internal/row-pass.js';
 import { compareMetric, fieldSchema, resolveMetrics, type MetricName, type MetricResults, type MetricSpecs } from './internal/metric-specs.js';
 
 export type { Period } from './internal/calendar.js';
@@ -111,6 +111,8 @@ export function trend<Row extends object>(rows: readonly Row[], options: TrendOp
   const pass = startRowPass(rows, metrics, options.weight, parsed.invalid);
   const { log, skip } = pass;
   checkFieldExists(rows, at, ['at']);
+  const layout = groupLayout(metrics, pass.weight !== undefined);
+  const nowhere = newMetricGroup(layout);
   const toLocalDay = localDayIn(timeZone);
   const buckets = new Map<number, MetricGroup>();
   let undated = 0;
@@ -119,10 +121,12 @@ export function trend<Row extends object>(rows: readonly Row[], options: TrendOp
   let first = Infinity;
   let last = -Infinity;
   for (let r = 0; r < rows.length; r++) {
-    const row = rows[r];
-    const reading = readRow(metrics, pass.weight, row, r);
-    if (!isReadableRow(pass, reading, row, r)) {
-      undated++;
+    const row: unknown = rows[r];
+    const weight = rowWeight(row, r, pass.weight);
+    if (typeof row !== 'object' || row === null) {
+      // No date to read: an error, or under 'skip' an undated row.
+      if (skip) undated++;
+      else rejectRow(nowhere, r, row, weight as RowProblem, pass);
       continue;
     }
     const value = at.read(row, r);
@@ -143,10 +147,14 @@ export function trend<Row extends object>(rows: readonly Row[], options: TrendOp
     last = Math.max(last, ordinal);
     let bucket = buckets.get(ordinal);
     if (bucket === undefined) {
-      bucket = newMetricGroup(metrics, log);
+      bucket = newMetricGroup(layout);
       buckets.set(ordinal, bucket);
     }
-    addReading([bucket], reading, row, r, log, skip);
+    if (typeof weight !== 'number') {
+      rejectRow(bucket, r, row, weight, pass);
+      continue;
+    }
+    countRow(layout, bucket, row, r, weight, pass);
   }
   throwIfIssues(log);
   if (buckets.size > 0 && last - first + 1 > MAX_PERIODS) {
@@ -156,12 +164,12 @@ export function trend<Row extends object>(rows: readonly Row[], options: TrendOp
   const periods: TrendPeriod[] = [];
   let previous: ReturnType<typeof groupTallies> | null = null;
   for (let ordinal = first; ordinal <= last; ordinal++) {
-    const group = buckets.get(ordinal) ?? newMetricGroup(metrics, log);
-    const tallies = groupTallies(group);
+    const group = buckets.get(ordinal) ?? newMetricGroup(layout);
+    const tallies = groupTallies(layout, group);
     const before = previous;
     const change = before === null ? null : Object.fromEntries(metrics.map((metric, m) => [metric.name, compareMetric(metric, tallies[m]!, before[m]!, level)]));
     const { label, start } = describePeriod(ordinal, parsed.period);
-    periods.push({ period: label, start, rows: group.rows, ...groupResults(metrics, tallies), change });
+    periods.push({ period: label, start, rows: group.rows, ...groupResults(layout, tallies), change });
     previous = tallies;
   }
   return { period: parsed.period, timeZone, periods, undated, invalidDates, rejectedDates };

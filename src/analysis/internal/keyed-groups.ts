@@ -1,15 +1,15 @@
 /**
- * Groups keyed by one value or by a tuple of values, in first-seen order. Keys are `Map`
- * keys (so "__proto__" is an ordinary key and 1 differs from "1"); tuples are nested maps,
- * never joined into strings that could collide.
+ * Groups keyed by a tuple of values (grouping by several fields), in first-seen order. The
+ * parts are `Map` keys at nested levels, never joined into strings that could collide, so
+ * ["a,b"] and ["a", "b"] differ, and "__proto__" is an ordinary key.
  */
-export function keyedGroups<Group>(create: (key: unknown) => Group) {
+export function tupleGroups<Group>(create: () => Group) {
   const root = new Map<unknown, unknown>();
-  const ordered: { key: unknown; group: Group }[] = [];
+  const ordered: { key: unknown[]; group: Group }[] = [];
   const leaf = Symbol('group');
   return {
-    /** The group of a key (a value, or the tuple `parts` when grouping by several fields). */
-    get(parts: readonly unknown[], key: unknown): Group {
+    /** The group of a tuple; `parts` is copied only when the group is new. */
+    get(parts: readonly unknown[]): Group {
       let level = root;
       for (const part of parts) {
         let next = level.get(part) as Map<unknown, unknown> | undefined;
@@ -21,13 +21,13 @@ export function keyedGroups<Group>(create: (key: unknown) => Group) {
       }
       let group = level.get(leaf) as Group | undefined;
       if (group === undefined) {
-        group = create(key);
+        group = create();
         level.set(leaf, group);
-        ordered.push({ key, group });
+        ordered.push({ key: parts.slice(), group });
       }
       return group;
     },
-    entries(): readonly { key: unknown; group: Group }[] {
+    entries(): readonly { key: unknown[]; group: Group }[] {
       return ordered;
     },
   };

@@ -1,54 +1,202 @@
-import type { FieldReader } from '../../core/internal/field-reader.js';
-import type { IssueLog } from '../../core/internal/issue-log.js';
-import { fieldTally, judgeRowAnswer, recordRowAnswer, rejectRow, rowWeight, tallyOf, type FieldTally, type RowProblem } from '../../core/internal/row-answers.js';
-import type { Tally } from '../../core/tally-types.js';
+import { MAX_REPORTED_ISSUES, describeValue } from '../../core/errors.js';
+import type { AnswerRules } from '../../core/internal/answer-rules.js';
+import { logIssue } from '../../core/internal/issue-log.js';
+import { judgeRowAnswer, type RowProblem } from '../../core/internal/row-answers.js';
+import type { RejectedAnswer, Tally } from '../../core/tally-types.js';
 import { metricResult, type MetricResults, type ResolvedMetric } from './metric-specs.js';
+import type { RowPass } from './row-pass.js';
 
-/** The tallies of one group of rows (a key, a stage, a period), one per metric. */
+/** Scales whose points all lie in 0…DIRECT_LIMIT − 1 are counted by the answer itself. */
+const DIRECT_LIMIT = 4096;
+
+/** How one metric is counted in every group of a pass. */
+interface SlotLayout {
+  readonly min: number;
+  readonly max: number;
+  /** Counts indexed by the answer itself (the fast path), else by answer − min. */
+  readonly direct: boolean;
+  readonly rules: AnswerRules;
+  /** The field's name in error paths. */
+  readonly label: string;
+}
+
+/** The metrics of a pass over rows, and whether rows carry weights. */
+export interface GroupLayout {
+  readonly metrics: readonly ResolvedMetric[];
+  readonly slots: readonly SlotLayout[];
+  readonly weighted: boolean;
+  /** Per metric, the range the fast path accepts (empty, lowest > highest, for offset scales). */
+  readonly lowest: Int32Array;
+  readonly highest: Int32Array;
+}
+
+/** One metric's counts in one group, in the shape the hot loop writes fastest. */
+interface MetricSlot {
+  readonly byValue: Float64Array;
+  readonly sumWeights: Float64Array | null;
+  readonly sumSquaredWeights: Float64Array | null;
+  missing: number;
+  invalid: number;
+  rejected: RejectedAnswer[];
+}
+
+/** The counts of one group of rows (a key, a touchpoint, a period), one slot per metric. */
 export interface MetricGroup {
   rows: number;
-  readonly targets: readonly FieldTally[];
+  readonly slots: readonly MetricSlot[];
+  /** Each slot's `byValue`, one load closer to the hot loop. */
+  readonly counts: readonly Float64Array[];
 }
 
-export function newMetricGroup(metrics: readonly ResolvedMetric[], log: IssueLog): MetricGroup {
-  return { rows: 0, targets: metrics.map((metric) => fieldTally(metric.reader.label, metric.rules, log)) };
+export function groupLayout(metrics: readonly ResolvedMetric[], weighted: boolean): GroupLayout {
+  const slots = metrics.map(({ rules, reader }) => {
+    const { min, max } = rules.scale;
+    return { min, max, direct: min >= 0 && max < DIRECT_LIMIT, rules, label: reader.label };
+  });
+  const lowest = Int32Array.from(slots, (slot) => (slot.direct ? slot.min : 1));
+  const highest = Int32Array.from(slots, (slot) => (slot.direct ? slot.max : 0));
+  return { metrics, slots, weighted, lowest, highest };
 }
 
-/** One row read once: its weight and its value for each metric, or why it cannot be read. */
-export type RowReading = { readonly weight: number; readonly values: readonly unknown[] } | RowProblem;
-
-export function readRow(metrics: readonly ResolvedMetric[], weight: FieldReader | undefined, row: unknown, index: number): RowReading {
-  const checked = rowWeight(row, index, weight);
-  if (typeof checked !== 'number') return checked;
-  return { weight: checked, values: metrics.map((metric) => metric.reader.read(row as object, index)) };
+export function newMetricGroup(layout: GroupLayout): MetricGroup {
+  const slots = layout.slots.map(({ min, max, direct }) => {
+      const size = direct ? max + 1 : max - min + 1;
+      return {
+        byValue: new Float64Array(size),
+        sumWeights: layout.weighted ? new Float64Array(size) : null,
+        sumSquaredWeights: layout.weighted ? new Float64Array(size) : null,
+        missing: 0,
+        invalid: 0,
+        rejected: [],
+      };
+    });
+  return { rows: 0, slots, counts: slots.map((slot) => slot.byValue) };
 }
 
 /**
- * Adds a read row to each group it belongs to (a key and the total, a stage and a
- * touchpoint…). An unreadable row is one issue, or under 'skip' an invalid answer in each
- * tally of each of its groups.
+ * Reads and counts every metric of a row in its group. Each field is read on a line of its
+ * own rather than in a loop over readers: each line's inline cache then sees a single field
+ * name and runs as fast as `row.recommend` — about four times faster than one shared
+ * accessor for every field (measured, bench/). There are at most three metrics.
  */
-export function addReading(groups: readonly MetricGroup[], reading: RowReading, row: unknown, index: number, log: IssueLog, skip: boolean): void {
-  if ('verdict' in reading) {
-    const targets = groups.flatMap((group) => group.targets);
-    rejectRow(targets, index, row, reading, log, skip);
-  } else if (groups.length > 0) {
-    groups[0]!.targets.forEach((first, m) => {
-      const value = reading.values[m];
-      const answer = judgeRowAnswer(first.rules, value);
-      // Judged once; an invalid answer is one issue, however many groups the row is in.
-      groups.forEach((group, g) => recordRowAnswer(group.targets[m]!, answer, value, reading.weight, index, g === 0));
-    });
+export function countRow(layout: GroupLayout, group: MetricGroup, row: object, index: number, weight: number, pass: RowPass): void {
+  group.rows++;
+  const { metrics } = layout;
+  const record = row as Record<string, unknown>;
+  const count = metrics.length;
+  if (count > 0) {
+    const { field } = metrics[0]!.reader;
+    countValue(layout, group, 0, field !== undefined ? record[field] : metrics[0]!.reader.read(row, index), weight, index, pass);
   }
-  for (const group of groups) group.rows++;
+  if (count > 1) {
+    const { field } = metrics[1]!.reader;
+    countValue(layout, group, 1, field !== undefined ? record[field] : metrics[1]!.reader.read(row, index), weight, index, pass);
+  }
+  if (count > 2) {
+    const { field } = metrics[2]!.reader;
+    countValue(layout, group, 2, field !== undefined ? record[field] : metrics[2]!.reader.read(row, index), weight, index, pass);
+  }
 }
 
-/** The tallies of a group, in metric order. */
-export function groupTallies(group: MetricGroup): Tally[] {
-  return group.targets.map(tallyOf);
+/**
+ * Counts one answer. A plain point of a usual scale takes the fast path — two compares and
+ * an increment, as in a loop written for one scale; missing, invalid and unusual scales go
+ * through the shared rules.
+ */
+function countValue(layout: GroupLayout, group: MetricGroup, m: number, value: unknown, weight: number, index: number, pass: RowPass): void {
+  if (typeof value === 'number' && value >= layout.lowest[m]! && value <= layout.highest[m]! && Math.floor(value) === value) {
+    group.counts[m]![value]!++;
+    if (layout.weighted) {
+      const slot = group.slots[m]!;
+      slot.sumWeights![value]! += weight;
+      slot.sumSquaredWeights![value]! += weight * weight;
+    }
+  } else if (value === null) group.slots[m]!.missing++;
+  else recordSlowly(layout, layout.slots[m]!, group.slots[m]!, value, weight, index, pass);
+}
+
+function recordSlowly(layout: GroupLayout, shape: SlotLayout, slot: MetricSlot, value: unknown, weight: number, index: number, pass: RowPass): void {
+  const answer = judgeRowAnswer(shape.rules, value);
+  if (typeof answer === 'number') {
+    const at = shape.direct ? answer + shape.min : answer;
+    slot.byValue[at]!++;
+    if (layout.weighted) {
+      slot.sumWeights![at]! += weight;
+      slot.sumSquaredWeights![at]! += weight * weight;
+    }
+  } else if (answer === 'missing') slot.missing++;
+  else reject(slot, index, value, answer.code, answer.message, [index, shape.label], pass);
+}
+
+function reject(slot: MetricSlot, index: number, value: unknown, code: RejectedAnswer['code'], message: string, path: (string | number)[], pass: RowPass): void {
+  if (!pass.skip) {
+    logIssue(pass.log, { code, path, message });
+    return;
+  }
+  slot.invalid++;
+  if (slot.rejected.length < MAX_REPORTED_ISSUES) slot.rejected.push({ index, value: describeValue(value), code, reason: message });
+}
+
+/**
+ * A row that cannot be read as a whole (not an object, an invalid weight): one issue, or
+ * under 'skip' an invalid answer in each metric of its group, so nothing is lost.
+ */
+export function rejectRow(group: MetricGroup, index: number, row: unknown, problem: RowProblem, pass: RowPass): void {
+  const path = [index, ...problem.path];
+  if (!pass.skip) {
+    logIssue(pass.log, { code: problem.verdict.code, path, message: problem.verdict.message });
+    return;
+  }
+  group.rows++;
+  for (const slot of group.slots) reject(slot, index, row, problem.verdict.code, problem.verdict.message, path, pass);
+}
+
+/** The union of groups (a stage from its touchpoints, the total from the groups): sums, and rejected answers in row order. */
+export function mergeGroups(layout: GroupLayout, groups: readonly MetricGroup[]): MetricGroup {
+  const merged = newMetricGroup(layout);
+  for (const group of groups) {
+    merged.rows += group.rows;
+    group.slots.forEach((slot, m) => {
+      const into = merged.slots[m]!;
+      for (let k = 0; k < slot.byValue.length; k++) {
+        into.byValue[k]! += slot.byValue[k]!;
+        if (layout.weighted) {
+          into.sumWeights![k]! += slot.sumWeights![k]!;
+          into.sumSquaredWeights![k]! += slot.sumSquaredWeights![k]!;
+        }
+      }
+      into.missing += slot.missing;
+      into.invalid += slot.invalid;
+      into.rejected.push(...slot.rejected);
+    });
+  }
+  // Each group kept its first 100, so their union holds the first 100 of all.
+  for (const slot of merged.slots) slot.rejected = slot.rejected.sort((a, b) => a.index - b.index).slice(0, MAX_REPORTED_ISSUES);
+  return merged;
+}
+
+/** The tallies of a group, in metric order: plain data like every tally. */
+export function groupTallies(layout: GroupLayout, group: MetricGroup): Tally[] {
+  return group.slots.map((slot, m) => {
+    const { min, direct, rules } = layout.slots[m]!;
+    const from = direct ? min : 0;
+    const counts = Array.from(slot.byValue.subarray(from));
+    let n = 0;
+    for (const count of counts) n += count;
+    return {
+      scale: rules.scale,
+      counts,
+      sumWeights: slot.sumWeights ? Array.from(slot.sumWeights.subarray(from)) : counts.slice(),
+      sumSquaredWeights: slot.sumSquaredWeights ? Array.from(slot.sumSquaredWeights.subarray(from)) : counts.slice(),
+      n,
+      missing: slot.missing,
+      invalid: slot.invalid,
+      rejected: slot.rejected.slice(),
+    };
+  });
 }
 
 /** The results of every requested metric for a group: `{ nps?, csat?, ces? }`. */
-export function groupResults(metrics: readonly ResolvedMetric[], tallies: readonly Tally[]): MetricResults {
-  return Object.fromEntries(metrics.map((metric, m) => [metric.name, metricResult(metric, tallies[m]!)])) as MetricResults;
+export function groupResults(layout: GroupLayout, tallies: readonly Tally[]): MetricResults {
+  return Object.fromEntries(layout.metrics.map((metric, m) => [metric.name, metricResult(metric, tallies[m]!)])) as MetricResults;
 }

@@ -3,7 +3,6 @@ import { fieldReader, type Field, type FieldReader } from '../../core/internal/f
 import { newIssueLog, type IssueLog } from '../../core/internal/issue-log.js';
 import { checkFieldExists } from '../../core/internal/row-answers.js';
 import type { InvalidPolicy } from '../../core/tally-types.js';
-import { addReading, type RowReading } from './metric-groups.js';
 import type { ResolvedMetric } from './metric-specs.js';
 
 /** What a pass over the user's rows reads with: the weight, where issues go, and the policy. */
@@ -24,14 +23,4 @@ export function startRowPass<Row>(rows: readonly Row[], metrics: readonly Resolv
   const weightReader = weight === undefined ? undefined : fieldReader(weight, 'weight');
   checkFieldExists(rows, weightReader, ['weight']);
   return { weight: weightReader, log: newIssueLog(), skip: invalid === 'skip' };
-}
-
-/**
- * False for a row that is not an object, which has no stage, date or group to read: that is
- * an issue, or under 'skip' left to the caller to count.
- */
-export function isReadableRow(pass: RowPass, reading: RowReading, row: unknown, index: number): row is object {
-  if (typeof row === 'object' && row !== null) return true;
-  if (!pass.skip) addReading([], reading, row, index, pass.log, pass.skip);
-  return false;
 }

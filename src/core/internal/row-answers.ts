@@ -34,26 +34,18 @@ export function judgeRowAnswer(rules: AnswerRules, value: unknown): RowAnswer {
   return k >= 0 ? k : judgeOffScaleValue(value, rules);
 }
 
-/**
- * Records a judged answer of row `row` (weight already checked) in a field's tally. An
- * invalid answer is rejected in the tally under 'skip'; otherwise it becomes an issue only
- * when `logInvalid` is set, so a row added to several groups is reported once.
- */
-export function recordRowAnswer(target: FieldTally, answer: RowAnswer, value: unknown, weight: number, row: number, logInvalid = true): void {
+/** Adds the answer `value` of row `row` (weight already checked) to a field's tally. */
+export function addRowAnswer(target: FieldTally, value: unknown, weight: number, row: number): void {
   const { problems } = target;
   const { tally } = problems;
+  const answer = judgeRowAnswer(target.rules, value);
   if (typeof answer === 'number') {
     tally.counts[answer]!++;
     tally.sumWeights[answer]! += weight;
     tally.sumSquaredWeights[answer]! += weight * weight;
     tally.n++;
   } else if (answer === 'missing') tally.missing++;
-  else if (problems.skip || logInvalid) report(problems, row, value, answer, [row, target.field]);
-}
-
-/** Adds the answer `value` of row `row` (weight already checked) to a field's tally. */
-export function addRowAnswer(target: FieldTally, value: unknown, weight: number, row: number): void {
-  recordRowAnswer(target, judgeRowAnswer(target.rules, value), value, weight, row);
+  else report(problems, row, value, answer, [row, target.field]);
 }
 
 /** Why a whole row cannot be read, and where (relative to the row). */
@@ -71,7 +63,8 @@ export function rowWeight(row: unknown, index: number, weight: FieldReader | und
     return { verdict: { code: 'invalid_type', message: `a row must be an object, got ${describeValue(row)}` }, path: [] };
   }
   if (weight === undefined) return 1;
-  const value = weight.read(row, index);
+  // A read site of its own (not the shared accessor) keeps the inline cache on one name.
+  const value = weight.field !== undefined ? (row as Record<string, unknown>)[weight.field] : weight.read(row, index);
   return isValidWeight(value) ? value : { verdict: weightVerdict(value), path: [weight.label] };
 }
 
