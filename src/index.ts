@@ -10,3 +10,4 @@ export * from './stats/index.js';
 export * from './metrics/index.js';
 export * from './scorecard/index.js';
 export * from './analysis/index.js';
+export * from './sql/index.js';

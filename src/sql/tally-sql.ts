@@ -1,0 +1,79 @@
+import * as z from 'zod/mini';
+import { parseWith } from '../core/internal/parse-options.js';
+import { checkScale, scaleSchema, type Scale } from '../core/scale.js';
+import { quoteIdentifier, type SqlDialect } from './internal/quote.js';
+
+export type { SqlDialect } from './internal/quote.js';
+
+/** Options of {@link tallySql}. */
+export interface TallySqlOptions {
+  /** The table (or view): one name, or its parts for a qualified name (`['analytics', 'answers']`). */
+  readonly table: string | readonly string[];
+  /** The column holding the answers. */
+  readonly score: string;
+  /** The answer scale, checked when the rows come back. */
+  readonly scale: Scale;
+  /** A column of respondent weights. */
+  readonly weight?: string | undefined;
+  /** Columns to group by: one tally per combination of their values. */
+  readonly groupBy?: string | readonly string[] | undefined;
+  /** Identifier quoting: `'duckdb'` (default) and `'postgres'` use "double quotes", `'bigquery'` and `'spark'` `backticks`. */
+  readonly dialect?: SqlDialect | undefined;
+}
+
+/** A query from {@link tallySql}: the SQL to run, and what {@link tallyFromRows} needs to read its rows. */
+export interface TallyQuery {
+  readonly sql: string;
+  readonly scale: Scale;
+  /** How many group columns the rows carry (`group_1`, `group_2`, …). */
+  readonly groups: number;
+  readonly weighted: boolean;
+}
+
+const tallySqlSchema = z.strictObject({
+  table: z.union([z.string(), z.array(z.string()).check(z.minLength(1))]),
+  score: z.string(),
+  scale: scaleSchema,
+  weight: z.optional(z.string()),
+  groupBy: z.optional(z.union([z.string(), z.array(z.string())])),
+  dialect: z.optional(z.enum(['duckdb', 'postgres', 'bigquery', 'spark'])),
+});
+
+/**
+ * Portable SQL that makes any engine — DuckDB, PostgreSQL, BigQuery, Spark SQL — do the
+ * counting next to the data: one row per group and score value with the number of answers
+ * and, with weights, Σw, Σw², how many weights were given and the smallest. Every value is
+ * returned, NULLs and values off the scale included, so {@link tallyFromRows} applies the
+ * same rules as in memory (missing, invalid, notApplicable) and the tallies equal those of
+ * `tally` on the same answers. Identifiers are validated and quoted for the dialect; no
+ * value from the user is ever spliced into the SQL unquoted.
+ *
+ * @throws {CxValidationError} for an empty, overlong or control-character identifier, or a bad scale.
+ * @example
+ * ```ts
+ * const query = tallySql({ table: 'answers', score: 'recommend', scale: NPS_SCALE, groupBy: 'stage' });
+ * query.sql.split('\n')[1]; // 'FROM "answers"'
+ * query.groups; // 1
+ * ```
+ */
+export function tallySql(options: TallySqlOptions): TallyQuery {
+  const parsed = parseWith(tallySqlSchema, options);
+  const dialect = parsed.dialect ?? 'duckdb';
+  const scale = checkScale(parsed.scale);
+  const table = (typeof parsed.table === 'string' ? [parsed.table] : parsed.table).map((part, i) => quoteIdentifier(part, dialect, typeof parsed.table === 'string' ? ['table'] : ['table', i])).join('.');
+  const score = quoteIdentifier(parsed.score, dialect, ['score']);
+  const groupBy = parsed.groupBy === undefined ? [] : typeof parsed.groupBy === 'string' ? [parsed.groupBy] : parsed.groupBy;
+  const groups = groupBy.map((column, i) => quoteIdentifier(column, dialect, typeof parsed.groupBy === 'string' ? ['groupBy'] : ['groupBy', i]));
+  const weight = parsed.weight === undefined ? undefined : quoteIdentifier(parsed.weight, dialect, ['weight']);
+  const columns = [
+    ...groups.map((group, i) => `${group} AS group_${i + 1}`),
+    `${score} AS score`,
+    'COUNT(*) AS answers',
+    ...(weight === undefined
+      ? []
+      : [`SUM(${weight}) AS sum_weights`, `SUM(${weight} * ${weight}) AS sum_squared_weights`, `COUNT(${weight}) AS weights_given`, `MIN(${weight}) AS min_weight`]),
+  ];
+  const keys = [...groups, score];
+  const sql = [`SELECT ${columns.join(', ')}`, `FROM ${table}`, `GROUP BY ${keys.join(', ')}`, `ORDER BY ${keys.map((_, i) => i + 1).join(', ')}`].join('\n');
+  return Object.freeze({ sql, scale, groups: groups.length, weighted: weight !== undefined });
+}
