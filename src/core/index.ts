@@ -5,6 +5,7 @@ export type { Scale } from './scale.js';
 export type { Answers, InvalidPolicy, NumericTypedArray, RejectedAnswer, Tally, Weights } from './tally-types.js';
 export type { AnswerOptions, TallyOptions } from './options.js';
 export { tally } from './tally.js';
+export { answersSchema } from './answers-schema.js';
 export { tallyFromCounts } from './tally-from-counts.js';
 export { mergeTallies } from './merge-tallies.js';
 export { createTally } from './create-tally.js';

@@ -147,3 +147,11 @@ describe('tally: bad weights and options', () => {
     expect(caught(() => tally([1], { scale: CSAT_SCALE, invalid: 'ignore' as never })).issues[0]!.path).toEqual(['invalid']);
   });
 });
+
+describe('tally: scales below zero', () => {
+  it('a tiny non-integer is not rounded onto a point by subtracting min (found by the answersSchema property)', () => {
+    // 5e-324 − (−2) is exactly 2 in binary arithmetic, which once passed for the point 0.
+    expect(caught(() => tally([5e-324], { scale: { min: -2, max: 2 } })).issues[0]).toMatchObject({ code: 'not_integer', path: [0] });
+    expect(tally([-2, 0, 2], { scale: { min: -2, max: 2 } }).counts).toEqual([1, 0, 1, 0, 1]);
+  });
+});

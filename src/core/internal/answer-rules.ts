@@ -16,8 +16,9 @@ export interface AnswerRules {
  */
 export function pointIndex(value: unknown, min: number, span: number): number {
   if (typeof value !== 'number') return -1;
-  const k = value - min;
-  return k >= 0 && k <= span && (k | 0) === k ? k : -1;
+  // Integrality is tested on the value itself: value − min can round a non-integer to an
+  // integer (5e-324 − (−2) === 2), which the answers-schema property test caught.
+  return value >= min && value - min <= span && Math.floor(value) === value ? value - min : -1;
 }
 
 export interface Verdict {
