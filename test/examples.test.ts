@@ -82,3 +82,14 @@ describe('examples/journey-report.ts', () => {
     expect(output).toContain('Not in the journey: 7 rows (billing: 7)');
   });
 });
+
+describe('examples/worker-tallies.ts', () => {
+  it('tallies merged from worker threads equal the single pass', () => {
+    const output = run('examples/worker-tallies.ts', '440000', '3');
+    // By hand: index i ≡ 99 990 (mod 99 991) is an invalid 11: i = 99 990, 199 981, 299 972, 399 963 → 4;
+    // i ≡ 999 (mod 1000) is "not applicable": 440 of them (none of them also invalid); n = 440 000 − 440 − 4.
+    expect(output).toContain('440000 answers in 3 workers: n = 439556, missing = 440, invalid = 4');
+    expect(output).toContain('first rejected indices: 99990, 199981, 299972');
+    expect(output).toContain('merged tallies equal the single pass');
+  });
+});
