@@ -1,11 +1,15 @@
 /**
- * Benchmarks of cx-metrics against hand-written loops and peers, in one process.
+ * Benchmarks of cx-metrics against hand-written loops and peers.
  *
- *   npm run bench            # all figures (about a minute)
+ *   npm run bench            # every section, each in a fresh process (under a minute)
+ *   npm run bench -- nps     # one section: nps, typed, summarize, peers, memory
  *
- * Each figure is the median of several timed runs after warm-up runs. Ratios compare with a
- * hand-written loop that does the same validation, on the same data, in the same process.
+ * Each figure is the median of several timed runs after warm-up runs. A ratio compares with
+ * a hand-written loop doing the same validation on the same data in the same process; each
+ * section runs in a process of its own so that one section's data and JIT state do not slow
+ * another's.
  */
+import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import * as ss from 'simple-statistics';
 import * as zc from 'zod';
@@ -47,7 +51,7 @@ function answers(count: number): (number | null)[] {
 }
 
 /** The loop a careful developer would write: validate every answer, count per point. */
-function handNps(values: ArrayLike<unknown>): number | null {
+function handNps(values: ArrayLike<unknown>): { score: number | null; missing: number } {
   const counts = new Float64Array(11);
   let missing = 0;
   for (let i = 0; i < values.length; i++) {
@@ -61,7 +65,7 @@ function handNps(values: ArrayLike<unknown>): number | null {
   const promoters = counts[9]! + counts[10]!;
   let detractors = 0;
   for (let k = 0; k <= 6; k++) detractors += counts[k]!;
-  return n === 0 ? null : ((promoters - detractors) / n) * 100 + missing * 0;
+  return { score: n === 0 ? null : ((promoters - detractors) / n) * 100, missing };
 }
 
 const rows: string[][] = [];
@@ -69,74 +73,85 @@ const row = (...cells: string[]) => rows.push(cells);
 const ms = (value: number) => value.toFixed(1);
 const ratio = (value: number) => `${value.toFixed(2)}×`;
 
-// 1. nps over 10 M answers in a number[]
 const TEN_M = 10_000_000;
-const plain = answers(TEN_M);
-const libraryArray = time(() => nps(plain).score);
-const handArray = time(() => handNps(plain));
-row('nps, 10 M answers in a number[]', ms(libraryArray), ms(handArray), ratio(libraryArray / handArray));
-
-// 2. typed arrays, read in place
-const bytes = Uint8Array.from(plain, (v) => v ?? 0);
-const doubles = Float64Array.from(plain, (v) => v ?? 0);
-const libraryBytes = time(() => nps(bytes).score);
-const handBytes = time(() => handNps(bytes));
-row('nps, 10 M answers in a Uint8Array', ms(libraryBytes), ms(handBytes), ratio(libraryBytes / handBytes));
-const libraryDoubles = time(() => nps(doubles).score);
-const handDoubles = time(() => handNps(doubles));
-row('nps, 10 M answers in a Float64Array', ms(libraryDoubles), ms(handDoubles), ratio(libraryDoubles / handDoubles));
-
-// 3. summarize 1 M row objects by one field with NPS, CSAT and CES
 const ONE_M = 1_000_000;
-const channels = ['web', 'phone', 'store', 'app'];
-const source = answers(ONE_M * 3);
-const objects = Array.from({ length: ONE_M }, (_, i) => ({
-  channel: channels[i % 4]!,
-  recommend: source[i],
-  satisfaction: source[ONE_M + i] === null ? null : (source[ONE_M + i]! % 5) + 1,
-  effort: source[2 * ONE_M + i] === null ? null : (source[2 * ONE_M + i]! % 7) + 1,
-}));
-const librarySummary = time(() => summarize(objects, { by: 'channel', nps: 'recommend', csat: 'satisfaction', ces: 'effort' }), 5);
-/** The group-by a developer would write: a Map of count arrays per metric, every value validated. */
-function handSummary(data: typeof objects) {
-  const groups = new Map<string, { nps: Float64Array; csat: Float64Array; ces: Float64Array }>();
-  const check = (v: unknown, min: number, max: number, counts: Float64Array) => {
-    if (typeof v === 'number' && v >= min && v <= max && Math.floor(v) === v) counts[v - min]!++;
-    else if (v !== null && v !== undefined) throw new Error('invalid');
-  };
-  for (const r of data) {
-    let group = groups.get(r.channel);
-    if (!group) groups.set(r.channel, (group = { nps: new Float64Array(11), csat: new Float64Array(5), ces: new Float64Array(7) }));
-    check(r.recommend, 0, 10, group.nps);
-    check(r.satisfaction, 1, 5, group.csat);
-    check(r.effort, 1, 7, group.ces);
+
+/** 1. nps over 10 M answers in a number[], validation included. */
+function npsSection(): void {
+  const plain = answers(TEN_M);
+  const library = time(() => nps(plain).score);
+  const hand = time(() => handNps(plain));
+  row('nps, 10 M answers in a number[]', ms(library), ms(hand), ratio(library / hand));
+}
+
+/** 2. Typed arrays, read in place (no copy). */
+function typedSection(): void {
+  const plain = answers(TEN_M);
+  for (const [name, array] of [
+    ['Uint8Array', Uint8Array.from(plain, (v) => v ?? 0)],
+    ['Float64Array', Float64Array.from(plain, (v) => v ?? 0)],
+  ] as const) {
+    const library = time(() => nps(array).score);
+    const hand = time(() => handNps(array));
+    row(`nps, 10 M answers in a ${name}`, ms(library), ms(hand), ratio(library / hand));
   }
-  return groups;
+}
+
+/** 3. summarize 1 M row objects by one field with NPS, CSAT and CES. */
+function summarizeSection(): void {
+  const channels = ['web', 'phone', 'store', 'app'];
+  const source = answers(ONE_M * 3);
+  const objects = Array.from({ length: ONE_M }, (_, i) => ({
+    channel: channels[i % 4]!,
+    recommend: source[i],
+    satisfaction: source[ONE_M + i] === null ? null : (source[ONE_M + i]! % 5) + 1,
+    effort: source[2 * ONE_M + i] === null ? null : (source[2 * ONE_M + i]! % 7) + 1,
+  }));
+  const librarySummary = time(() => summarize(objects, { by: 'channel', nps: 'recommend', csat: 'satisfaction', ces: 'effort' }), 5);
+  /** The group-by a developer would write: a Map of count arrays per metric, every value validated. */
+  function handSummary(data: typeof objects) {
+    const groups = new Map<string, { nps: Float64Array; csat: Float64Array; ces: Float64Array }>();
+    const check = (v: unknown, min: number, max: number, counts: Float64Array) => {
+      if (typeof v === 'number' && v >= min && v <= max && Math.floor(v) === v) counts[v - min]!++;
+      else if (v !== null && v !== undefined) throw new Error('invalid');
+    };
+    for (const r of data) {
+      let group = groups.get(r.channel);
+      if (!group) groups.set(r.channel, (group = { nps: new Float64Array(11), csat: new Float64Array(5), ces: new Float64Array(7) }));
+      check(r.recommend, 0, 10, group.nps);
+      check(r.satisfaction, 1, 5, group.csat);
+      check(r.effort, 1, 7, group.ces);
+    }
+    return groups;
 }
 const handSummaryTime = time(() => handSummary(objects), 5);
 row('summarize, 1 M rows × NPS, CSAT, CES by channel', ms(librarySummary), ms(handSummaryTime), ratio(librarySummary / handSummaryTime));
+}
 
-// 4. Peers on the same answers: a per-element zod parse and simple-statistics (no validation).
-const peerSlice = plain.slice(0, ONE_M).map((v) => v ?? 0);
-const zodSchema = zc.array(zc.int().min(0).max(10));
-const zodTime = time(() => zodSchema.parse(peerSlice), 3);
-const librarySlice = time(() => nps(peerSlice).score);
-row('zod classic z.array(z.int().min(0).max(10)).parse, 1 M', ms(zodTime), ms(librarySlice), `nps is ${(zodTime / librarySlice).toFixed(0)}× faster`);
-const ssTime = time(() => ss.mean(peerSlice.map((v) => (v >= 9 ? 100 : v <= 6 ? -100 : 0))));
-row('simple-statistics mean of ±100 scores, 1 M (no validation)', ms(ssTime), ms(librarySlice), `nps is ${(ssTime / librarySlice).toFixed(1)}× faster`);
+/** 4. Peers on the same answers: a per-element zod parse and simple-statistics (no validation). */
+function peersSection(): void {
+  const peerSlice = answers(ONE_M).map((v) => v ?? 0);
+  const zodSchema = zc.array(zc.int().min(0).max(10));
+  const zodTime = time(() => zodSchema.parse(peerSlice), 3);
+  const librarySlice = time(() => nps(peerSlice).score);
+  row('zod classic z.array(z.int().min(0).max(10)).parse, 1 M', ms(zodTime), ms(librarySlice), `nps is ${(zodTime / librarySlice).toFixed(0)}× faster`);
+  const ssTime = time(() => ss.mean(peerSlice.map((v) => (v >= 9 ? 100 : v <= 6 ? -100 : 0))));
+  row('simple-statistics mean of ±100 scores, 1 M (no validation)', ms(ssTime), ms(librarySlice), `nps is ${(ssTime / librarySlice).toFixed(1)}× faster`);
+}
 
-// 5. Memory: 100 M answers through createTally and tallyStream in 1 M chunks, one buffer reused.
-const HUNDRED_M = 100_000_000;
-const chunk = new Uint8Array(ONE_M);
-for (let i = 0; i < chunk.length; i++) chunk[i] = i % 11;
-global.gc?.();
-const before = process.memoryUsage().heapUsed;
-let peak = before;
-const running = createTally(NPS_SCALE);
-let start = performance.now();
-for (let done = 0; done < HUNDRED_M; done += ONE_M) {
-  running.addAll(chunk);
-  peak = Math.max(peak, process.memoryUsage().heapUsed);
+/** 5. Memory: 100 M answers through createTally and tallyStream in 1 M chunks, one buffer reused. */
+async function memorySection(): Promise<void> {
+  const HUNDRED_M = 100_000_000;
+  const chunk = new Uint8Array(ONE_M);
+  for (let i = 0; i < chunk.length; i++) chunk[i] = i % 11;
+  global.gc?.();
+  const before = process.memoryUsage().heapUsed;
+  let peak = before;
+  const running = createTally(NPS_SCALE);
+  let start = performance.now();
+  for (let done = 0; done < HUNDRED_M; done += ONE_M) {
+    running.addAll(chunk);
+    peak = Math.max(peak, process.memoryUsage().heapUsed);
 }
 const accumulatorTime = performance.now() - start;
 async function* chunks() {
@@ -151,9 +166,23 @@ const streamTime = performance.now() - start;
 const growth = (peak - before) / 1024 / 1024;
 row('createTally.addAll, 100 M answers in 1 M chunks', ms(accumulatorTime), '', `heap growth ≤ ${growth.toFixed(1)} MB`);
 row('tallyStream, 100 M answers in 1 M chunks', ms(streamTime), '', `n = ${streamed.n.toLocaleString('en-US')}`);
+}
 
-console.log(`Node ${process.version}, ${process.platform} ${process.arch}; median of ${RUNS} runs (5 for summarize, 3 for zod)\n`);
-console.log('| benchmark | cx-metrics ms | hand loop ms | ratio |');
-console.log('| --- | ---: | ---: | --- |');
-for (const cells of rows) console.log(`| ${cells.join(' | ')} |`);
+const SECTIONS: Record<string, () => void | Promise<void>> = { nps: npsSection, typed: typedSection, summarize: summarizeSection, peers: peersSection, memory: memorySection };
+const [only] = process.argv.slice(2);
+if (only !== undefined) {
+  // A child: run one section and hand its rows to the parent as JSON.
+  if (!(only in SECTIONS)) throw new Error(`unknown section ${only}; sections: ${Object.keys(SECTIONS).join(', ')}`);
+  await SECTIONS[only]!();
+  console.log(JSON.stringify(rows));
+} else {
+  for (const name of Object.keys(SECTIONS)) {
+    const output = execFileSync(process.execPath, [...process.execArgv, new URL(import.meta.url).pathname, name], { encoding: 'utf8' });
+    rows.push(...(JSON.parse(output.trim().split('\n').at(-1)!) as string[][]));
+  }
+  console.log(`Node ${process.version}, ${process.platform} ${process.arch}; median of ${RUNS} runs (5 for summarize, 3 for zod); each section in its own process\n`);
+  console.log('| benchmark | cx-metrics ms | hand loop ms | ratio |');
+  console.log('| --- | ---: | ---: | --- |');
+  for (const cells of rows) console.log(`| ${cells.join(' | ')} |`);
+}
 void sink;
