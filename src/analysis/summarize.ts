@@ -6,7 +6,7 @@ import { parseWith } from '../core/internal/parse-options.js';
 import { checkFieldExists, rowWeight, type RowProblem } from '../core/internal/row-answers.js';
 import { answerOptionsShape } from '../core/options.js';
 import type { InvalidPolicy } from '../core/tally-types.js';
-import { tupleGroups } from './internal/keyed-groups.js';
+import { tupleGroups } from '../core/internal/tuple-groups.js';
 import { startRowPass } from './internal/row-pass.js';
 import { countRow, groupLayout, groupResults, groupTallies, mergeGroups, newMetricGroup, rejectRow, type MetricGroup } from './internal/metric-groups.js';
 import { fieldSchema, resolveMetrics, type MetricResults, type MetricSpecs } from './internal/metric-specs.js';

@@ -2,8 +2,9 @@ import * as z from 'zod/mini';
 import { MAX_REPORTED_ISSUES, describeValue, fail } from '../core/errors.js';
 import { judgeOffScaleValue, pointIndex, type Verdict } from '../core/internal/answer-rules.js';
 import { logIssue, newIssueLog, throwIfIssues } from '../core/internal/issue-log.js';
-import { emptyTally, type MutableTally } from '../core/internal/mutable-tally.js';
+import { emptyTally } from '../core/internal/mutable-tally.js';
 import { parseWith } from '../core/internal/parse-options.js';
+import { tupleGroups } from '../core/internal/tuple-groups.js';
 import { answerOptionsShape, answerRules } from '../core/options.js';
 import type { InvalidPolicy, Tally } from '../core/tally-types.js';
 import type { TallyQuery } from './tally-sql.js';
@@ -63,26 +64,9 @@ export function tallyFromRows(rows: readonly object[], query: TallyQuery, option
   const rules = answerRules(query.scale, parsed);
   const span = query.scale.max - query.scale.min;
   const log = newIssueLog();
-  const ordered: { key: unknown; tally: MutableTally }[] = [];
-  const root = new Map<unknown, unknown>();
-  const leaf = Symbol('group');
-  const groupOf = (key: unknown, parts: readonly unknown[]) => {
-    // Tuple keys go through nested maps, as summarize's, so no two tuples can collide.
-    let level = root;
-    for (const part of parts) {
-      let next = level.get(part) as Map<unknown, unknown> | undefined;
-      if (next === undefined) level.set(part, (next = new Map()));
-      level = next;
-    }
-    let group = level.get(leaf) as { key: unknown; tally: MutableTally } | undefined;
-    if (group === undefined) {
-      group = { key, tally: emptyTally(query.scale) };
-      level.set(leaf, group);
-      ordered.push(group);
-    }
-    return group.tally;
-  };
-  if (query.groups === 0) groupOf(null, []);
+  // Tuples of group values through nested maps, as summarize's: no two tuples collide.
+  const groups = tupleGroups(() => emptyTally(query.scale));
+  if (query.groups === 0) groups.get([]);
 
   rows.forEach((row, r) => {
     const record = (typeof row === 'object' && row !== null ? row : {}) as Record<string, unknown>;
@@ -91,7 +75,7 @@ export function tallyFromRows(rows: readonly object[], query: TallyQuery, option
     if (!('score' in record)) return problem('score', 'the row has no score column: is it a row of this query?');
     const count = numeric(record['answers']);
     if (count === null || !Number.isSafeInteger(count) || count < 0) return problem('answers', `expected a count, got ${describeValue(record['answers'])}`);
-    const tally = groupOf(query.groups === 1 ? parts[0] : query.groups === 0 ? null : parts, parts);
+    const tally = groups.get(parts);
     const reject = (verdict: Verdict, column: string) => {
       if (!rules.skipInvalid) return logIssue(log, { code: verdict.code, path: [r, column], message: `${verdict.message} (${count} answers)` });
       tally.invalid += count;
@@ -126,5 +110,5 @@ export function tallyFromRows(rows: readonly object[], query: TallyQuery, option
     else reject(verdict, 'score');
   });
   throwIfIssues(log);
-  return ordered.map(({ key, tally }) => ({ key, tally }));
+  return groups.entries().map(({ key, group }) => ({ key: query.groups === 0 ? null : query.groups === 1 ? key[0] : key, tally: group }));
 }
