@@ -169,15 +169,16 @@ row('tallyStream, 100 M answers in 1 M chunks', ms(streamTime), '', `n = ${strea
 }
 
 const SECTIONS: Record<string, () => void | Promise<void>> = { nps: npsSection, typed: typedSection, summarize: summarizeSection, peers: peersSection, memory: memorySection };
-const [only] = process.argv.slice(2);
-if (only !== undefined) {
-  // A child: run one section and hand its rows to the parent as JSON.
-  if (!(only in SECTIONS)) throw new Error(`unknown section ${only}; sections: ${Object.keys(SECTIONS).join(', ')}`);
-  await SECTIONS[only]!();
+const [only, json] = process.argv.slice(2);
+const names = only === undefined ? Object.keys(SECTIONS) : [only];
+if (only !== undefined && !(only in SECTIONS)) throw new Error(`unknown section ${only}; sections: ${Object.keys(SECTIONS).join(', ')}`);
+if (json === '--json') {
+  // A child of the run below: one section, its rows as JSON for the parent.
+  await SECTIONS[only!]!();
   console.log(JSON.stringify(rows));
 } else {
-  for (const name of Object.keys(SECTIONS)) {
-    const output = execFileSync(process.execPath, [...process.execArgv, new URL(import.meta.url).pathname, name], { encoding: 'utf8' });
+  for (const name of names) {
+    const output = execFileSync(process.execPath, [...process.execArgv, new URL(import.meta.url).pathname, name, '--json'], { encoding: 'utf8' });
     rows.push(...(JSON.parse(output.trim().split('\n').at(-1)!) as string[][]));
   }
   console.log(`Node ${process.version}, ${process.platform} ${process.arch}; median of ${RUNS} runs (5 for summarize, 3 for zod); each section in its own process\n`);
