@@ -22,18 +22,22 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-/** Median milliseconds of `work` over RUNS runs after two warm-up runs; `sink` keeps results alive. */
+/**
+ * Median milliseconds of `library` and of `hand` over `runs` runs each, after two warm-up
+ * runs, interleaved (library, hand, library, hand…) so that drift on a shared machine hits
+ * both alike; `sink` keeps results alive.
+ */
 let sink: unknown;
-function time(work: () => unknown, runs = RUNS): number {
-  sink = work();
-  sink = work();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    sink = work();
-    times.push(performance.now() - start);
+function timePair(library: () => unknown, hand: () => unknown, runs = RUNS): [number, number] {
+  const times: [number[], number[]] = [[], []];
+  for (let i = -2; i < runs; i++) {
+    [library, hand].forEach((work, w) => {
+      const start = performance.now();
+      sink = work();
+      if (i >= 0) times[w]!.push(performance.now() - start);
+    });
   }
-  return median(times);
+  return [median(times[0]), median(times[1])];
 }
 
 /** Deterministic answers (xorshift), about 2 % missing. */
@@ -79,8 +83,7 @@ const ONE_M = 1_000_000;
 /** 1. nps over 10 M answers in a number[], validation included. */
 function npsSection(): void {
   const plain = answers(TEN_M);
-  const library = time(() => nps(plain).score);
-  const hand = time(() => handNps(plain));
+  const [library, hand] = timePair(() => nps(plain).score, () => handNps(plain));
   row('nps, 10 M answers in a number[]', ms(library), ms(hand), ratio(library / hand));
 }
 
@@ -91,8 +94,7 @@ function typedSection(): void {
     ['Uint8Array', Uint8Array.from(plain, (v) => v ?? 0)],
     ['Float64Array', Float64Array.from(plain, (v) => v ?? 0)],
   ] as const) {
-    const library = time(() => nps(array).score);
-    const hand = time(() => handNps(array));
+    const [library, hand] = timePair(() => nps(array).score, () => handNps(array));
     row(`nps, 10 M answers in a ${name}`, ms(library), ms(hand), ratio(library / hand));
   }
 }
@@ -107,7 +109,6 @@ function summarizeSection(): void {
     satisfaction: source[ONE_M + i] === null ? null : (source[ONE_M + i]! % 5) + 1,
     effort: source[2 * ONE_M + i] === null ? null : (source[2 * ONE_M + i]! % 7) + 1,
   }));
-  const librarySummary = time(() => summarize(objects, { by: 'channel', nps: 'recommend', csat: 'satisfaction', ces: 'effort' }), 5);
   /** The group-by a developer would write: a Map of count arrays per metric, every value validated. */
   function handSummary(data: typeof objects) {
     const groups = new Map<string, { nps: Float64Array; csat: Float64Array; ces: Float64Array }>();
@@ -123,19 +124,19 @@ function summarizeSection(): void {
       check(r.effort, 1, 7, group.ces);
     }
     return groups;
-}
-const handSummaryTime = time(() => handSummary(objects), 5);
-row('summarize, 1 M rows × NPS, CSAT, CES by channel', ms(librarySummary), ms(handSummaryTime), ratio(librarySummary / handSummaryTime));
+  }
+  const options = { by: 'channel', nps: 'recommend', csat: 'satisfaction', ces: 'effort' } as const;
+  const [library, hand] = timePair(() => summarize(objects, options), () => handSummary(objects), 9);
+  row('summarize, 1 M rows × NPS, CSAT, CES by channel', ms(library), ms(hand), ratio(library / hand));
 }
 
 /** 4. Peers on the same answers: a per-element zod parse and simple-statistics (no validation). */
 function peersSection(): void {
   const peerSlice = answers(ONE_M).map((v) => v ?? 0);
   const zodSchema = zc.array(zc.int().min(0).max(10));
-  const zodTime = time(() => zodSchema.parse(peerSlice), 3);
-  const librarySlice = time(() => nps(peerSlice).score);
+  const [librarySlice, zodTime] = timePair(() => nps(peerSlice).score, () => zodSchema.parse(peerSlice), 3);
   row('zod classic z.array(z.int().min(0).max(10)).parse, 1 M', ms(zodTime), ms(librarySlice), `nps is ${(zodTime / librarySlice).toFixed(0)}× faster`);
-  const ssTime = time(() => ss.mean(peerSlice.map((v) => (v >= 9 ? 100 : v <= 6 ? -100 : 0))));
+  const [, ssTime] = timePair(() => nps(peerSlice).score, () => ss.mean(peerSlice.map((v) => (v >= 9 ? 100 : v <= 6 ? -100 : 0))));
   row('simple-statistics mean of ±100 scores, 1 M (no validation)', ms(ssTime), ms(librarySlice), `nps is ${(ssTime / librarySlice).toFixed(1)}× faster`);
 }
 
@@ -181,7 +182,7 @@ if (json === '--json') {
     const output = execFileSync(process.execPath, [...process.execArgv, new URL(import.meta.url).pathname, name, '--json'], { encoding: 'utf8' });
     rows.push(...(JSON.parse(output.trim().split('\n').at(-1)!) as string[][]));
   }
-  console.log(`Node ${process.version}, ${process.platform} ${process.arch}; median of ${RUNS} runs (5 for summarize, 3 for zod); each section in its own process\n`);
+  console.log(`Node ${process.version}, ${process.platform} ${process.arch}; median of ${RUNS} interleaved runs (9 for summarize, 3 for zod); each section in its own process\n`);
   console.log('| benchmark | cx-metrics ms | hand loop ms | ratio |');
   console.log('| --- | ---: | ---: | --- |');
   for (const cells of rows) console.log(`| ${cells.join(' | ')} |`);
