@@ -1,4 +1,4 @@
-export { summarize } from './summarize.js';
+export { summarize, summarizeStream } from './summarize.js';
 export type { Field, MetricName, MetricResults, MetricSpec, MetricSpecs, RowAccessor, Summary, SummarizeOptions, SummaryGroup } from './summarize.js';
 export { defineJourney } from './define-journey.js';
 export type { Journey, JourneyDefinition, Stage, StageDefinition, Touchpoint, TouchpointDefinition } from './define-journey.js';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { issuesOf } from '../../test/validation.js';
 import { mergeTallies } from '../core/merge-tallies.js';
-import { summarize } from './summarize.js';
+import { summarize, summarizeStream } from './summarize.js';
 
 const rows = [
   { channel: 'web', region: 'north', recommend: 10, sat: 5, effort: 6, w: 2 },
@@ -143,5 +143,24 @@ describe('summarize: properties', () => {
         }
       }),
     );
+  });
+});
+
+describe('summarizeStream', () => {
+  it('equals summarize on the same rows, row indices counted across the stream', async () => {
+    // 2500 rows: three batches of the stream; every 700th answer is an invalid 11.
+    const many = Array.from({ length: 2500 }, (_, i) => ({ g: i % 3 === 0 ? 'a' : 'b', q: i % 700 === 699 ? 11 : i % 11 }));
+    async function* stream() {
+      yield* many;
+    }
+    const options = { by: 'g', nps: 'q', invalid: 'skip' } as const;
+    const streamed = await summarizeStream(stream(), options);
+    expect(streamed).toEqual(summarize(many, options));
+    expect(streamed.total.nps!.rejected.map((rejection) => rejection.index)).toEqual([699, 1399, 2099]);
+  });
+
+  it('an empty stream, and a field none of the first rows has', async () => {
+    expect((await summarizeStream([], { nps: 'q' })).total).toMatchObject({ rows: 0, nps: { score: null } });
+    await expect(summarizeStream([{ q: 9 }], { nps: 'recommend' })).rejects.toMatchObject({ issues: [{ code: 'unknown_field', path: ['nps'] }] });
   });
 });

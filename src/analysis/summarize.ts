@@ -71,13 +71,63 @@ const summarizeSchema = z.strictObject({
  * ```
  */
 export function summarize<Row extends object>(rows: readonly Row[], options: SummarizeOptions<Row>): Summary {
+  const summary = openSummary(options, rows);
+  summary.add(rows, 0);
+  return summary.finish();
+}
+
+/** How many rows of a stream are looked at for the fields: one none of them has is a typo. */
+const FIELD_SAMPLE = 1000;
+
+/**
+ * {@link summarize} over a stream of rows — an async iterable such as NDJSON lines parsed one
+ * by one or CSV records, or any iterable — holding only the tallies, never the rows. Row
+ * indices in errors and `rejected` count from the start of the stream. A field that none of
+ * the first 1000 rows has is an `unknown_field` error (a typo, not a rare answer).
+ *
+ * @throws {CxValidationError} as {@link summarize} does, after the stream has been read.
+ * @example
+ * ```ts
+ * async function* lines() {
+ *   yield { channel: 'web', recommend: 10 };
+ *   yield { channel: 'phone', recommend: 2 };
+ *   yield { channel: 'web', recommend: 9 };
+ * }
+ * const summary = await summarizeStream(lines(), { by: 'channel', nps: 'recommend' });
+ * summary.groups[0]?.nps?.score; // 100
+ * summary.total.rows; // 3
+ * ```
+ */
+export async function summarizeStream<Row extends object>(source: AsyncIterable<Row> | Iterable<Row>, options: SummarizeOptions<Row>): Promise<Summary> {
+  let summary: ReturnType<typeof openSummary<Row>> | null = null;
+  let batch: Row[] = [];
+  let offset = 0;
+  const flush = () => {
+    summary ??= openSummary(options, batch);
+    summary.add(batch, offset);
+    offset += batch.length;
+    batch = [];
+  };
+  for await (const row of source) {
+    batch.push(row);
+    if (batch.length === FIELD_SAMPLE) flush();
+  }
+  flush();
+  return summary!.finish();
+}
+
+/**
+ * The running state of a summary: options checked and fields looked up in `sample` once,
+ * then any number of batches of rows, then the results.
+ */
+function openSummary<Row extends object>(options: SummarizeOptions<Row>, sample: readonly Row[]) {
   const parsed = parseWith(summarizeSchema, options);
   const metrics = resolveMetrics(options, parsed.invalid);
   if (metrics.length === 0) fail('invalid_option', [], 'ask for at least one of nps, csat and ces');
   const byList = options.by === undefined ? [] : Array.isArray(options.by) ? (options.by as readonly Field<Row>[]) : [options.by as Field<Row>];
   const byReaders = byList.map((by, i) => fieldReader(by, byList.length === 1 ? 'by' : `by[${i}]`));
-  const pass = startRowPass(rows, metrics, options.weight, parsed.invalid);
-  byReaders.forEach((reader, i) => checkFieldExists(rows, reader, Array.isArray(options.by) ? ['by', i] : ['by']));
+  const pass = startRowPass(sample, metrics, options.weight, parsed.invalid);
+  byReaders.forEach((reader, i) => checkFieldExists(sample, reader, Array.isArray(options.by) ? ['by', i] : ['by']));
 
   const layout = groupLayout(metrics, pass.weight !== undefined);
   // One field: a Map (insertion order is first-seen order); several: nested maps.
@@ -88,33 +138,43 @@ export function summarize<Row extends object>(rows: readonly Row[], options: Sum
   const parts: unknown[] = new Array(byReaders.length);
   const [byReader] = byReaders;
   const byField = byReaders.length === 1 ? byReader!.field : undefined;
-  for (let r = 0; r < rows.length; r++) {
-    const row: unknown = rows[r];
-    if (typeof row !== 'object' || row === null) {
-      rejectRow(unplaced, r, row, rowWeight(row, r, pass.weight) as RowProblem, pass);
-      continue;
+
+  /** Counts a batch of rows; `offset` is the index of its first row in the whole input. */
+  function add(rows: readonly unknown[], offset: number): void {
+    for (let i = 0; i < rows.length; i++) {
+      const row: unknown = rows[i];
+      const r = offset + i;
+      if (typeof row !== 'object' || row === null) {
+        rejectRow(unplaced, r, row, rowWeight(row, r, pass.weight) as RowProblem, pass);
+        continue;
+      }
+      const weight = pass.weight === undefined ? 1 : rowWeight(row, r, pass.weight);
+      let group = everything;
+      if (byReaders.length === 1) {
+        // A read site of its own for the common single field, as in countRow.
+        const key = byField !== undefined ? (row as Record<string, unknown>)[byField] : byReader!.read(row, r);
+        const found = byKey.get(key);
+        if (found === undefined) byKey.set(key, (group = newMetricGroup(layout)));
+        else group = found;
+      } else if (byReaders.length > 1) {
+        for (let b = 0; b < byReaders.length; b++) parts[b] = byReaders[b]!.read(row, r);
+        group = tuples.get(parts);
+      }
+      if (typeof weight !== 'number') {
+        rejectRow(group, r, row, weight, pass);
+        continue;
+      }
+      countRow(layout, group, row, r, weight, pass);
     }
-    const weight = pass.weight === undefined ? 1 : rowWeight(row, r, pass.weight);
-    let group = everything;
-    if (byReaders.length === 1) {
-      // A read site of its own for the common single field, as in countRow.
-      const key = byField !== undefined ? (row as Record<string, unknown>)[byField] : byReader!.read(row, r);
-      const found = byKey.get(key);
-      if (found === undefined) byKey.set(key, (group = newMetricGroup(layout)));
-      else group = found;
-    } else if (byReaders.length > 1) {
-      for (let b = 0; b < byReaders.length; b++) parts[b] = byReaders[b]!.read(row, r);
-      group = tuples.get(parts);
-    }
-    if (typeof weight !== 'number') {
-      rejectRow(group, r, row, weight, pass);
-      continue;
-    }
-    countRow(layout, group, row, r, weight, pass);
   }
-  throwIfIssues(pass.log);
-  const keyed = byReaders.length === 0 ? [{ key: null, group: everything }] : byReaders.length === 1 ? [...byKey].map(([key, group]) => ({ key, group })) : tuples.entries();
-  const result = (key: unknown, group: MetricGroup): SummaryGroup => ({ key, rows: group.rows, ...groupResults(layout, groupTallies(layout, group)) });
-  const total = result(null, mergeGroups(layout, [...keyed.map(({ group }) => group), unplaced]));
-  return { groups: byReaders.length === 0 ? [total] : keyed.map(({ key, group }) => result(key, group)), total };
+
+  function finish(): Summary {
+    throwIfIssues(pass.log);
+    const keyed = byReaders.length === 0 ? [{ key: null, group: everything }] : byReaders.length === 1 ? [...byKey].map(([key, group]) => ({ key, group })) : tuples.entries();
+    const result = (key: unknown, group: MetricGroup): SummaryGroup => ({ key, rows: group.rows, ...groupResults(layout, groupTallies(layout, group)) });
+    const total = result(null, mergeGroups(layout, [...keyed.map(({ group }) => group), unplaced]));
+    return { groups: byReaders.length === 0 ? [total] : keyed.map(({ key, group }) => result(key, group)), total };
+  }
+
+  return { add, finish };
 }
