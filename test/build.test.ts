@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -22,6 +24,11 @@ describe('npm run build', () => {
 
   it('ships separate type files for both', () => {
     expect(node(['-e', "const fs = require('fs'); console.log(['dist/index.d.ts', 'dist/index.d.cts'].every((f) => fs.existsSync(f)))"])).toBe('true');
+  });
+
+  it('ships the cx-metrics command as an executable ESM file', () => {
+    expect(readFileSync(join(root, 'dist/cli/main.js'), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+    expect(node(['dist/cli/main.js', '--version'])).toBe(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
   });
 
   it("keeps `import { nps }` at most 12 kB when bundled, minified and gzipped", async () => {

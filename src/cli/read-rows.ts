@@ -1,0 +1,82 @@
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { csvRecords } from './csv-records.js';
+
+/** Input formats the CLI reads. */
+export type InputFormat = 'csv' | 'json' | 'ndjson';
+
+/** A problem with the input file itself (not with an answer): reported on one line. */
+export class InputError extends Error {
+  override readonly name = 'InputError';
+}
+
+export function formatOf(file: string, given: string | undefined): InputFormat {
+  const format = given ?? (/\.(ndjson|jsonl)$/i.test(file) ? 'ndjson' : /\.json$/i.test(file) ? 'json' : 'csv');
+  if (format !== 'csv' && format !== 'json' && format !== 'ndjson') throw new InputError(`unknown input format "${format}" (csv, json or ndjson)`);
+  return format;
+}
+
+/** A CSV cell as an answer: empty is no answer, a number is a number, anything else stays text (and is reported as invalid if it is read as an answer). */
+function cellValue(cell: string): string | number | null {
+  const trimmed = cell.trim();
+  if (trimmed === '') return null;
+  const number = Number(trimmed);
+  return Number.isFinite(number) && /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(trimmed) ? number : cell;
+}
+
+/**
+ * The rows of a file as objects, streamed: CSV records (first line the header) or NDJSON
+ * lines one at a time; a JSON file must hold an array and is read whole (use NDJSON for
+ * files larger than memory). `onHeader` receives the CSV column names before the first row.
+ */
+export async function* readRows(file: string, format: InputFormat, onHeader: (columns: readonly string[]) => void): AsyncGenerator<Record<string, unknown>> {
+  const stream = createReadStream(file, { encoding: 'utf8' });
+  // Surface "no such file" and friends as one clear line.
+  await new Promise<void>((resolve, reject) => {
+    stream.once('readable', resolve);
+    stream.once('error', (error: NodeJS.ErrnoException) => reject(new InputError(`cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`)));
+  });
+  if (format === 'csv') {
+    let columns: string[] | null = null;
+    for await (const record of csvRecords(stream as AsyncIterable<string>)) {
+      if (columns === null) {
+        columns = record.map((name) => name.trim());
+        onHeader(columns);
+        continue;
+      }
+      if (record.length === 1 && record[0] === '') continue; // a blank line
+      const row: Record<string, unknown> = {};
+      columns.forEach((column, i) => {
+        row[column] = cellValue(record[i] ?? '');
+      });
+      yield row;
+    }
+    return;
+  }
+  if (format === 'ndjson') {
+    let line = 0;
+    for await (const text of createInterface({ input: stream, crlfDelay: Infinity })) {
+      line++;
+      if (text.trim() === '') continue;
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch {
+        throw new InputError(`${file}, line ${line}: not valid JSON`);
+      }
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InputError(`${file}, line ${line}: expected a JSON object`);
+      yield value as Record<string, unknown>;
+    }
+    return;
+  }
+  let text = '';
+  for await (const chunk of stream) text += chunk as string;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`${file}: not valid JSON (${(error as Error).message})`);
+  }
+  if (!Array.isArray(value)) throw new InputError(`${file}: expected a JSON array of objects`);
+  yield* value as Record<string, unknown>[];
+}
