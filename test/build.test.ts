@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
@@ -45,4 +46,30 @@ describe('npm run build', () => {
     const gzipped = gzipSync(result.outputFiles[0]!.contents, { level: 9 }).length;
     expect(gzipped).toBeLessThanOrEqual(12_000);
   });
+
+  it('passes publint --strict and @arethetypeswrong/cli --pack', () => {
+    const run = (bin: string, args: string[]) => execFileSync(join(root, 'node_modules/.bin', bin), args, { cwd: root, encoding: 'utf8', stdio: 'pipe' });
+    expect(run('publint', ['--strict'])).toContain('All good!');
+    expect(run('attw', ['--pack', '.', '--format', 'ascii'])).toContain('No problems found');
+  }, 120_000);
+
+  it('installs from the packed tarball and works from ESM, CommonJS, TypeScript (NodeNext) and the command line', () => {
+    const project = mkdtempSync(join(tmpdir(), 'cx-metrics-smoke-'));
+    try {
+      const packed = execFileSync('npm', ['pack', '--silent', '--pack-destination', project], { cwd: root, encoding: 'utf8' }).trim().split('\n').at(-1)!;
+      writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'smoke', private: true, type: 'module' }));
+      execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', join(project, packed)], { cwd: project, stdio: 'pipe' });
+      writeFileSync(join(project, 'esm.mjs'), "import { nps } from 'cx-metrics'; console.log(nps([10, 10, 3]).score.toFixed(2));");
+      writeFileSync(join(project, 'cjs.cjs'), "const { csat } = require('cx-metrics'); console.log(csat([5, 4, 1, 2]).score);");
+      writeFileSync(join(project, 'typed.ts'), "import { nps, type NpsResult } from 'cx-metrics';\nconst result: NpsResult = nps([9]);\nexport const score: number | null = result.score;\n");
+      writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: false, types: [] }, files: ['typed.ts'] }));
+      const inProject = (file: string, args: string[]) => execFileSync(file, args, { cwd: project, encoding: 'utf8' }).trim();
+      expect(inProject(process.execPath, ['esm.mjs'])).toBe('33.33'); // (2 − 1) / 3
+      expect(inProject(process.execPath, ['cjs.cjs'])).toBe('50'); // 5 and 4 of four
+      expect(inProject(join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json'])).toBe('');
+      expect(inProject(join(project, 'node_modules/.bin/cx-metrics'), ['--version'])).toBe(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
+  }, 180_000);
 });

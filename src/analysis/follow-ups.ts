@@ -26,7 +26,14 @@ export interface FollowUpOptions<Row> extends MetricSpecs<Row> {
         readonly nps?: readonly number[] | undefined;
         readonly csat?: readonly number[] | undefined;
         readonly ces?: readonly number[] | undefined;
-        readonly custom?: readonly { readonly reason: string; readonly when: (row: Row, index: number) => boolean }[] | undefined;
+        /** Rules of your own: `reason` is reported for every row where `when` returns true. */
+        readonly custom?:
+          | readonly {
+              readonly reason: string;
+              /** True when the row should be contacted for this reason. */
+              readonly when: (row: Row, index: number) => boolean;
+            }[]
+          | undefined;
       }
     | undefined;
   readonly invalid?: InvalidPolicy | undefined;
@@ -43,6 +50,7 @@ export interface FollowUp {
   readonly answers: { readonly [metric in MetricName]?: unknown };
 }
 
+/** The result of {@link followUps}. */
 export interface FollowUpList {
   /** In row order. */
   readonly contacts: readonly FollowUp[];

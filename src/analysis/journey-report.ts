@@ -67,6 +67,7 @@ export interface Unmapped {
   readonly touchpoints: readonly { readonly stage: string; readonly value: unknown; readonly rows: number }[];
 }
 
+/** The result of {@link journeyReport}. */
 export interface JourneyReport {
   readonly headline: MetricName;
   /** Stages in journey order. */

@@ -42,6 +42,7 @@ export interface KeyDriverOptions<Row> {
  */
 export type DriverQuadrant = 'keep-up' | 'concentrate-here' | 'low-priority' | 'possible-overkill';
 
+/** One driver's importance, performance, rank and quadrant. */
 export interface KeyDriver {
   readonly driver: string;
   /** Rows where both the driver and the outcome are answered. */
@@ -62,6 +63,7 @@ export interface KeyDriver {
   readonly quadrant: DriverQuadrant | null;
 }
 
+/** The result of {@link keyDrivers}. */
 export interface KeyDriverResult {
   readonly method: 'pearson' | 'spearman';
   /** Drivers in the order given. */

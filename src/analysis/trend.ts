@@ -39,6 +39,7 @@ export interface TrendPeriod extends MetricResults {
   readonly change: { readonly [metric in MetricName]?: Comparison } | null;
 }
 
+/** The result of {@link trend}: metrics per calendar period. */
 export interface Trend {
   readonly period: Period;
   readonly timeZone: string;

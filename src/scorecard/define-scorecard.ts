@@ -21,6 +21,7 @@ export interface CriterionDefinition {
   readonly required?: boolean | undefined;
 }
 
+/** A section as written by the user: criteria that are scored together (and weighed together, with weights). */
 export interface SectionDefinition {
   readonly id: string;
   readonly label?: string | undefined;
@@ -51,6 +52,7 @@ export interface Criterion extends CriterionDefinition {
   readonly required: boolean;
 }
 
+/** A checked section with its defaults filled in. */
 export interface Section extends SectionDefinition {
   readonly label: string;
   /** Absent when the card weighs sections by their points. */
