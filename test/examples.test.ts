@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { airlineCsv } from './shared-data.js';
 
@@ -91,5 +93,34 @@ describe('examples/worker-tallies.ts', () => {
     expect(output).toContain('440000 answers in 3 workers: n = 439556, missing = 440, invalid = 4');
     expect(output).toContain('first rejected indices: 99990, 199981, 299972');
     expect(output).toContain('merged tallies equal the single pass');
+  });
+});
+
+describe('examples/app-developer.ts', () => {
+  it('serves the NPS of the week with its change, and refuses a bad batch naming its own indices', () => {
+    const output = run('examples/app-developer.ts');
+    // This week 6 promoters and 2 detractors of 10 → 40; last week 3 and 4 of 10 → −10; change 50 points,
+    // SE √((0.8 − 0.16)/10 + (0.7 − 0.01)/10) = 0.365 → z = 1.37, not significant.
+    expect(output).toContain('"path":[1],"message":"11 is outside the scale 0–10"');
+    expect(output).toContain('GET /nps → 200 {"week":"this","score":40,');
+    expect(output).toContain('"changeVsLastWeek":{"points":50,"significant":false}');
+  });
+});
+
+describe('examples/warehouse-duckdb.ts', () => {
+  it('NPS per stage from DuckDB tallies, equal to the in-memory figures', () => {
+    const output = run('examples/warehouse-duckdb.ts', 'examples/data/journey-answers.csv');
+    // The stage figures of test/reference/journey-report.py: awareness 42.1875, aftercare −50.0.
+    expect(output).toMatch(/^awareness +64 +42\.2 +\(42\.2\)$/m);
+    expect(output).toMatch(/^aftercare +56 +-50\.0 +\(-50\.0\)$/m);
+    expect(output).toContain('GROUP BY "stage", "recommend"');
+  });
+});
+
+describe('every example is run by this file', () => {
+  it('lists each script in examples/', () => {
+    const scripts = readdirSync(join(root, 'examples')).filter((name) => name.endsWith('.ts'));
+    const self = readFileSync(new URL(import.meta.url), 'utf8');
+    for (const script of scripts) expect(self, `examples/${script} has no test`).toContain(`'examples/${script}'`);
   });
 });
