@@ -12,9 +12,9 @@ import type { Comparison } from '../metrics/internal/comparison.js';
 import { DEFAULT_LEVEL, levelSchema } from '../stats/interval.js';
 import { defineJourney, type JourneyDefinition } from './define-journey.js';
 import { headlineResult, higherIsBetter, scoreRange, weightedIndex, type WeightedIndex } from './internal/headline.js';
-import { countRow, groupLayout, groupResults, groupTallies, mergeGroups, newMetricGroup, rejectRow, type MetricGroup } from './internal/metric-groups.js';
+import { countRow, groupLayout, groupTallies, mergeGroups, newRowGroup, rejectRow, type RowGroup } from '../core/internal/row-tallies.js';
 import { startRowPass } from './internal/row-pass.js';
-import { METRIC_NAMES, compareMetric, fieldSchema, resolveMetrics, type MetricName, type MetricResults, type MetricSpecs, type ResolvedMetric } from './internal/metric-specs.js';
+import { compareMetric, fieldSchema, groupResults, METRIC_NAMES, type MetricName, type MetricResults, type MetricSpecs, type ResolvedMetric, resolveMetrics } from './internal/metric-specs.js';
 
 export type { WeightedIndex } from './internal/headline.js';
 
@@ -99,8 +99,8 @@ const MAX_LISTED = 100;
 
 interface StagePlaces {
   /** Rows of the stage in none of its touchpoints. */
-  readonly outside: MetricGroup;
-  readonly touchpoints: readonly MetricGroup[];
+  readonly outside: RowGroup;
+  readonly touchpoints: readonly RowGroup[];
   readonly touchpointIndex: ReadonlyMap<unknown, number>;
 }
 
@@ -145,11 +145,11 @@ export function journeyReport<Row extends object>(rows: readonly Row[], journey:
   // Each row is counted in one place — a touchpoint, or its stage outside any touchpoint —
   // and stages and the total are unions of those places.
   const places: StagePlaces[] = checked.stages.map((stage) => ({
-    outside: newMetricGroup(layout),
-    touchpoints: stage.touchpoints.map(() => newMetricGroup(layout)),
+    outside: newRowGroup(layout),
+    touchpoints: stage.touchpoints.map(() => newRowGroup(layout)),
     touchpointIndex: new Map(stage.touchpoints.map((touchpoint, t) => [touchpoint.id as unknown, t])),
   }));
-  const nowhere = newMetricGroup(layout);
+  const nowhere = newRowGroup(layout);
   const unmappedStages = new Map<unknown, number>();
   const unmappedTouchpoints = new Map<unknown, Map<unknown, number>>();
   let unmappedRows = 0;
@@ -195,7 +195,7 @@ export function journeyReport<Row extends object>(rows: readonly Row[], journey:
   const h = metrics.indexOf(headline);
   const better = higherIsBetter(headline);
   const range = scoreRange(headline);
-  const headlineTally = (group: MetricGroup) => groupTallies(layout, group)[h]!;
+  const headlineTally = (group: RowGroup) => groupTallies(layout, group)[h]!;
   const tallies = places.map((stagePlaces, s) => ({
     stage: headlineTally(stageGroups[s]!),
     outside: headlineTally(stagePlaces.outside),
@@ -214,7 +214,7 @@ export function journeyReport<Row extends object>(rows: readonly Row[], journey:
     const touchpoints = stage.touchpoints.map((touchpoint, t): TouchpointReport => {
       const group = stagePlaces.touchpoints[t]!;
       const rest = [...otherStages, tallies[s]!.outside, ...tallies[s]!.touchpoints.filter((_, other) => other !== t)];
-      return { id: touchpoint.id, label: touchpoint.label, weight: touchpoint.weight, rows: group.rows, ...groupResults(layout, groupTallies(layout, group)), ...againstRest(tallies[s]!.touchpoints[t]!, rest) };
+      return { id: touchpoint.id, label: touchpoint.label, weight: touchpoint.weight, rows: group.rows, ...groupResults(metrics, groupTallies(layout, group)), ...againstRest(tallies[s]!.touchpoints[t]!, rest) };
     });
     const touchpointIndex = touchpoints.length === 0 ? null : weightedIndex(touchpoints.map((touchpoint) => ({ weight: touchpoint.weight, result: headlineResult(touchpoint, headline) })), level, range);
     return {
@@ -222,7 +222,7 @@ export function journeyReport<Row extends object>(rows: readonly Row[], journey:
       label: stage.label,
       weight: stage.weight,
       rows: stageGroups[s]!.rows,
-      ...groupResults(layout, groupTallies(layout, stageGroups[s]!)),
+      ...groupResults(metrics, groupTallies(layout, stageGroups[s]!)),
       ...againstRest(tallies[s]!.stage, otherStages),
       touchpoints,
       touchpointIndex,
@@ -241,7 +241,7 @@ export function journeyReport<Row extends object>(rows: readonly Row[], journey:
   return {
     headline: headline.name,
     stages,
-    total: { rows: total.rows, ...groupResults(layout, groupTallies(layout, total)) },
+    total: { rows: total.rows, ...groupResults(metrics, groupTallies(layout, total)) },
     unmapped: {
       rows: unmappedRows,
       stages: [...unmappedStages].slice(0, MAX_LISTED).map(([value, rowCount]) => ({ value, rows: rowCount })),

@@ -8,8 +8,8 @@ import { answerOptionsShape } from '../core/options.js';
 import type { InvalidPolicy } from '../core/tally-types.js';
 import { tupleGroups } from '../core/internal/tuple-groups.js';
 import { startRowPass } from './internal/row-pass.js';
-import { countRow, groupLayout, groupResults, groupTallies, mergeGroups, newMetricGroup, rejectRow, type MetricGroup } from './internal/metric-groups.js';
-import { fieldSchema, resolveMetrics, type MetricResults, type MetricSpecs } from './internal/metric-specs.js';
+import { countRow, groupLayout, groupTallies, mergeGroups, newRowGroup, rejectRow, type RowGroup } from '../core/internal/row-tallies.js';
+import { fieldSchema, groupResults, type MetricResults, type MetricSpecs, resolveMetrics } from './internal/metric-specs.js';
 
 export type { Field, RowAccessor } from '../core/internal/field-reader.js';
 export type { MetricName, MetricResults, MetricSpec, MetricSpecs } from './internal/metric-specs.js';
@@ -131,10 +131,10 @@ function openSummary<Row extends object>(options: SummarizeOptions<Row>, sample:
 
   const layout = groupLayout(metrics, pass.weight !== undefined);
   // One field: a Map (insertion order is first-seen order); several: nested maps.
-  const byKey = new Map<unknown, MetricGroup>();
-  const tuples = tupleGroups(() => newMetricGroup(layout));
-  const everything = newMetricGroup(layout); // without by
-  const unplaced = newMetricGroup(layout); // rows that are not objects: in the total only
+  const byKey = new Map<unknown, RowGroup>();
+  const tuples = tupleGroups(() => newRowGroup(layout));
+  const everything = newRowGroup(layout); // without by
+  const unplaced = newRowGroup(layout); // rows that are not objects: in the total only
   const parts: unknown[] = new Array(byReaders.length);
   const [byReader] = byReaders;
   const byField = byReaders.length === 1 ? byReader!.field : undefined;
@@ -154,7 +154,7 @@ function openSummary<Row extends object>(options: SummarizeOptions<Row>, sample:
         // A read site of its own for the common single field, as in countRow.
         const key = byField !== undefined ? (row as Record<string, unknown>)[byField] : byReader!.read(row, r);
         const found = byKey.get(key);
-        if (found === undefined) byKey.set(key, (group = newMetricGroup(layout)));
+        if (found === undefined) byKey.set(key, (group = newRowGroup(layout)));
         else group = found;
       } else if (byReaders.length > 1) {
         for (let b = 0; b < byReaders.length; b++) parts[b] = byReaders[b]!.read(row, r);
@@ -171,7 +171,7 @@ function openSummary<Row extends object>(options: SummarizeOptions<Row>, sample:
   function finish(): Summary {
     throwIfIssues(pass.log);
     const keyed = byReaders.length === 0 ? [{ key: null, group: everything }] : byReaders.length === 1 ? [...byKey].map(([key, group]) => ({ key, group })) : tuples.entries();
-    const result = (key: unknown, group: MetricGroup): SummaryGroup => ({ key, rows: group.rows, ...groupResults(layout, groupTallies(layout, group)) });
+    const result = (key: unknown, group: RowGroup): SummaryGroup => ({ key, rows: group.rows, ...groupResults(metrics, groupTallies(layout, group)) });
     const total = result(null, mergeGroups(layout, [...keyed.map(({ group }) => group), unplaced]));
     return { groups: byReaders.length === 0 ? [total] : keyed.map(({ key, group }) => result(key, group)), total };
   }

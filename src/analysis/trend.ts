@@ -9,9 +9,9 @@ import type { InvalidPolicy, RejectedAnswer } from '../core/tally-types.js';
 import type { Comparison } from '../metrics/internal/comparison.js';
 import { DEFAULT_LEVEL, levelSchema } from '../stats/interval.js';
 import { describePeriod, localDayIn, periodOrdinal, readDate, type Period } from './internal/calendar.js';
-import { countRow, groupLayout, groupResults, groupTallies, newMetricGroup, rejectRow, type MetricGroup } from './internal/metric-groups.js';
+import { countRow, groupLayout, groupTallies, newRowGroup, rejectRow, type RowGroup } from '../core/internal/row-tallies.js';
 import { startRowPass } from './internal/row-pass.js';
-import { compareMetric, fieldSchema, resolveMetrics, type MetricName, type MetricResults, type MetricSpecs } from './internal/metric-specs.js';
+import { compareMetric, fieldSchema, groupResults, type MetricName, type MetricResults, type MetricSpecs, resolveMetrics } from './internal/metric-specs.js';
 
 export type { Period } from './internal/calendar.js';
 
@@ -113,9 +113,9 @@ export function trend<Row extends object>(rows: readonly Row[], options: TrendOp
   const { log, skip } = pass;
   checkFieldExists(rows, at, ['at']);
   const layout = groupLayout(metrics, pass.weight !== undefined);
-  const nowhere = newMetricGroup(layout);
+  const nowhere = newRowGroup(layout);
   const toLocalDay = localDayIn(timeZone);
-  const buckets = new Map<number, MetricGroup>();
+  const buckets = new Map<number, RowGroup>();
   let undated = 0;
   let invalidDates = 0;
   const rejectedDates: RejectedAnswer[] = [];
@@ -148,7 +148,7 @@ export function trend<Row extends object>(rows: readonly Row[], options: TrendOp
     last = Math.max(last, ordinal);
     let bucket = buckets.get(ordinal);
     if (bucket === undefined) {
-      bucket = newMetricGroup(layout);
+      bucket = newRowGroup(layout);
       buckets.set(ordinal, bucket);
     }
     if (typeof weight !== 'number') {
@@ -165,12 +165,12 @@ export function trend<Row extends object>(rows: readonly Row[], options: TrendOp
   const periods: TrendPeriod[] = [];
   let previous: ReturnType<typeof groupTallies> | null = null;
   for (let ordinal = first; ordinal <= last; ordinal++) {
-    const group = buckets.get(ordinal) ?? newMetricGroup(layout);
+    const group = buckets.get(ordinal) ?? newRowGroup(layout);
     const tallies = groupTallies(layout, group);
     const before = previous;
     const change = before === null ? null : Object.fromEntries(metrics.map((metric, m) => [metric.name, compareMetric(metric, tallies[m]!, before[m]!, level)]));
     const { label, start } = describePeriod(ordinal, parsed.period);
-    periods.push({ period: label, start, rows: group.rows, ...groupResults(layout, tallies), change });
+    periods.push({ period: label, start, rows: group.rows, ...groupResults(metrics, tallies), change });
     previous = tallies;
   }
   return { period: parsed.period, timeZone, periods, undated, invalidDates, rejectedDates };

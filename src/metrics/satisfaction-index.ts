@@ -4,7 +4,8 @@ import { pointIndex, type AnswerRules } from '../core/internal/answer-rules.js';
 import { newIssueLog, throwIfIssues } from '../core/internal/issue-log.js';
 import { parseWith } from '../core/internal/parse-options.js';
 import { fieldReader, type FieldReader } from '../core/internal/field-reader.js';
-import { addRowAnswer, checkFieldExists, fieldTally, rejectRow, rowWeight, tallyOf, type FieldTally } from '../core/internal/row-answers.js';
+import { checkFieldExists, rowWeight } from '../core/internal/row-answers.js';
+import { countRow, groupLayout, groupTallies, newRowGroup, rejectRow } from '../core/internal/row-tallies.js';
 import { answerOptionsShape, answerRules } from '../core/options.js';
 import { scaleSchema, type Scale } from '../core/scale.js';
 import type { InvalidPolicy, Tally } from '../core/tally-types.js';
@@ -129,21 +130,22 @@ export function satisfactionIndex(rows: readonly object[], options: Satisfaction
   const parsed = parseWith(satisfactionIndexOptionsSchema, options);
   if (!Array.isArray(rows)) fail('invalid_type', [], `rows must be an array of objects, got ${describeValue(rows)}`);
   const level = parsed.level ?? DEFAULT_LEVEL;
-  const log = newIssueLog();
   const items = itemReaders(parsed);
   const weightReader = parsed.weight === undefined ? undefined : fieldReader(parsed.weight, 'weight');
   items.forEach((item, i) => checkFieldExists(rows, item.reader, ['items', i, 'field']));
   checkFieldExists(rows, weightReader, ['weight']);
-  const targets = items.map(({ reader, rules }) => fieldTally(reader.label, rules, log));
-  const skip = parsed.invalid === 'skip';
+  // Items are counted by the same mechanism as summarize's metrics: one group, a slot per item.
+  const layout = groupLayout(items, weightReader !== undefined);
+  const group = newRowGroup(layout);
+  const pass = { log: newIssueLog(), skip: parsed.invalid === 'skip' };
   for (let r = 0; r < rows.length; r++) {
     const row: unknown = rows[r];
     const weight = rowWeight(row, r, weightReader);
-    if (typeof weight !== 'number') rejectRow(targets, r, row, weight, log, skip);
-    else targets.forEach((target, i) => addRowAnswer(target, items[i]!.reader.read(row as object, r), weight, r));
+    if (typeof weight !== 'number') rejectRow(group, r, row, weight, pass);
+    else countRow(layout, group, row as object, r, weight, pass);
   }
-  throwIfIssues(log);
-  return indexResult(rows, parsed, items, weightReader, targets, level);
+  throwIfIssues(pass.log);
+  return indexResult(rows, parsed, items, weightReader, groupTallies(layout, group), level);
 }
 
 /** Item readers and rules, with duplicate fields and all-zero weights refused before reading any row. */
@@ -165,10 +167,10 @@ function indexResult(
   parsed: CheckedOptions,
   items: readonly { reader: FieldReader; rules: AnswerRules }[],
   weightReader: FieldReader | undefined,
-  targets: readonly FieldTally[],
+  tallies: readonly Tally[],
   level: number,
 ): SatisfactionIndexResult {
-  const results = targets.map((target, i) => itemResult(tallyOf(target), parsed.items[i]!, level));
+  const results = tallies.map((tally, i) => itemResult(tally, parsed.items[i]!, level));
   const answeredWeight = results.reduce((sum, item) => sum + (item.score === null ? 0 : item.weight), 0);
   const shared = results.map((item) => ({ ...item, share: item.score === null || answeredWeight === 0 ? 0 : item.weight / answeredWeight }));
   const invalid = results.reduce((sum, item) => sum + item.invalid, 0);

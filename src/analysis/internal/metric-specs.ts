@@ -68,6 +68,11 @@ export function metricResult(metric: ResolvedMetric, tally: Tally): NpsResult | 
   return cesFromTally(tally, options);
 }
 
+/** The results of every requested metric for a group: `{ nps?, csat?, ces? }`. */
+export function groupResults(metrics: readonly ResolvedMetric[], tallies: readonly Tally[]): MetricResults {
+  return Object.fromEntries(metrics.map((metric, m) => [metric.name, metricResult(metric, tallies[m]!)])) as MetricResults;
+}
+
 /** The two-sample comparison of a metric, a − b. */
 export function compareMetric(metric: ResolvedMetric, a: Tally, b: Tally, level: number): Comparison {
   const options = { ...metric.compareOptions, level };

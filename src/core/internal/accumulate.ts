@@ -7,7 +7,7 @@ import { emptyTally, type MutableTally } from './mutable-tally.js';
 type Indexable = ArrayLike<unknown>;
 
 /** Where the problems of one tally go: rejected answers under 'skip', issues to throw otherwise. */
-export interface Problems {
+interface Problems {
   readonly tally: MutableTally;
   readonly skip: boolean;
   readonly indexOffset: number;
@@ -15,7 +15,7 @@ export interface Problems {
 }
 
 /** Rejects one answer: listed in the tally under 'skip' (with its local index), an issue at `path` otherwise. */
-export function report(problems: Problems, index: number, value: unknown, verdict: Verdict, path: readonly (string | number)[]): void {
+function report(problems: Problems, index: number, value: unknown, verdict: Verdict, path: readonly (string | number)[]): void {
   if (problems.skip) {
     const { tally } = problems;
     tally.invalid++;

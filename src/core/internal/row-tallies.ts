@@ -1,15 +1,33 @@
-import { MAX_REPORTED_ISSUES, describeValue } from '../../core/errors.js';
-import type { AnswerRules } from '../../core/internal/answer-rules.js';
-import { logIssue } from '../../core/internal/issue-log.js';
-import { judgeRowAnswer, type RowProblem } from '../../core/internal/row-answers.js';
-import type { RejectedAnswer, Tally } from '../../core/tally-types.js';
-import { metricResult, type MetricResults, type ResolvedMetric } from './metric-specs.js';
-import type { RowPass } from './row-pass.js';
+import { MAX_REPORTED_ISSUES, describeValue } from '../errors.js';
+import type { RejectedAnswer, Tally } from '../tally-types.js';
+import type { AnswerRules } from './answer-rules.js';
+import type { FieldReader } from './field-reader.js';
+import { logIssue, type IssueLog } from './issue-log.js';
+import { judgeRowAnswer, type RowProblem } from './row-answers.js';
+
+/**
+ * Counting answers read from the user's rows into tallies: the one mechanism behind
+ * satisfactionIndex, summarize, journeyReport and trend. A pass has a layout (which fields,
+ * on which scales, weighted or not) and any number of groups, each holding one tally per
+ * field in the shape the hot loop writes fastest.
+ */
+
+/** A field of the rows and how its answers are read. */
+export interface RowField {
+  readonly reader: FieldReader;
+  readonly rules: AnswerRules;
+}
+
+/** Where a pass reports problems, and whether invalid answers are skipped. */
+export interface RowIssues {
+  readonly log: IssueLog;
+  readonly skip: boolean;
+}
 
 /** Scales whose points all lie in 0…DIRECT_LIMIT − 1 are counted by the answer itself. */
 const DIRECT_LIMIT = 4096;
 
-/** How one metric is counted in every group of a pass. */
+/** How one field is counted in every group of a pass. */
 interface SlotLayout {
   readonly min: number;
   readonly max: number;
@@ -20,20 +38,20 @@ interface SlotLayout {
   readonly label: string;
 }
 
-/** The metrics of a pass over rows, and whether rows carry weights. */
+/** The fields of a pass over rows, and whether rows carry weights. */
 export interface GroupLayout {
-  readonly metrics: readonly ResolvedMetric[];
+  readonly readers: readonly FieldReader[];
   readonly slots: readonly SlotLayout[];
   readonly weighted: boolean;
-  /** Per metric, the range the fast path accepts (empty, lowest > highest, for offset scales). */
+  /** Per field, the range the fast path accepts (empty, lowest > highest, for offset scales). */
   readonly lowest: readonly number[];
-  /** Each metric's field name (undefined for an accessor), one load closer to the hot loop. */
+  /** Each field's name (undefined for an accessor), one load closer to the hot loop. */
   readonly fields: readonly (string | undefined)[];
   readonly highest: readonly number[];
 }
 
-/** One metric's counts in one group, in the shape the hot loop writes fastest. */
-interface MetricSlot {
+/** One field's counts in one group, in the shape the hot loop writes fastest. */
+interface FieldSlot {
   readonly byValue: Float64Array;
   readonly sumWeights: Float64Array | null;
   readonly sumSquaredWeights: Float64Array | null;
@@ -42,62 +60,65 @@ interface MetricSlot {
   rejected: RejectedAnswer[];
 }
 
-/** The counts of one group of rows (a key, a touchpoint, a period), one slot per metric. */
-export interface MetricGroup {
+/** The counts of one group of rows (a key, a touchpoint, a period), one slot per field. */
+export interface RowGroup {
   rows: number;
-  readonly slots: readonly MetricSlot[];
+  readonly slots: readonly FieldSlot[];
   /** Each slot's `byValue`, one load closer to the hot loop. */
   readonly counts: readonly Float64Array[];
 }
 
-export function groupLayout(metrics: readonly ResolvedMetric[], weighted: boolean): GroupLayout {
-  const slots = metrics.map(({ rules, reader }) => {
+export function groupLayout(fields: readonly RowField[], weighted: boolean): GroupLayout {
+  const slots = fields.map(({ rules, reader }) => {
     const { min, max } = rules.scale;
     return { min, max, direct: min >= 0 && max < DIRECT_LIMIT, rules, label: reader.label };
   });
   const lowest = slots.map((slot) => (slot.direct ? slot.min : 1));
   const highest = slots.map((slot) => (slot.direct ? slot.max : 0));
-  return { metrics, slots, weighted, lowest, highest, fields: metrics.map((metric) => metric.reader.field) };
+  const readers = fields.map(({ reader }) => reader);
+  return { readers, slots, weighted, lowest, highest, fields: readers.map((reader) => reader.field) };
 }
 
-export function newMetricGroup(layout: GroupLayout): MetricGroup {
+export function newRowGroup(layout: GroupLayout): RowGroup {
   const slots = layout.slots.map(({ min, max, direct }) => {
-      const size = direct ? max + 1 : max - min + 1;
-      return {
-        byValue: new Float64Array(size),
-        sumWeights: layout.weighted ? new Float64Array(size) : null,
-        sumSquaredWeights: layout.weighted ? new Float64Array(size) : null,
-        missing: 0,
-        invalid: 0,
-        rejected: [],
-      };
-    });
+    const size = direct ? max + 1 : max - min + 1;
+    return {
+      byValue: new Float64Array(size),
+      sumWeights: layout.weighted ? new Float64Array(size) : null,
+      sumSquaredWeights: layout.weighted ? new Float64Array(size) : null,
+      missing: 0,
+      invalid: 0,
+      rejected: [],
+    };
+  });
   return { rows: 0, slots, counts: slots.map((slot) => slot.byValue) };
 }
 
 /**
- * Reads and counts every metric of a row in its group. Each field is read on a line of its
- * own rather than in a loop over readers: each line's inline cache then sees a single field
- * name and runs as fast as `row.recommend` — about four times faster than one shared
- * accessor for every field (measured, bench/). There are at most three metrics.
+ * Reads and counts every field of a row in its group. The first three fields are read on
+ * lines of their own rather than in a loop over readers: each line's inline cache then sees
+ * a single field name and runs as fast as `row.recommend` — about four times faster than one
+ * shared accessor for every field (measured, bench/). Three covers NPS, CSAT and CES; more
+ * fields (the items of an index) take the loop.
  */
-export function countRow(layout: GroupLayout, group: MetricGroup, row: object, index: number, weight: number, pass: RowPass): void {
+export function countRow(layout: GroupLayout, group: RowGroup, row: object, index: number, weight: number, pass: RowIssues): void {
   group.rows++;
-  const { metrics, fields } = layout;
+  const { readers, fields } = layout;
   const record = row as Record<string, unknown>;
-  const count = metrics.length;
+  const count = readers.length;
   if (count > 0) {
     const field = fields[0];
-    countValue(layout, group, 0, field !== undefined ? record[field] : metrics[0]!.reader.read(row, index), weight, index, pass);
+    countValue(layout, group, 0, field !== undefined ? record[field] : readers[0]!.read(row, index), weight, index, pass);
   }
   if (count > 1) {
     const field = fields[1];
-    countValue(layout, group, 1, field !== undefined ? record[field] : metrics[1]!.reader.read(row, index), weight, index, pass);
+    countValue(layout, group, 1, field !== undefined ? record[field] : readers[1]!.read(row, index), weight, index, pass);
   }
   if (count > 2) {
     const field = fields[2];
-    countValue(layout, group, 2, field !== undefined ? record[field] : metrics[2]!.reader.read(row, index), weight, index, pass);
+    countValue(layout, group, 2, field !== undefined ? record[field] : readers[2]!.read(row, index), weight, index, pass);
   }
+  for (let m = 3; m < count; m++) countValue(layout, group, m, readers[m]!.read(row, index), weight, index, pass);
 }
 
 /**
@@ -105,7 +126,7 @@ export function countRow(layout: GroupLayout, group: MetricGroup, row: object, i
  * an increment, as in a loop written for one scale; missing, invalid and unusual scales go
  * through the shared rules.
  */
-function countValue(layout: GroupLayout, group: MetricGroup, m: number, value: unknown, weight: number, index: number, pass: RowPass): void {
+function countValue(layout: GroupLayout, group: RowGroup, m: number, value: unknown, weight: number, index: number, pass: RowIssues): void {
   if (typeof value === 'number' && value >= layout.lowest[m]! && value <= layout.highest[m]! && Math.floor(value) === value) {
     group.counts[m]![value]!++;
     if (layout.weighted) {
@@ -117,7 +138,7 @@ function countValue(layout: GroupLayout, group: MetricGroup, m: number, value: u
   else recordSlowly(layout, layout.slots[m]!, group.slots[m]!, value, weight, index, pass);
 }
 
-function recordSlowly(layout: GroupLayout, shape: SlotLayout, slot: MetricSlot, value: unknown, weight: number, index: number, pass: RowPass): void {
+function recordSlowly(layout: GroupLayout, shape: SlotLayout, slot: FieldSlot, value: unknown, weight: number, index: number, pass: RowIssues): void {
   const answer = judgeRowAnswer(shape.rules, value);
   if (typeof answer === 'number') {
     const at = shape.direct ? answer + shape.min : answer;
@@ -130,7 +151,7 @@ function recordSlowly(layout: GroupLayout, shape: SlotLayout, slot: MetricSlot, 
   else reject(slot, index, value, answer.code, answer.message, [index, shape.label], pass);
 }
 
-function reject(slot: MetricSlot, index: number, value: unknown, code: RejectedAnswer['code'], message: string, path: (string | number)[], pass: RowPass): void {
+function reject(slot: FieldSlot, index: number, value: unknown, code: RejectedAnswer['code'], message: string, path: (string | number)[], pass: RowIssues): void {
   if (!pass.skip) {
     logIssue(pass.log, { code, path, message });
     return;
@@ -141,9 +162,9 @@ function reject(slot: MetricSlot, index: number, value: unknown, code: RejectedA
 
 /**
  * A row that cannot be read as a whole (not an object, an invalid weight): one issue, or
- * under 'skip' an invalid answer in each metric of its group, so nothing is lost.
+ * under 'skip' an invalid answer in each field of its group, so nothing is lost.
  */
-export function rejectRow(group: MetricGroup, index: number, row: unknown, problem: RowProblem, pass: RowPass): void {
+export function rejectRow(group: RowGroup, index: number, row: unknown, problem: RowProblem, pass: RowIssues): void {
   const path = [index, ...problem.path];
   if (!pass.skip) {
     logIssue(pass.log, { code: problem.verdict.code, path, message: problem.verdict.message });
@@ -154,8 +175,8 @@ export function rejectRow(group: MetricGroup, index: number, row: unknown, probl
 }
 
 /** The union of groups (a stage from its touchpoints, the total from the groups): sums, and rejected answers in row order. */
-export function mergeGroups(layout: GroupLayout, groups: readonly MetricGroup[]): MetricGroup {
-  const merged = newMetricGroup(layout);
+export function mergeGroups(layout: GroupLayout, groups: readonly RowGroup[]): RowGroup {
+  const merged = newRowGroup(layout);
   for (const group of groups) {
     merged.rows += group.rows;
     group.slots.forEach((slot, m) => {
@@ -177,8 +198,8 @@ export function mergeGroups(layout: GroupLayout, groups: readonly MetricGroup[])
   return merged;
 }
 
-/** The tallies of a group, in metric order: plain data like every tally. */
-export function groupTallies(layout: GroupLayout, group: MetricGroup): Tally[] {
+/** The tallies of a group, in field order: plain data like every tally. */
+export function groupTallies(layout: GroupLayout, group: RowGroup): Tally[] {
   return group.slots.map((slot, m) => {
     const { min, direct, rules } = layout.slots[m]!;
     const from = direct ? min : 0;
@@ -196,9 +217,4 @@ export function groupTallies(layout: GroupLayout, group: MetricGroup): Tally[] {
       rejected: slot.rejected.slice(),
     };
   });
-}
-
-/** The results of every requested metric for a group: `{ nps?, csat?, ces? }`. */
-export function groupResults(layout: GroupLayout, tallies: readonly Tally[]): MetricResults {
-  return Object.fromEntries(layout.metrics.map((metric, m) => [metric.name, metricResult(metric, tallies[m]!)])) as MetricResults;
 }
