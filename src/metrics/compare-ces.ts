@@ -1,9 +1,7 @@
 import * as z from 'zod/mini';
-import { parseWith } from '../core/internal/parse-options.js';
 import { CES_SCALE } from '../core/scale.js';
-import { DEFAULT_LEVEL } from '../stats/interval.js';
 import { cesFromTally, cesOptionsSchema, type CesOptions, type CesResult } from './ces.js';
-import { compareOptionsShape, resolveSamples } from './internal/compare-inputs.js';
+import { compareOptionsShape, compareStart } from './internal/compare-inputs.js';
 import { noComparison, tComparison, type Comparison } from './internal/comparison.js';
 import type { MetricInput, ReadingOptions } from './internal/resolve-tally.js';
 
@@ -48,11 +46,7 @@ const compareCesOptionsSchema = z.strictObject({
  * ```
  */
 export function compareCes(a: MetricInput, b: MetricInput, options: CompareCesOptions = {}): CesComparison {
-  const parsed = parseWith(compareCesOptionsSchema, options);
-  const level = parsed.level ?? DEFAULT_LEVEL;
-  const [tallyA, tallyB] = resolveSamples(a, b, parsed, CES_SCALE);
-  const resultA = cesFromTally(tallyA, { ...parsed, method: 'mean' });
-  const resultB = cesFromTally(tallyB, { ...parsed, method: 'mean' });
+  const { level, scale, a: resultA, b: resultB } = compareStart(a, b, compareCesOptionsSchema, options, CES_SCALE, (tally, parsed) => cesFromTally(tally, { ...parsed, method: 'mean' }));
   const seA = resultA.standardError;
   const seB = resultB.standardError;
   if (resultA.mean === null || resultB.mean === null || seA === null || seB === null) {
@@ -61,7 +55,7 @@ export function compareCes(a: MetricInput, b: MetricInput, options: CompareCesOp
   const varianceA = seA * seA;
   const varianceB = seB * seB;
   const variance = varianceA + varianceB;
-  const range = tallyA.scale.max - tallyA.scale.min;
+  const range = scale.max - scale.min;
   if (variance === 0) {
     // Neither sample varies: the difference is exact and there is no test (R's t.test stops
     // here too); with a zero standard error the degrees of freedom do not matter.

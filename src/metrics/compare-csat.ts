@@ -1,8 +1,6 @@
 import * as z from 'zod/mini';
-import { parseWith } from '../core/internal/parse-options.js';
 import { CSAT_SCALE } from '../core/scale.js';
-import { DEFAULT_LEVEL } from '../stats/interval.js';
-import { compareOptionsShape, resolveSamples } from './internal/compare-inputs.js';
+import { compareOptionsShape, compareStart } from './internal/compare-inputs.js';
 import { csatFromTally, type CsatOptions, type CsatResult } from './csat.js';
 import { noComparison, zComparison, type Comparison } from './internal/comparison.js';
 import type { MetricInput, ReadingOptions } from './internal/resolve-tally.js';
@@ -39,11 +37,7 @@ const compareCsatOptionsSchema = z.strictObject({ ...compareOptionsShape, satisf
  * ```
  */
 export function compareCsat(a: MetricInput, b: MetricInput, options: CompareCsatOptions = {}): CsatComparison {
-  const parsed = parseWith(compareCsatOptionsSchema, options);
-  const level = parsed.level ?? DEFAULT_LEVEL;
-  const [tallyA, tallyB] = resolveSamples(a, b, parsed, CSAT_SCALE);
-  const resultA = csatFromTally(tallyA, { ...parsed, interval: 'wald' });
-  const resultB = csatFromTally(tallyB, { ...parsed, interval: 'wald' });
+  const { level, a: resultA, b: resultB } = compareStart(a, b, compareCsatOptionsSchema, options, CSAT_SCALE, (tally, parsed) => csatFromTally(tally, { ...parsed, interval: 'wald' }));
   if (resultA.score === null || resultB.score === null) return { metric: 'csat', ...noComparison(level), a: resultA, b: resultB };
   const pa = resultA.score / 100;
   const pb = resultB.score / 100;

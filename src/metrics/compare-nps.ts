@@ -1,8 +1,6 @@
 import * as z from 'zod/mini';
-import { parseWith } from '../core/internal/parse-options.js';
 import { NPS_SCALE } from '../core/scale.js';
-import { DEFAULT_LEVEL } from '../stats/interval.js';
-import { compareOptionsShape, resolveSamples } from './internal/compare-inputs.js';
+import { compareOptionsShape, compareStart } from './internal/compare-inputs.js';
 import { independentZComparison, type Comparison } from './internal/comparison.js';
 import type { MetricInput, ReadingOptions } from './internal/resolve-tally.js';
 import { npsFromTally, type NpsOptions, type NpsResult } from './nps.js';
@@ -44,10 +42,6 @@ const compareNpsOptionsSchema = z.strictObject({
  * ```
  */
 export function compareNps(a: MetricInput, b: MetricInput, options: CompareNpsOptions = {}): NpsComparison {
-  const parsed = parseWith(compareNpsOptionsSchema, options);
-  const level = parsed.level ?? DEFAULT_LEVEL;
-  const [tallyA, tallyB] = resolveSamples(a, b, parsed, NPS_SCALE);
-  const resultA = npsFromTally(tallyA, { ...parsed, interval: 'wald' });
-  const resultB = npsFromTally(tallyB, { ...parsed, interval: 'wald' });
+  const { level, a: resultA, b: resultB } = compareStart(a, b, compareNpsOptionsSchema, options, NPS_SCALE, (tally, parsed) => npsFromTally(tally, { ...parsed, interval: 'wald' }));
   return { metric: 'nps', ...independentZComparison(resultA, resultB, level, 200), a: resultA, b: resultB };
 }

@@ -1,9 +1,10 @@
 import * as z from 'zod/mini';
 import { withPathPrefix } from '../../core/errors.js';
+import { parseWith } from '../../core/internal/parse-options.js';
 import { answerOptionsShape } from '../../core/options.js';
 import type { Scale } from '../../core/scale.js';
 import type { Tally } from '../../core/tally-types.js';
-import { levelSchema } from '../../stats/interval.js';
+import { DEFAULT_LEVEL, levelSchema } from '../../stats/interval.js';
 import { resolveTally, type MetricInput, type ReadingOptions } from './resolve-tally.js';
 
 /**
@@ -23,4 +24,21 @@ export function resolveSamples(a: MetricInput, b: MetricInput, options: ReadingO
     withPathPrefix(['a'], () => resolveTally(a, options, defaultScale)),
     withPathPrefix(['b'], () => resolveTally(b, options, defaultScale)),
   ];
+}
+
+/**
+ * The start every comparison shares: options checked, both samples read (errors under 'a'
+ * or 'b'), and each side's result computed by the metric.
+ */
+export function compareStart<Options extends ReadingOptions & { readonly level?: number | undefined }, Result>(
+  a: MetricInput,
+  b: MetricInput,
+  schema: z.ZodMiniType<Options>,
+  options: unknown,
+  defaultScale: Scale,
+  resultOf: (tally: Tally, options: Options) => Result,
+): { level: number; scale: Scale; a: Result; b: Result } {
+  const parsed = parseWith(schema, options);
+  const [tallyA, tallyB] = resolveSamples(a, b, parsed, defaultScale);
+  return { level: parsed.level ?? DEFAULT_LEVEL, scale: tallyA.scale, a: resultOf(tallyA, parsed), b: resultOf(tallyB, parsed) };
 }
