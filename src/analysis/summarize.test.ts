@@ -157,6 +157,12 @@ describe('summarizeStream', () => {
     const streamed = await summarizeStream(stream(), options);
     expect(streamed).toEqual(summarize(many, options));
     expect(streamed.total.nps!.rejected.map((rejection) => rejection.index)).toEqual([699, 1399, 2099]);
+    // A plain (synchronous) iterable is read without for await, to the same result.
+    function* plain() {
+      yield* many;
+    }
+    expect(await summarizeStream(plain(), options)).toEqual(streamed);
+    expect(await summarizeStream(many, options)).toEqual(streamed);
   });
 
   it('an empty stream, and a field none of the first rows has', async () => {

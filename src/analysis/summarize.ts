@@ -108,12 +108,19 @@ export async function summarizeStream<Row extends object>(source: AsyncIterable<
     offset += batch.length;
     batch = [];
   };
-  for await (const row of source) {
+  const take = (row: Row) => {
     batch.push(row);
     if (batch.length === FIELD_SAMPLE) flush();
-  }
+  };
+  // `for await` costs a microtask per row even over an array; a plain iterable skips it.
+  if (isSyncIterable(source)) for (const row of source) take(row);
+  else for await (const row of source) take(row);
   flush();
   return summary!.finish();
+}
+
+function isSyncIterable<Row>(source: AsyncIterable<Row> | Iterable<Row>): source is Iterable<Row> {
+  return !(Symbol.asyncIterator in source) && Symbol.iterator in source;
 }
 
 /**
