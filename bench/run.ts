@@ -153,20 +153,20 @@ async function memorySection(): Promise<void> {
   for (let done = 0; done < HUNDRED_M; done += ONE_M) {
     running.addAll(chunk);
     peak = Math.max(peak, process.memoryUsage().heapUsed);
-}
-const accumulatorTime = performance.now() - start;
-async function* chunks() {
-  for (let done = 0; done < HUNDRED_M; done += ONE_M) {
-    peak = Math.max(peak, process.memoryUsage().heapUsed);
-    yield chunk;
   }
-}
-start = performance.now();
-const streamed = await tallyStream(chunks(), NPS_SCALE);
-const streamTime = performance.now() - start;
-const growth = (peak - before) / 1024 / 1024;
-row('createTally.addAll, 100 M answers in 1 M chunks', ms(accumulatorTime), '', `heap growth ≤ ${growth.toFixed(1)} MB`);
-row('tallyStream, 100 M answers in 1 M chunks', ms(streamTime), '', `n = ${streamed.n.toLocaleString('en-US')}`);
+  const accumulatorTime = performance.now() - start;
+  async function* chunks() {
+    for (let done = 0; done < HUNDRED_M; done += ONE_M) {
+      peak = Math.max(peak, process.memoryUsage().heapUsed);
+      yield chunk;
+    }
+  }
+  start = performance.now();
+  const streamed = await tallyStream(chunks(), NPS_SCALE);
+  const streamTime = performance.now() - start;
+  const growth = (peak - before) / 1024 / 1024;
+  row('createTally.addAll, 100 M answers in 1 M chunks', ms(accumulatorTime), '', `heap growth ≤ ${growth.toFixed(1)} MB`);
+  row('tallyStream, 100 M answers in 1 M chunks', ms(streamTime), '', `n = ${streamed.n.toLocaleString('en-US')}`);
 }
 
 const SECTIONS: Record<string, () => void | Promise<void>> = { nps: npsSection, typed: typedSection, summarize: summarizeSection, peers: peersSection, memory: memorySection };

@@ -124,29 +124,33 @@ export function countRow(layout: GroupLayout, group: RowGroup, row: object, inde
 /**
  * Counts one answer. A plain point of a usual scale takes the fast path — two compares and
  * an increment, as in a loop written for one scale; missing, invalid and unusual scales go
- * through the shared rules.
+ * through the shared rules. Kept small on purpose: V8 inlines at most about 920 bytes of
+ * bytecode into one function, and all three of countRow's calls fit only if this body and
+ * countRow stay short (a third call left out of line cost about 20 %; bench/README.md
+ * says how to check).
  */
 function countValue(layout: GroupLayout, group: RowGroup, m: number, value: unknown, weight: number, index: number, pass: RowIssues): void {
   if (typeof value === 'number' && value >= layout.lowest[m]! && value <= layout.highest[m]! && Math.floor(value) === value) {
     group.counts[m]![value]!++;
-    if (layout.weighted) {
-      const slot = group.slots[m]!;
-      slot.sumWeights![value]! += weight;
-      slot.sumSquaredWeights![value]! += weight * weight;
-    }
-  } else if (value === null) group.slots[m]!.missing++;
-  else recordSlowly(layout, layout.slots[m]!, group.slots[m]!, value, weight, index, pass);
+    if (layout.weighted) addWeight(group.slots[m]!, value, weight);
+  } else recordSlowly(layout, layout.slots[m]!, group.slots[m]!, value, weight, index, pass);
+}
+
+function addWeight(slot: FieldSlot, at: number, weight: number): void {
+  slot.sumWeights![at]! += weight;
+  slot.sumSquaredWeights![at]! += weight * weight;
 }
 
 function recordSlowly(layout: GroupLayout, shape: SlotLayout, slot: FieldSlot, value: unknown, weight: number, index: number, pass: RowIssues): void {
+  if (value === null) {
+    slot.missing++;
+    return;
+  }
   const answer = judgeRowAnswer(shape.rules, value);
   if (typeof answer === 'number') {
     const at = shape.direct ? answer + shape.min : answer;
     slot.byValue[at]!++;
-    if (layout.weighted) {
-      slot.sumWeights![at]! += weight;
-      slot.sumSquaredWeights![at]! += weight * weight;
-    }
+    if (layout.weighted) addWeight(slot, at, weight);
   } else if (answer === 'missing') slot.missing++;
   else reject(slot, index, value, answer.code, answer.message, [index, shape.label], pass);
 }
