@@ -47,6 +47,17 @@ describe('followUps', () => {
     expect(list.contacts.map((contact) => contact.id)).toEqual(['y']);
     expect(list).toMatchObject({ invalid: 1, rejected: [{ index: 0, value: '12', code: 'out_of_range' }] });
   });
+
+  it('a row that is not an object: an error, or under skip left out once per metric and listed', () => {
+    const mixed = [{ id: 'x', nps: 3, csat: 1 }, null, { id: 'y', nps: 9, csat: 5 }] as unknown as { id: string; nps: number; csat: number }[];
+    expect(issuesOf(() => followUps(mixed, { id: 'id', nps: 'nps' }))).toEqual([{ code: 'invalid_type', path: [1] }]);
+    const list = followUps(mixed, { id: 'id', nps: 'nps', csat: 'csat', invalid: 'skip' });
+    expect(list.contacts.map((contact) => contact.id)).toEqual(['x']);
+    expect(list).toMatchObject({ rows: 3, invalid: 2, rejected: [{ index: 1, value: 'null', code: 'invalid_type' }, { index: 1, code: 'invalid_type' }] });
+    // Only custom rules: the row still counts once.
+    const custom = followUps(mixed, { id: 'id', invalid: 'skip', rules: { custom: [{ reason: 'low', when: (row) => row.nps < 5 }] } });
+    expect(custom).toMatchObject({ contacts: [{ id: 'x', reasons: ['low'] }], invalid: 1, rejected: [{ index: 1 }] });
+  });
 });
 
 describe('followUps: bad input', () => {

@@ -56,7 +56,10 @@ export interface FollowUpList {
   readonly contacts: readonly FollowUp[];
   /** Rows looked at. */
   readonly rows: number;
-  /** Answers left out as invalid under `invalid: 'skip'`. */
+  /**
+   * Answers left out as invalid under `invalid: 'skip'`. A row that is not an object counts
+   * once per metric asked for (once when only custom rules are given).
+   */
   readonly invalid: number;
   readonly rejected: readonly RejectedAnswer[];
 }
@@ -109,7 +112,8 @@ function trigger(metric: ResolvedMetric, points: readonly number[] | undefined):
  * unique; answers are validated as for every metric, errors naming row and field.
  *
  * @throws {CxValidationError} for a duplicate or missing id (naming both rows), invalid
- * answers (unless `invalid: 'skip'`), a field no row has, or bad options.
+ * answers and rows that are not objects (unless `invalid: 'skip'`), a field no row has, or
+ * bad options.
  * @example
  * ```ts
  * const rows = [
@@ -139,10 +143,17 @@ export function followUps<Row extends object>(rows: readonly Row[], options: Fol
   const contacts: FollowUp[] = [];
   const rejected: RejectedAnswer[] = [];
   let invalid = 0;
+  const leaveOut = (index: number, value: unknown, code: RejectedAnswer['code'], reason: string) => {
+    invalid++;
+    if (rejected.length < MAX_REPORTED_ISSUES) rejected.push({ index, value: describeValue(value), code, reason });
+  };
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r]!;
     if (typeof row !== 'object' || row === null) {
-      logIssue(log, { code: 'invalid_type', path: [r], message: `a row must be an object, got ${describeValue(row)}` });
+      const message = `a row must be an object, got ${describeValue(row)}`;
+      if (!skip) logIssue(log, { code: 'invalid_type', path: [r], message });
+      // As in summarize: every answer the row should have held is left out, so none is lost.
+      else for (let m = 0; m < Math.max(metrics.length, 1); m++) leaveOut(r, row, 'invalid_type', message);
       continue;
     }
     const key = id.read(row, r);
@@ -161,10 +172,7 @@ export function followUps<Row extends object>(rows: readonly Row[], options: Fol
         if (triggers[m]!.member[answer]) reasons.push(`${NAMES[metric.name]} ${String(value)}: ${triggers[m]!.why}`);
       } else if (answer !== 'missing') {
         if (!skip) logIssue(log, { code: answer.code, path: [r, metric.reader.label], message: answer.message });
-        else {
-          invalid++;
-          if (rejected.length < MAX_REPORTED_ISSUES) rejected.push({ index: r, value: describeValue(value), code: answer.code, reason: answer.message });
-        }
+        else leaveOut(r, value, answer.code, answer.message);
       }
     });
     for (const rule of custom) if (rule.when(row, r)) reasons.push(rule.reason);
