@@ -18,6 +18,15 @@ describe('round', () => {
     expect(round(123456789012.345, 2)).toBe(123456789012.35);
   });
 
+  it('leaves numbers past 2^52 alone: they have no decimals (shifting 1e308 would overflow)', () => {
+    expect(round(1e308, 2)).toBe(1e308);
+    expect(round(-Number.MAX_VALUE, 15)).toBe(-Number.MAX_VALUE);
+    expect(round(2 ** 53 + 2, 3)).toBe(9007199254740994);
+    // Just below 2^52 doubles still have halves: 2^52 − 0.5 rounds away from zero to 2^52.
+    expect(round(4503599627370495.5)).toBe(4503599627370496);
+    expect(round(1e308, -2)).toBe(1e308);
+  });
+
   it('never returns -0', () => {
     expect(Object.is(round(-0.4), 0)).toBe(true);
     expect(Object.is(round(-0), 0)).toBe(true);

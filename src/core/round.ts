@@ -35,6 +35,8 @@ export function round(value: number, digits = 0): number {
   }
   checkDigits(digits);
   if (value === 0) return 0;
+  // From 2⁵² up every double is an integer: no decimals to round, and shifting could overflow.
+  if (digits >= 0 && Math.abs(value) >= 2 ** 52) return value;
   const magnitude = Math.round(shiftDecimal(Math.abs(value), digits));
   const rounded = magnitude === 0 ? 0 : shiftDecimal(magnitude, -digits);
   return value < 0 && rounded !== 0 ? -rounded : rounded;
