@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { MAX_REPORTED_ISSUES, VALIDATION_CODES, fail } from './errors.js';
+import { weightSumsProblem } from './internal/answer-rules.js';
 import { parseWith } from './internal/parse-options.js';
 import { scalePoints, scaleSchema } from './scale.js';
 import type { Tally } from './tally-types.js';
@@ -27,8 +28,8 @@ const tallySchema = z.strictObject({
 
 /**
  * Checks a tally that came from outside this process (JSON, SQL, a hand-written object):
- * one slot per scale point, non-negative finite sums, `n` = Σ counts, and no weight on a
- * point without answers. Returns it with `rejected` defaulted to `[]`.
+ * one slot per scale point, `n` = Σ counts, and per point sums of weights that weights of
+ * 0 or 1e-100…1e100 can add up to (none on a point without answers). Returns it with `rejected` defaulted to `[]`.
  *
  * @throws {CxValidationError} naming the first inconsistent field.
  */
@@ -43,9 +44,8 @@ export function checkTally(value: unknown, path: readonly (string | number)[] = 
   let answered = 0;
   tally.counts.forEach((c, k) => {
     answered += c;
-    if (c === 0 && (tally.sumWeights[k] !== 0 || tally.sumSquaredWeights[k] !== 0)) {
-      fail('invalid_tally', [...path, 'sumWeights', k], `point ${tally.scale.min + k} has weight but no answers`);
-    }
+    const problem = weightSumsProblem(c, tally.sumWeights[k]!, tally.sumSquaredWeights[k]!);
+    if (problem !== null) fail('invalid_tally', [...path, 'sumWeights', k], `point ${tally.scale.min + k}: ${problem}`);
   });
   if (answered !== tally.n) {
     fail('invalid_tally', [...path, 'n'], `n (${tally.n}) must equal the sum of counts (${answered})`);

@@ -39,7 +39,7 @@ describe('createTally', () => {
     // The batch started at position 3 (9 was refused, so it took no position), 7 is its second answer.
     expect(caught(() => running.addAll([4, 7])).issues[0]!.path).toEqual([4]);
     expect(running.result().n).toBe(3);
-    expect(() => running.add(1, -1)).toThrow(/weight must be a non-negative finite number/);
+    expect(() => running.add(1, -1)).toThrow(/weight must be 0 or a number from 1e-100 to 1e100, got -1/);
   });
 
   it('lists skipped answers at their stream positions', () => {

@@ -49,6 +49,11 @@ describe('mergeTallies', () => {
     expect(caught(() => mergeTallies(a, broken)).issues[0]).toMatchObject({ code: 'invalid_tally', path: [1, 'n'] });
     expect(() => mergeTallies({ ...a, counts: [1] })).toThrow(/counts needs one entry per scale point \(11\)/);
     expect(() => mergeTallies({ ...a, sumWeights: a.sumWeights.map(() => -1) })).toThrow(CxValidationError);
+    // Sums no valid weights give: weight whose squares vanished, or larger than 1e100 per answer.
+    const point1 = (sumWeights: number, sumSquaredWeights: number) => ({ ...a, sumWeights: a.sumWeights.map((w, k) => (k === 1 ? sumWeights : w)), sumSquaredWeights: a.sumSquaredWeights.map((w, k) => (k === 1 ? sumSquaredWeights : w)) });
+    expect(a.counts[1]).toBe(1);
+    expect(() => mergeTallies(point1(1e-200, 0))).toThrow(/point 1: the sum of weights and the sum of squared weights must both be 0 or both be positive/);
+    expect(() => mergeTallies(point1(1e300, 1e300))).toThrow(/point 1: sums of weights larger than weights up to 1e100 can give/);
     expect(() => mergeTallies({ ...a, extra: 1 } as never)).toThrow(/unknown option "extra"/);
   });
 });

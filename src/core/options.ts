@@ -10,7 +10,7 @@ import type { InvalidPolicy, Weights } from './tally-types.js';
 export interface TallyOptions {
   /** The scale the answers are on. */
   readonly scale: Scale;
-  /** One non-negative finite weight per answer. */
+  /** One weight per answer: 0, or from 1e-100 to 1e100. */
   readonly weights?: Weights | undefined;
   /** Codes that mean "not applicable" (e.g. `[0]` on a 1–5 item): counted as missing. */
   readonly notApplicable?: readonly number[] | undefined;

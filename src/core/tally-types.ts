@@ -19,7 +19,7 @@ export type NumericTypedArray =
  */
 export type Answers = readonly (number | null | undefined)[] | NumericTypedArray;
 
-/** One non-negative finite weight per answer, in the same order as the answers. */
+/** One weight per answer (0, or from 1e-100 to 1e100), in the same order as the answers. */
 export type Weights = readonly number[] | NumericTypedArray;
 
 /** What happens to an answer that is not a point of the scale. */

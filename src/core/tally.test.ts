@@ -117,9 +117,18 @@ describe('tally: bad weights and options', () => {
     ['infinite', Infinity],
     ['a string', '2'],
     ['null', null],
+    ['1e101 (its square would pass 1e200)', 1e101],
+    ['positive but below 1e-100 (its square would vanish)', 1e-101],
   ])('refuses a %s weight, naming its index', (_name, weight) => {
     const error = caught(() => tally([1, 2, 3], { scale: CSAT_SCALE, weights: [1, weight as number, 1] }));
     expect(error.issues).toEqual([expect.objectContaining({ code: 'invalid_weight', path: ['weights', 1] })]);
+  });
+
+  it('takes weights at the bounds, 0 and 1e-100 to 1e100, whose squares stay finite and non-zero', () => {
+    // On point 5: Σw = 1e100 + 1e-100 = 1e100 in doubles, Σw² = 1e200 + 1e-200 = 1e200.
+    const edge = tally([5, 5, 5], { scale: CSAT_SCALE, weights: [1e100, 1e-100, 0] });
+    expect(edge).toMatchObject({ n: 3, counts: [0, 0, 0, 0, 3], sumWeights: [0, 0, 0, 0, 1e100], sumSquaredWeights: [0, 0, 0, 0, 1e200] });
+    expect(tally([1], { scale: CSAT_SCALE, weights: [1e-100] }).sumSquaredWeights[0]).toBe(1e-200);
   });
 
   it('skips an answer with a bad weight under invalid: skip', () => {

@@ -96,6 +96,13 @@ describe('nps: weights', () => {
     expect(result.effectiveN).toBeCloseTo(156.25 / 24.75, 12);
   });
 
+  it('weights at the bounds keep every figure finite', () => {
+    // Σw = 1e100 (the 1e-100 is lost in rounding), Σw² = 1e200: effective n = 1e200 / 1e200 = 1.
+    // All promoters: score 100, SE 0 (no spread).
+    const edge = nps([10, 10, 10], { weights: [1e100, 1e-100, 0] });
+    expect(edge).toMatchObject({ n: 3, weightedN: 1e100, effectiveN: 1, score: 100, standardError: 0 });
+  });
+
   it('adjusted Wald on the Kish effective n', () => {
     const effectiveN = 156.25 / 24.75;
     const p = ((6 / 12.5) * effectiveN + 0.75) / (effectiveN + 3);

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { MAX_REPORTED_ISSUES, describeValue, fail } from '../core/errors.js';
-import { judgeOffScaleValue, pointIndex, type Verdict } from '../core/internal/answer-rules.js';
+import { judgeOffScaleValue, pointIndex, weightSumsProblem, type Verdict } from '../core/internal/answer-rules.js';
 import { logIssue, newIssueLog, throwIfIssues } from '../core/internal/issue-log.js';
 import { emptyTally } from '../core/internal/mutable-tally.js';
 import { parseWith } from '../core/internal/parse-options.js';
@@ -88,9 +88,10 @@ export function tallyFromRows(rows: readonly object[], query: TallyQuery, option
       const squares = numeric(record['sum_squared_weights']);
       const given = numeric(record['weights_given']);
       const smallest = record['min_weight'] === null ? null : numeric(record['min_weight']);
-      // Weights must be given, finite and non-negative for every answer, as in memory.
-      if (given !== count || sum === null || squares === null || !Number.isFinite(sum) || !Number.isFinite(squares) || smallest === null || !(smallest >= 0)) {
-        return reject({ code: 'invalid_weight', message: 'weights must be non-negative finite numbers, and given for every answer' }, 'min_weight');
+      // Weights must be given and non-negative for every answer, and add up to sums usable as
+      // in memory (a huge weight's square overflows, a tiny one's vanishes).
+      if (sum === null || squares === null || given !== count || smallest === null || !(smallest >= 0) || weightSumsProblem(count, sum, squares) !== null) {
+        return reject({ code: 'invalid_weight', message: 'weights must be given for every answer, and be 0 or numbers from 1e-100 to 1e100' }, 'min_weight');
       }
       sumWeights = sum;
       sumSquaredWeights = squares;

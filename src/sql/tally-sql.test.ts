@@ -75,6 +75,9 @@ describe('tallyFromRows', () => {
     expect(issuesOf(() => tallyFromRows([{ ...good, weights_given: 1n }], weighted))).toEqual([{ code: 'invalid_weight', path: [0, 'min_weight'] }]);
     expect(issuesOf(() => tallyFromRows([{ ...good, min_weight: -1 }], weighted))).toEqual([{ code: 'invalid_weight', path: [0, 'min_weight'] }]);
     expect(issuesOf(() => tallyFromRows([{ ...good, sum_weights: Number.POSITIVE_INFINITY }], weighted))).toEqual([{ code: 'invalid_weight', path: [0, 'min_weight'] }]);
+    // Sums weights within 1e-100…1e100 cannot give: squares that vanished, or past 2 × 1e200.
+    expect(issuesOf(() => tallyFromRows([{ ...good, sum_weights: 1e-200, sum_squared_weights: 0 }], weighted))).toEqual([{ code: 'invalid_weight', path: [0, 'min_weight'] }]);
+    expect(issuesOf(() => tallyFromRows([{ ...good, sum_weights: 1e150, sum_squared_weights: 1e300 }], weighted))).toEqual([{ code: 'invalid_weight', path: [0, 'min_weight'] }]);
   });
 
   it('rows that are not rows of the query', () => {

@@ -47,14 +47,33 @@ export function judgeOffScaleValue(value: unknown, rules: AnswerRules): Verdict 
   return { code: 'not_integer', message: `${describeValue(value)} is not a point of the scale ${formatScale(scale)} (points are integers)` };
 }
 
-/** Weights are non-negative and finite; NaN fails both comparisons. */
+/**
+ * Weights are relative sizes: 0, or from 1e-100 to 1e100, so that their squares and sums
+ * neither overflow nor vanish (a weight of 1e200 squared is Infinity, one of 1e-200 squared
+ * is 0, and either turns the effective n into NaN). NaN fails every comparison.
+ */
+export const WEIGHT_MIN = 1e-100;
+export const WEIGHT_MAX = 1e100;
+
 export function isValidWeight(weight: unknown): weight is number {
-  return typeof weight === 'number' && weight >= 0 && weight < Infinity;
+  return typeof weight === 'number' && (weight === 0 || (weight >= WEIGHT_MIN && weight <= WEIGHT_MAX));
 }
 
 /** Why a weight that failed {@link isValidWeight} is invalid. */
 export function weightVerdict(weight: unknown): Verdict {
-  return { code: 'invalid_weight', message: `weight must be a non-negative finite number, got ${describeValue(weight)}` };
+  return { code: 'invalid_weight', message: `weight must be 0 or a number from 1e-100 to 1e100, got ${describeValue(weight)}` };
+}
+
+/**
+ * What is wrong with the sums of the weights of `count` answers on one point (from a tally
+ * or SQL made elsewhere), or null: they must be what such weights can add up to.
+ */
+export function weightSumsProblem(count: number, sum: number, squares: number): string | null {
+  if (!(sum >= 0 && sum < Infinity && squares >= 0 && squares < Infinity)) return 'sums of weights must be non-negative finite numbers';
+  if (count === 0 && (sum !== 0 || squares !== 0)) return 'weight but no answers';
+  if (sum > 0 !== squares > 0) return 'the sum of weights and the sum of squared weights must both be 0 or both be positive';
+  if (sum > WEIGHT_MAX * count || squares > WEIGHT_MAX * WEIGHT_MAX * count) return 'sums of weights larger than weights up to 1e100 can give';
+  return null;
 }
 
 export const HOLE_VERDICT: Verdict = {
