@@ -67,6 +67,11 @@ describe('followUps: bad input', () => {
       { code: 'invalid_type', path: [3, 'id'] },
     ]);
     expect(() => followUps([{ id: 'a', nps: 1 }, { id: 'a', nps: 1 }], { id: 'id', nps: 'nps' })).toThrow(/"a" is also the id of row 0/);
+    expect(issuesOf(() => followUps([{ id: Number.NaN, nps: 1 }, { id: '', nps: 1 }, { id: Infinity, nps: 1 }], { id: 'id', nps: 'nps' }))).toEqual([
+      { code: 'invalid_type', path: [0, 'id'] },
+      { code: 'invalid_type', path: [1, 'id'] },
+      { code: 'invalid_type', path: [2, 'id'] },
+    ]);
   });
 
   it('invalid answers, unknown fields, trigger points off the scale, nothing to check', () => {

@@ -157,8 +157,8 @@ export function followUps<Row extends object>(rows: readonly Row[], options: Fol
       continue;
     }
     const key = id.read(row, r);
-    if ((typeof key !== 'string' && typeof key !== 'number') || key === '') {
-      logIssue(log, { code: 'invalid_type', path: [r, id.label], message: `an id must be a non-empty string or a number, got ${describeValue(key)}` });
+    if (!(typeof key === 'string' ? key !== '' : Number.isFinite(key))) {
+      logIssue(log, { code: 'invalid_type', path: [r, id.label], message: `an id must be a non-empty string or a finite number, got ${describeValue(key)}` });
     } else if (seen.has(key)) {
       logIssue(log, { code: 'duplicate_id', path: [r, id.label], message: `the id ${describeValue(key)} is also the id of row ${seen.get(key)}` });
     } else seen.set(key, r);

@@ -1,7 +1,6 @@
-import { gammaln } from 'simple-statistics';
 import { describeValue, fail } from '../core/errors.js';
 import { checkNumber, checkProbability } from './internal/check-probability.js';
-import { incompleteBeta } from './internal/incomplete-beta.js';
+import { incompleteBeta, logBeta, logGamma } from './internal/incomplete-beta.js';
 import { normalCdf, normalQuantile } from './normal.js';
 
 /** Above this many degrees of freedom the t tail comes from a normal approximation. */
@@ -13,14 +12,27 @@ function checkDf(df: number): void {
   }
 }
 
+const TINY_DF = 1e-300;
+
+/** Beyond this t, t² overflows (or df/t² underflows), and the tail is taken in logs. */
+const HUGE_T = 1e150;
+
 /** P(T > t) for t ≥ 0. */
 function upperTail(t: number, df: number): number {
   if (t === Infinity) return 0;
+  // Below 1e-300 df nearly all the mass is at ±Infinity: the tail is 0.5 within 1e-297 for
+  // every finite t (where df/2 would underflow to 0 and give NaN; R's pt gives NaN there).
+  if (df < TINY_DF) return 0.5;
   if (df > LARGE_DF) {
     // Abramowitz & Stegun 26.7.8: error O(df⁻²), below 1e-13 past 10⁷ df, where the continued
-    // fraction would need ever more terms and lose digits.
+    // fraction would need ever more terms and lose digits. hypot keeps t·√(2v) from overflowing.
     const v = 1 / (4 * df);
-    return normalCdf((-t * (1 - v)) / Math.sqrt(1 + t * t * 2 * v));
+    return normalCdf((-t * (1 - v)) / Math.hypot(1, t * Math.sqrt(2 * v)));
+  }
+  if (t > HUGE_T) {
+    // x = df/(df + t²) < 1e-293: I_x(a, ½) = x^a / (a·B(a, ½)) · (1 + O(x)), exact in doubles.
+    const a = df / 2;
+    return 0.5 * Math.exp(a * (Math.log(df) - 2 * Math.log(t)) - logBeta(a, 0.5) - Math.log(a));
   }
   // P(|T| > t) = I_{df/(df+t²)}(df/2, 1/2); both arguments formed without cancellation.
   const denominator = df + t * t;
@@ -52,11 +64,14 @@ export function studentTCdf(t: number, df: number): number {
 /** Student's t density, for Newton steps. */
 function density(t: number, df: number): number {
   if (df === Infinity || df > 1e7) return Math.exp(-0.5 * t * t) / Math.sqrt(2 * Math.PI);
-  const logConstant = gammaln((df + 1) / 2) - gammaln(df / 2) - 0.5 * Math.log(df * Math.PI);
+  const logConstant = logGamma((df + 1) / 2) - logGamma(df / 2) - 0.5 * Math.log(df * Math.PI);
   return Math.exp(logConstant - ((df + 1) / 2) * Math.log1p((t * t) / df));
 }
 
-/** The t > 0 with P(T > t) = tail, for 0 < tail < 0.5. */
+/** ln of the largest t searched: e^709.78 = 1.797e308, just below Number.MAX_VALUE. */
+const LOG_MAX = 709.78;
+
+/** The t > 0 with P(T > t) = tail, for 0 < tail < 0.5 (Infinity past the largest double). */
 function invertUpperTail(tail: number, df: number): number {
   if (df === 1) return 1 / Math.tan(Math.PI * tail); // Cauchy: exact.
   // Newton on s = ln t, where ln P(T > t) is nearly linear in the heavy tails; kept inside a
@@ -64,11 +79,16 @@ function invertUpperTail(tail: number, df: number): number {
   const logTail = Math.log(tail);
   const gap = (s: number): number => Math.log(upperTail(Math.exp(s), df)) - logTail;
   const z = normalQuantile(1 - tail);
-  let s = Math.log(z + (z * z * z + z) / (4 * df));
+  // Below about one degree of freedom the quantile can pass the largest double (R: qt(0.9,
+  // 0.001) = Inf); the search stops there.
+  let s = Math.min(Math.log(z + (z * z * z + z) / (4 * df)), LOG_MAX);
   let low = s;
   let high = s;
   while (gap(low) < 0) low -= 1;
-  while (gap(high) > 0) high += 1;
+  while (gap(high) > 0) {
+    if (high === LOG_MAX) return Infinity;
+    high = Math.min(high + 1, LOG_MAX);
+  }
   for (let i = 0; i < 200; i++) {
     const t = Math.exp(s);
     const tailAtT = upperTail(t, df);
@@ -93,7 +113,8 @@ function invertUpperTail(tail: number, df: number): number {
  * Critical values for t intervals: `studentTQuantile(0.975, n - 1)`.
  *
  * Inverts {@link studentTCdf} by safeguarded Newton iteration (closed form for df = 1), so
- * it agrees with R's `qt` to 1e-9 or better. (Where they differ beyond 1e-11, R's own `pt`
+ * it agrees with R's `qt` to 1e-9 or better. Far below one degree of freedom the quantile
+ * can lie past the largest double; then it is ±Infinity, as in R (`qt(0.9, 0.001)`). (Where they differ beyond 1e-11, R's own `pt`
  * sides with this result: `pt(-2.2281388519649385, 10)` is 0.0250000000009, not 0.025.)
  *
  * @throws {CxValidationError} when `p` is not in [0, 1] or `df` is not positive.
