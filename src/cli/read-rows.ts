@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { csvRecords } from './csv-records.js';
+import { JsonArrayError, jsonArrayElements } from './json-array.js';
 
 /** Input formats the CLI reads. */
 export type InputFormat = 'csv' | 'json' | 'ndjson';
@@ -25,9 +26,9 @@ function cellValue(cell: string): string | number | null {
 }
 
 /**
- * The rows of a file as objects, streamed: CSV records (first line the header) or NDJSON
- * lines one at a time; a JSON file must hold an array and is read whole (use NDJSON for
- * files larger than memory). `onHeader` receives the CSV column names before the first row.
+ * The rows of a file as objects, streamed: CSV records (first line the header), NDJSON lines
+ * or the elements of a JSON array, one at a time, so files larger than memory work.
+ * `onHeader` receives the CSV column names before the first row.
  */
 export async function* readRows(file: string, format: InputFormat, onHeader: (columns: readonly string[]) => void): AsyncGenerator<Record<string, unknown>> {
   const stream = createReadStream(file, { encoding: 'utf8' });
@@ -64,19 +65,24 @@ export async function* readRows(file: string, format: InputFormat, onHeader: (co
       } catch {
         throw new InputError(`${file}, line ${line}: not valid JSON`);
       }
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InputError(`${file}, line ${line}: expected a JSON object`);
-      yield value as Record<string, unknown>;
+      if (!isObject(value)) throw new InputError(`${file}, line ${line}: expected a JSON object`);
+      yield value;
     }
     return;
   }
-  let text = '';
-  for await (const chunk of stream) text += chunk as string;
-  let value: unknown;
+  let index = 0;
   try {
-    value = JSON.parse(text);
+    for await (const value of jsonArrayElements(stream as AsyncIterable<string>)) {
+      if (!isObject(value)) throw new InputError(`${file}, element ${index}: expected a JSON object`);
+      index++;
+      yield value;
+    }
   } catch (error) {
-    throw new InputError(`${file}: not valid JSON (${(error as Error).message})`);
+    if (error instanceof JsonArrayError) throw new InputError(`${file}: ${error.message}`);
+    throw error;
   }
-  if (!Array.isArray(value)) throw new InputError(`${file}: expected a JSON array of objects`);
-  yield* value as Record<string, unknown>[];
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
