@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -76,6 +76,26 @@ describe('cx-metrics summarize', () => {
     expect(cli('summarize', json, '--csat', 'q').stdout).toMatch(/^total +3 +3 +66\.7 /m);
   });
 
+  it('streams files larger than its heap: CSV, NDJSON and a JSON array', () => {
+    // 1.1 M rows, q cycling 0…10: per 11 answers 2 promoters and 7 detractors, NPS = −5/11 =
+    // −45.45. Each file is over 24 MB (the comment column pads the CSV), the heap is held to
+    // 24 MB, and the parsed rows alone would need several times that.
+    const n = 1_100_000;
+    const comment = 'a free-text comment, padded';
+    const rows = Array.from({ length: n }, (_, i) => ({ q: i % 11, comment }));
+    const files = [
+      file('big.csv', `q,comment\n${rows.map((row) => `${row.q},"${row.comment}"`).join('\n')}\n`),
+      file('big.ndjson', `${rows.map((row) => JSON.stringify(row)).join('\n')}\n`),
+      file('big.json', `[${rows.map((row) => JSON.stringify(row)).join(',\n')}]`),
+    ];
+    for (const path of files) {
+      expect(statSync(path).size).toBeGreaterThan(24 * 1024 * 1024);
+      const result = spawnSync(process.execPath, ['--max-old-space-size=24', '--import', 'tsx', 'src/cli/main.ts', 'summarize', path, '--nps', 'q'], { cwd: root, encoding: 'utf8' });
+      expect(result.stderr, path).toBe('');
+      expect(result.stdout).toMatch(/^total +1100000 +1100000 +-45\.5 /m);
+    }
+  }, 60_000);
+
   it('weights and skipped invalid answers, shown in a column of their own', () => {
     const csv = file('weighted.csv', 'q,w\n5,3\n1,1\n9,1\n');
     const { stdout } = cli('summarize', csv, '--csat', 'q', '--weight', 'w', '--skip-invalid');
@@ -90,6 +110,8 @@ describe('cx-metrics summarize', () => {
       [[bad, '--csat', 'Q'], `cx-metrics: ${bad} has no column "Q" (it has q)`],
       [[bad, '--csat', 'q'], 'cx-metrics: row 2, column "q": 7 is outside the scale 1–5'],
       [[file('broken.ndjson', '{"q":5}\n{q:5}\n'), '--csat', 'q'], `cx-metrics: ${join(dir, 'broken.ndjson')}, line 2: not valid JSON`],
+      [[file('numbers.json', '[{"q":5}, 3]'), '--csat', 'q'], `cx-metrics: ${join(dir, 'numbers.json')}, element 1: expected a JSON object`],
+      [[file('open.json', '[{"q":5},\n{"q":4}'), '--csat', 'q'], `cx-metrics: ${join(dir, 'open.json')}: the array is not closed (after 1 elements)`],
     ] as const;
     for (const [args, message] of cases) {
       const { status, stderr, stdout } = cli('summarize', ...args);

@@ -6,8 +6,8 @@
  *                        [--na CODES] [--weight COL] [--skip-invalid]
  *                        [--input csv|json|ndjson] [--format table|json|csv]
  *
- * Reads CSV (header line, quoted fields), NDJSON or a JSON array, streaming CSV and NDJSON
- * so files larger than memory work. Problems are one line on stderr and a non-zero exit:
+ * Reads CSV (header line, quoted fields), NDJSON or a JSON array, all streamed a row at a
+ * time, so files larger than memory work. Problems are one line on stderr and a non-zero exit:
  * 1 for bad data, 2 for a wrong command.
  */
 import { readFileSync } from 'node:fs';
