@@ -81,6 +81,13 @@ describe('ces: statistics', () => {
     expect(result.interval!.upper).toBeCloseTo(6.98653003668384, 9);
   });
 
+  it('one weight dominating: Kish n − 1 ≈ 2e-7 df, where t is Infinity (R: qt(0.975, 2e-7) = Inf)', () => {
+    // Kish n = (1 + 1e7)² / (1 + 1e14) = 1.0000002. No spread: the interval is the mean itself;
+    // some spread: it is the whole scale, never NaN.
+    expect(ces([5, 5], { weights: [1, 1e7] }).interval).toMatchObject({ lower: 5, upper: 5 });
+    expect(ces([5, 6], { weights: [1, 1e7] }).interval).toMatchObject({ lower: 1, upper: 7 });
+  });
+
   it("percent-easy: Wilson interval of R prop.test(42, 60, correct = FALSE)", () => {
     // R: 0.574912920530855 0.801018338612309
     const result = ces(tallyFromCounts(CES_SCALE, countsA), { method: 'percent-easy' });
