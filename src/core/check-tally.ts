@@ -29,7 +29,8 @@ const tallySchema = z.strictObject({
 /**
  * Checks a tally that came from outside this process (JSON, SQL, a hand-written object):
  * one slot per scale point, `n` = Σ counts, and per point sums of weights that weights of
- * 0 or 1e-100…1e100 can add up to (none on a point without answers). Returns it with `rejected` defaulted to `[]`.
+ * 0 or 1e-100…1e100 can add up to (none on a point without answers). Returns it with
+ * `rejected` defaulted to `[]`.
  *
  * @throws {CxValidationError} naming the first inconsistent field.
  */

@@ -54,6 +54,10 @@ describe('mergeTallies', () => {
     expect(a.counts[1]).toBe(1);
     expect(() => mergeTallies(point1(1e-200, 0))).toThrow(/point 1: the sum of weights and the sum of squared weights must both be 0 or both be positive/);
     expect(() => mergeTallies(point1(1e300, 1e300))).toThrow(/point 1: sums of weights larger than weights up to 1e100 can give/);
+    // 1000 weights of 1e100 add up, with rounding, to a little more than 1000 × 1e100: accepted.
+    const heavy = tally(new Array<number>(1000).fill(9), { scale: NPS_SCALE, weights: new Array<number>(1000).fill(1e100) });
+    expect(heavy.sumWeights[9]).toBeGreaterThan(1e103);
+    expect(mergeTallies(heavy, heavy).n).toBe(2000);
     expect(() => mergeTallies({ ...a, extra: 1 } as never)).toThrow(/unknown option "extra"/);
   });
 });

@@ -12,6 +12,7 @@ function checkDf(df: number): void {
   }
 }
 
+/** Below this many degrees of freedom the t distribution is, in doubles, all at ±Infinity. */
 const TINY_DF = 1e-300;
 
 /** Beyond this t, t² overflows (or df/t² underflows), and the tail is taken in logs. */
@@ -113,9 +114,10 @@ function invertUpperTail(tail: number, df: number): number {
  * Critical values for t intervals: `studentTQuantile(0.975, n - 1)`.
  *
  * Inverts {@link studentTCdf} by safeguarded Newton iteration (closed form for df = 1), so
- * it agrees with R's `qt` to 1e-9 or better. Far below one degree of freedom the quantile
- * can lie past the largest double; then it is ±Infinity, as in R (`qt(0.9, 0.001)`). (Where they differ beyond 1e-11, R's own `pt`
+ * it agrees with R's `qt` to 1e-9 or better. (Where they differ beyond 1e-11, R's own `pt`
  * sides with this result: `pt(-2.2281388519649385, 10)` is 0.0250000000009, not 0.025.)
+ * Far below one degree of freedom the quantile can lie past the largest double; then it is
+ * ±Infinity, as in R (`qt(0.9, 0.001)` is `Inf`).
  *
  * @throws {CxValidationError} when `p` is not in [0, 1] or `df` is not positive.
  * @example
