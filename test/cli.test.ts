@@ -96,6 +96,12 @@ describe('cx-metrics summarize', () => {
     }
   }, 60_000);
 
+  it('short CSV rows are blanks at the end; empty extra cells are nothing', () => {
+    // Row 1 lacks g (a blank), row 2 has two empty cells past the header: both rows count.
+    const csv = file('short.csv', 'q,g\n5\n4,b,,\n');
+    expect(cli('summarize', csv, '--csat', 'q', '--format', 'csv').stdout).toMatch(/^total,2,2,0,0,100,/m);
+  });
+
   it('weights and skipped invalid answers, shown in a column of their own', () => {
     const csv = file('weighted.csv', 'q,w\n5,3\n1,1\n9,1\n');
     const { stdout } = cli('summarize', csv, '--csat', 'q', '--weight', 'w', '--skip-invalid');
@@ -111,6 +117,9 @@ describe('cx-metrics summarize', () => {
       [[bad, '--csat', 'q'], 'cx-metrics: row 2, column "q": 7 is outside the scale 1–5'],
       [[file('broken.ndjson', '{"q":5}\n{q:5}\n'), '--csat', 'q'], `cx-metrics: ${join(dir, 'broken.ndjson')}, line 2: not valid JSON`],
       [[file('numbers.json', '[{"q":5}, 3]'), '--csat', 'q'], `cx-metrics: ${join(dir, 'numbers.json')}, element 1: expected a JSON object`],
+      [[file('twice.csv', 'q,g,q\n5,a,1\n'), '--csat', 'q'], `cx-metrics: ${join(dir, 'twice.csv')}: the header names column "q" twice (columns 1 and 3)`],
+      [[file('ragged.csv', 'q,g\n5,a\n4,b,c\n'), '--csat', 'q'], `cx-metrics: ${join(dir, 'ragged.csv')}, row 2: a value in cell 3, but the header has 2 columns (is a comma in a field not quoted?)`],
+      [[file('empty.csv', ''), '--csat', 'q'], `cx-metrics: ${join(dir, 'empty.csv')} is empty: a CSV file starts with a header line`],
       [[file('open.json', '[{"q":5},\n{"q":4}'), '--csat', 'q'], `cx-metrics: ${join(dir, 'open.json')}: the array is not closed (after 1 elements)`],
     ] as const;
     for (const [args, message] of cases) {

@@ -25,6 +25,16 @@ function cellValue(cell: string): string | number | null {
   return Number.isFinite(number) && /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(trimmed) ? number : cell;
 }
 
+/** The column names of a CSV header; a name given twice would hide one of the columns. */
+function headerColumns(file: string, record: readonly string[]): string[] {
+  const columns = record.map((name) => name.trim());
+  columns.forEach((name, i) => {
+    const first = columns.indexOf(name);
+    if (name !== '' && first < i) throw new InputError(`${file}: the header names column ${JSON.stringify(name)} twice (columns ${first + 1} and ${i + 1})`);
+  });
+  return columns;
+}
+
 /**
  * The rows of a file as objects, streamed: CSV records (first line the header), NDJSON lines
  * or the elements of a JSON array, one at a time, so files larger than memory work.
@@ -39,19 +49,26 @@ export async function* readRows(file: string, format: InputFormat, onHeader: (co
   });
   if (format === 'csv') {
     let columns: string[] | null = null;
+    let rows = 0;
     for await (const record of csvRecords(stream as AsyncIterable<string>)) {
       if (columns === null) {
-        columns = record.map((name) => name.trim());
+        columns = headerColumns(file, record);
         onHeader(columns);
         continue;
       }
       if (record.length === 1 && record[0] === '') continue; // a blank line
+      rows++;
+      // Cells past the header would be lost (often an unquoted comma in a field); missing
+      // cells at the end are blanks, as spreadsheets write them.
+      const extra = record.findIndex((cell, i) => i >= columns!.length && cell.trim() !== '');
+      if (extra >= 0) throw new InputError(`${file}, row ${rows}: a value in cell ${extra + 1}, but the header has ${columns.length} columns (is a comma in a field not quoted?)`);
       const row: Record<string, unknown> = {};
       columns.forEach((column, i) => {
         row[column] = cellValue(record[i] ?? '');
       });
       yield row;
     }
+    if (columns === null) throw new InputError(`${file} is empty: a CSV file starts with a header line`);
     return;
   }
   if (format === 'ndjson') {
