@@ -116,7 +116,7 @@ describe('cx-metrics summarize', () => {
       [[bad, '--csat', 'Q'], `cx-metrics: ${bad} has no column "Q" (it has q)`],
       [[bad, '--csat', 'q'], 'cx-metrics: row 2, column "q": 7 is outside the scale 1–5'],
       [[file('broken.ndjson', '{"q":5}\n{q:5}\n'), '--csat', 'q'], `cx-metrics: ${join(dir, 'broken.ndjson')}, line 2: not valid JSON`],
-      [[file('numbers.json', '[{"q":5}, 3]'), '--csat', 'q'], `cx-metrics: ${join(dir, 'numbers.json')}, element 1: expected a JSON object`],
+      [[file('numbers.json', '[{"q":5}, 3]'), '--csat', 'q'], `cx-metrics: ${join(dir, 'numbers.json')}, row 2: expected a JSON object`],
       [[file('twice.csv', 'q,g,q\n5,a,1\n'), '--csat', 'q'], `cx-metrics: ${join(dir, 'twice.csv')}: the header names column "q" twice (columns 1 and 3)`],
       [[file('ragged.csv', 'q,g\n5,a\n4,b,c\n'), '--csat', 'q'], `cx-metrics: ${join(dir, 'ragged.csv')}, row 2: a value in cell 3, but the header has 2 columns (is a comma in a field not quoted?)`],
       [[file('empty.csv', ''), '--csat', 'q'], `cx-metrics: ${join(dir, 'empty.csv')} is empty: a CSV file starts with a header line`],
@@ -128,6 +128,11 @@ describe('cx-metrics summarize', () => {
       expect(stdout).toBe('');
       expect(stderr.trim()).toBe(message);
     }
+    // The reason in brackets is V8's own wording, which changes between Node versions.
+    const unquoted = cli('summarize', file('unquoted.json', '[{"q":5},\n{q:4}]'), '--csat', 'q');
+    expect(unquoted.status).toBe(1);
+    const path = join(dir, 'unquoted.json').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    expect(unquoted.stderr).toMatch(new RegExp(`^cx-metrics: ${path}, row 2: not valid JSON \\(.+\\)\n$`));
   });
 
   it('a wrong command: a message, the usage line and exit 2', () => {

@@ -54,6 +54,7 @@ describe('jsonArrayElements', () => {
     const broken = await failure('[{"q": 5}, {q: 4}]');
     expect(broken.element).toBe(1);
     expect(broken.message).toMatch(/^element 1 is not valid JSON \(/);
+    expect(broken.reason).toBe(broken.message.slice('element 1 is not valid JSON ('.length, -1));
     expect((await failure('[1, 2,]')).element).toBe(2); // a trailing comma leaves an empty element
     expect((await failure('[1 2]')).element).toBe(0);
     expect((await failure('[1}]')).element).toBe(0);

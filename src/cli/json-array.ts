@@ -49,12 +49,16 @@ export async function* jsonArrayElements(chunks: AsyncIterable<string>): AsyncGe
   if (state === 'open') throw new JsonArrayError(`the array is not closed (after ${index} elements)`);
 }
 
-/** A JSON array that cannot be read; `element` is the index of the element at fault, if any. */
+/**
+ * A JSON array that cannot be read. For an element that is not valid JSON, `element` is its
+ * index and `reason` what `JSON.parse` said.
+ */
 export class JsonArrayError extends Error {
   override readonly name = 'JsonArrayError';
   constructor(
     message: string,
     readonly element?: number,
+    readonly reason?: string,
   ) {
     super(message);
   }
@@ -64,7 +68,8 @@ function parseElement(text: string, index: number): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new JsonArrayError(`element ${index} is not valid JSON (${(error as Error).message})`, index);
+    const reason = (error as Error).message;
+    throw new JsonArrayError(`element ${index} is not valid JSON (${reason})`, index, reason);
   }
 }
 

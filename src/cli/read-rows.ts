@@ -87,16 +87,17 @@ export async function* readRows(file: string, format: InputFormat, onHeader: (co
     }
     return;
   }
-  let index = 0;
+  // Rows are counted from 1, as in the errors about their answers.
+  let row = 0;
   try {
     for await (const value of jsonArrayElements(stream as AsyncIterable<string>)) {
-      if (!isObject(value)) throw new InputError(`${file}, element ${index}: expected a JSON object`);
-      index++;
+      row++;
+      if (!isObject(value)) throw new InputError(`${file}, row ${row}: expected a JSON object`);
       yield value;
     }
   } catch (error) {
-    if (error instanceof JsonArrayError) throw new InputError(`${file}: ${error.message}`);
-    throw error;
+    if (!(error instanceof JsonArrayError)) throw error;
+    throw new InputError(error.element === undefined ? `${file}: ${error.message}` : `${file}, row ${error.element + 1}: not valid JSON (${error.reason})`);
   }
 }
 
