@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { inChunks } from '../../test/chunks.js';
 import { csvRecords } from './csv-records.js';
-
-async function* inChunks(text: string, size: number): AsyncGenerator<string> {
-  for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
-}
 
 async function records(text: string, size: number): Promise<string[][]> {
   const out: string[][] = [];

@@ -1,11 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { inChunks } from '../../test/chunks.js';
 import { JsonArrayError, jsonArrayElements } from './json-array.js';
-
-/** The text in chunks of `size` characters, as a file stream would deliver it. */
-async function* inChunks(text: string, size: number): AsyncGenerator<string> {
-  for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
-}
 
 async function elements(text: string, size = text.length || 1): Promise<unknown[]> {
   const out: unknown[] = [];
