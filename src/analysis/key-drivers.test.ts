@@ -69,3 +69,28 @@ describe('keyDrivers: bad input', () => {
     expect(issuesOf(() => keyDrivers(rows, { outcome: 'overall', drivers: [] }))).toEqual([{ code: 'invalid_option', path: ['drivers'] }]);
   });
 });
+
+describe('keyDrivers at extreme magnitudes', () => {
+  // r is unchanged by x → a·x + b with a > 0, so every version of the R data above must give
+  // R's r = 0.821583836257749. Before co-moments were scaled, 1e154 gave r = 0 and ±1e308
+  // threw an internal "t must be a number, got NaN".
+  const scaled = (map: (x: number) => number) => xs.map((x, i) => ({ overall: ys[i]!, staff: map(x) }));
+  it.each([
+    ['× 1e153', (x: number) => x * 1e153],
+    ['× 1e154', (x: number) => x * 1e154],
+    ['(x − 3) × 5e307, from −1e308 to 1e308', (x: number) => (x - 3) * 5e307],
+    ['× 1e-300', (x: number) => x * 1e-300],
+  ])('drivers %s', (_name, map) => {
+    const staff = keyDrivers(scaled(map), { outcome: 'overall', drivers: ['staff'] }).drivers[0]!;
+    expect(staff.correlation).toBeCloseTo(0.821583836257749, 12);
+    expect(staff.pValue).toBeCloseTo(0.0449087903503666, 10);
+  });
+
+  it('the mean of answers whose sum overflows', () => {
+    // (x − 3) × 5e307 over x = 5, 4, 1, 2, 3, 3: the x average 3, so the mean is 0 (to rounding).
+    const staff = keyDrivers(scaled((x) => (x - 3) * 5e307), { outcome: 'overall', drivers: ['staff'] }).drivers[0]!;
+    expect(Math.abs(staff.mean!)).toBeLessThan(1e293);
+    const big = keyDrivers([{ o: 1, d: 1e308 }, { o: 2, d: 1e308 }, { o: 3, d: 1e308 }], { outcome: 'o', drivers: ['d'] }).drivers[0]!;
+    expect(big.mean).toBe(1e308);
+  });
+});

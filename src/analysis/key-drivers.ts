@@ -168,7 +168,7 @@ export function keyDrivers<Row extends object>(rows: readonly Row[], options: Ke
 
   // One pass: the pairs of each driver with the outcome, and each driver's own sum.
   const log = newIssueLog();
-  const pairs = drivers.map(() => ({ x: [] as number[], y: [] as number[], sum: 0, count: 0 }));
+  const pairs = drivers.map(() => ({ x: [] as number[], y: [] as number[], sum: 0, runningMean: 0, count: 0 }));
   const note = (r: number, q: Question, verdict: Verdict) => logIssue(log, { code: verdict.code, path: [r, q.reader.label], message: verdict.message });
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
@@ -183,8 +183,10 @@ export function keyDrivers<Row extends object>(rows: readonly Row[], options: Ke
       if (x === null) return;
       if (typeof x !== 'number') return note(r, driver, x);
       const entry = pairs[d]!;
-      entry.sum += x;
       entry.count++;
+      entry.sum += x;
+      // A running mean in parts as well, for when the sum of answers near 1e308 overflows.
+      entry.runningMean += x / entry.count - entry.runningMean / entry.count;
       if (typeof y === 'number') {
         entry.x.push(x);
         entry.y.push(y);
@@ -194,9 +196,9 @@ export function keyDrivers<Row extends object>(rows: readonly Row[], options: Ke
   throwIfIssues(log);
 
   const results = drivers.map((driver, d) => {
-    const { x, y, sum, count } = pairs[d]!;
+    const { x, y, sum, runningMean, count } = pairs[d]!;
     const correlation = method === 'pearson' ? pearson(x, y) : spearman(x, y);
-    const mean = count > 0 ? sum / count : null;
+    const mean = count === 0 ? null : Number.isFinite(sum) ? sum / count : runningMean;
     const performance = mean !== null && driver.scale ? ((mean - driver.scale.min) / (driver.scale.max - driver.scale.min)) * 100 : null;
     const test = correlation === null ? { pValue: null, interval: null } : correlationTest(correlation, x.length, level, method === 'pearson');
     return { driver: driver.label, n: x.length, correlation, ...test, mean, performance };

@@ -3,9 +3,14 @@ import { twoSidedTPValue } from './t-test.js';
 
 /**
  * Pearson's r of paired values, by co-moments updated one pair at a time (Welford), so
- * large means do not cancel digits. Null below two pairs or when either side is constant.
+ * large means do not cancel digits. Each side is first divided by its largest magnitude:
+ * r does not change, and the co-moments of values near 1e154 or ±1e308 no longer overflow
+ * (their squares and differences would). Null below two pairs or when either side is constant.
  */
 export function pearson(xs: ArrayLike<number>, ys: ArrayLike<number>): number | null {
+  const scaleX = largestMagnitude(xs);
+  const scaleY = largestMagnitude(ys);
+  if (xs.length < 2 || scaleX === 0 || scaleY === 0) return null;
   let meanX = 0;
   let meanY = 0;
   let sxx = 0;
@@ -13,16 +18,24 @@ export function pearson(xs: ArrayLike<number>, ys: ArrayLike<number>): number | 
   let sxy = 0;
   for (let i = 0; i < xs.length; i++) {
     const n = i + 1;
-    const dx = xs[i]! - meanX;
-    const dy = ys[i]! - meanY;
+    const x = xs[i]! / scaleX;
+    const y = ys[i]! / scaleY;
+    const dx = x - meanX;
+    const dy = y - meanY;
     meanX += dx / n;
     meanY += dy / n;
-    sxx += dx * (xs[i]! - meanX);
-    syy += dy * (ys[i]! - meanY);
-    sxy += dx * (ys[i]! - meanY);
+    sxx += dx * (x - meanX);
+    syy += dy * (y - meanY);
+    sxy += dx * (y - meanY);
   }
-  if (xs.length < 2 || sxx <= 0 || syy <= 0) return null;
+  if (sxx <= 0 || syy <= 0) return null;
   return clip(sxy / Math.sqrt(sxx * syy), -1, 1);
+}
+
+function largestMagnitude(values: ArrayLike<number>): number {
+  let largest = 0;
+  for (let i = 0; i < values.length; i++) largest = Math.max(largest, Math.abs(values[i]!));
+  return largest;
 }
 
 /** Ranks 1…n with ties given the mean of the ranks they span, as R's `rank()`. */
