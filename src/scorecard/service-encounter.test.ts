@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scoreVisit } from './score-visit.js';
+import { caught } from '../../test/validation.js';
 import { SERVICE_SITUATIONS, serviceEncounterScorecard } from './service-encounter.js';
 
 const criteriaOf = (situation: (typeof SERVICE_SITUATIONS)[number]) =>
@@ -68,5 +69,18 @@ describe('serviceEncounterScorecard', () => {
     // 2 + 0 + 1 = 3 of 2 + 4 + 1 = 7; optional criteria left blank count 0 of 0.
     expect(visit.score).toBeCloseTo((3 / 7) * 100, 12);
     expect(visit).toMatchObject({ passed: false, criticalFailures: ['resolution'] });
+  });
+});
+
+describe('serviceEncounterScorecard: unknown situations', () => {
+  it.each([[undefined], ['refund'], [''], ['Complaint'], [3]])('%s is refused, listing the five', (situation) => {
+    const error = caught(() => serviceEncounterScorecard(situation as never));
+    expect(error.issues).toEqual([
+      {
+        code: 'invalid_option',
+        path: ['situation'],
+        message: `the service-encounter template has the situations service-order, product-order, purchase, complaint, feedback; got ${situation === undefined ? 'undefined' : JSON.stringify(situation)}`,
+      },
+    ]);
   });
 });

@@ -1,3 +1,4 @@
+import { describeValue, fail } from '../core/errors.js';
 import type { CriterionDefinition, Scorecard, ScorecardDefinition } from './define-scorecard.js';
 import { defineScorecard } from './define-scorecard.js';
 
@@ -52,6 +53,7 @@ function resolution(situation: ServiceSituation): CriterionDefinition {
  * A visit passes at 80 % with no critical failure (`criticalPolicy: 'flag'`). Use it as is,
  * or spread its sections into a definition of your own.
  *
+ * @throws {CxValidationError} for a situation that is not one of the five.
  * @example
  * ```ts
  * const card = serviceEncounterScorecard('complaint');
@@ -60,6 +62,9 @@ function resolution(situation: ServiceSituation): CriterionDefinition {
  * ```
  */
 export function serviceEncounterScorecard(situation: ServiceSituation): Scorecard {
+  if (!(SERVICE_SITUATIONS as readonly unknown[]).includes(situation)) {
+    fail('invalid_option', ['situation'], `the service-encounter template has the situations ${SERVICE_SITUATIONS.join(', ')}; got ${describeValue(situation)}`);
+  }
   const definition: ScorecardDefinition = {
     id: `service-encounter/${situation}`,
     label: `Service encounter: ${situation.replace('-', ' ')}`,
