@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { accessorError, readFailure } from '../core/internal/read-failure.js';
 import { MAX_REPORTED_ISSUES, describeValue, fail, withPathPrefix } from '../core/errors.js';
 import { fieldReader, type Field } from '../core/internal/field-reader.js';
 import { logIssue, newIssueLog, throwIfIssues } from '../core/internal/issue-log.js';
@@ -147,36 +148,50 @@ export function followUps<Row extends object>(rows: readonly Row[], options: Fol
     invalid++;
     if (rejected.length < MAX_REPORTED_ISSUES) rejected.push({ index, value: describeValue(value), code, reason });
   };
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r]!;
-    if (typeof row !== 'object' || row === null) {
-      const message = `a row must be an object, got ${describeValue(row)}`;
-      if (!skip) logIssue(log, { code: 'invalid_type', path: [r], message });
-      // As in summarize: every answer the row should have held is left out, so none is lost.
-      else for (let m = 0; m < Math.max(metrics.length, 1); m++) leaveOut(r, row, 'invalid_type', message);
-      continue;
-    }
-    const key = id.read(row, r);
-    if (!(typeof key === 'string' ? key !== '' : Number.isFinite(key))) {
-      logIssue(log, { code: 'invalid_type', path: [r, id.label], message: `an id must be a non-empty string or a finite number, got ${describeValue(key)}` });
-    } else if (seen.has(key)) {
-      logIssue(log, { code: 'duplicate_id', path: [r, id.label], message: `the id ${describeValue(key)} is also the id of row ${seen.get(key)}` });
-    } else seen.set(key, r);
-    const reasons: string[] = [];
-    const answers: Partial<Record<MetricName, unknown>> = {};
-    metrics.forEach((metric, m) => {
-      const value = metric.reader.read(row, r);
-      answers[metric.name] = value;
-      const answer = judgeRowAnswer(metric.rules, value);
-      if (typeof answer === 'number') {
-        if (triggers[m]!.member[answer]) reasons.push(`${NAMES[metric.name]} ${String(value)}: ${triggers[m]!.why}`);
-      } else if (answer !== 'missing') {
-        if (!skip) logIssue(log, { code: answer.code, path: [r, metric.reader.label], message: answer.message });
-        else leaveOut(r, value, answer.code, answer.message);
+  let r = 0;
+  try {
+    for (; r < rows.length; r++) {
+      const row = rows[r]!;
+      if (typeof row !== 'object' || row === null) {
+        const message = `a row must be an object, got ${describeValue(row)}`;
+        if (!skip) logIssue(log, { code: 'invalid_type', path: [r], message });
+        // As in summarize: every answer the row should have held is left out, so none is lost.
+        else for (let m = 0; m < Math.max(metrics.length, 1); m++) leaveOut(r, row, 'invalid_type', message);
+        continue;
       }
-    });
-    for (const rule of custom) if (rule.when(row, r)) reasons.push(rule.reason);
-    if (reasons.length > 0) contacts.push({ id: key, row: r, reasons, answers });
+      const key = id.read(row, r);
+      if (!(typeof key === 'string' ? key !== '' : Number.isFinite(key))) {
+        logIssue(log, { code: 'invalid_type', path: [r, id.label], message: `an id must be a non-empty string or a finite number, got ${describeValue(key)}` });
+      } else if (seen.has(key)) {
+        logIssue(log, { code: 'duplicate_id', path: [r, id.label], message: `the id ${describeValue(key)} is also the id of row ${seen.get(key)}` });
+      } else seen.set(key, r);
+      const reasons: string[] = [];
+      const answers: Partial<Record<MetricName, unknown>> = {};
+      metrics.forEach((metric, m) => {
+        const value = metric.reader.read(row, r);
+        answers[metric.name] = value;
+        const answer = judgeRowAnswer(metric.rules, value);
+        if (typeof answer === 'number') {
+          if (triggers[m]!.member[answer]) reasons.push(`${NAMES[metric.name]} ${String(value)}: ${triggers[m]!.why}`);
+        } else if (answer !== 'missing') {
+          if (!skip) logIssue(log, { code: answer.code, path: [r, metric.reader.label], message: answer.message });
+          else leaveOut(r, value, answer.code, answer.message);
+        }
+      });
+      custom.forEach((rule, k) => {
+        let fired: boolean;
+        try {
+          fired = rule.when(row, r);
+        } catch (error) {
+          throw accessorError(error, [r, 'rules', 'custom', k], `the rule ${JSON.stringify(rule.reason)}`);
+        }
+        if (fired) reasons.push(rule.reason);
+      });
+      if (reasons.length > 0) contacts.push({ id: key, row: r, reasons, answers });
+    }
+  } catch (error) {
+    // A getter or accessor of the caller's threw: name the row and the field.
+    throw readFailure(error, rows[r], r, [id, ...metrics.map((metric) => metric.reader)]);
   }
   throwIfIssues(log);
   return { contacts, rows: rows.length, invalid, rejected };

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { fail } from '../core/errors.js';
+import { readFailure } from '../core/internal/read-failure.js';
 import { fieldReader, type Field } from '../core/internal/field-reader.js';
 import { throwIfIssues } from '../core/internal/issue-log.js';
 import { emptyTally } from '../core/internal/mutable-tally.js';
@@ -154,39 +155,45 @@ export function journeyReport<Row extends object>(rows: readonly Row[], journey:
   const unmappedTouchpoints = new Map<unknown, Map<unknown, number>>();
   let unmappedRows = 0;
 
-  for (let r = 0; r < rows.length; r++) {
-    const row: unknown = rows[r];
-    const weight = rowWeight(row, r, pass.weight);
-    if (typeof row !== 'object' || row === null) {
-      // No stage to read: an error, or under 'skip' an unmapped row.
-      if (pass.skip) unmappedRows++;
-      else rejectRow(nowhere, r, row, weight as RowProblem, pass);
-      continue;
-    }
-    const stageValue = stageReader.read(row, r);
-    const s = stageIndex.get(stageValue);
-    if (s === undefined) {
-      unmappedRows++;
-      count(unmappedStages, stageValue);
-      continue;
-    }
-    const stagePlaces = places[s]!;
-    let place = stagePlaces.outside;
-    if (touchpointReader !== undefined && stagePlaces.touchpoints.length > 0) {
-      const value = touchpointReader.read(row, r);
-      const t = stagePlaces.touchpointIndex.get(value);
-      if (t !== undefined) place = stagePlaces.touchpoints[t]!;
-      else if (value !== null && value !== undefined) {
-        const perStage = unmappedTouchpoints.get(s) ?? new Map<unknown, number>();
-        count(perStage, value);
-        unmappedTouchpoints.set(s, perStage);
+  let r = 0;
+  try {
+    for (; r < rows.length; r++) {
+      const row: unknown = rows[r];
+      const weight = rowWeight(row, r, pass.weight);
+      if (typeof row !== 'object' || row === null) {
+        // No stage to read: an error, or under 'skip' an unmapped row.
+        if (pass.skip) unmappedRows++;
+        else rejectRow(nowhere, r, row, weight as RowProblem, pass);
+        continue;
       }
+      const stageValue = stageReader.read(row, r);
+      const s = stageIndex.get(stageValue);
+      if (s === undefined) {
+        unmappedRows++;
+        count(unmappedStages, stageValue);
+        continue;
+      }
+      const stagePlaces = places[s]!;
+      let place = stagePlaces.outside;
+      if (touchpointReader !== undefined && stagePlaces.touchpoints.length > 0) {
+        const value = touchpointReader.read(row, r);
+        const t = stagePlaces.touchpointIndex.get(value);
+        if (t !== undefined) place = stagePlaces.touchpoints[t]!;
+        else if (value !== null && value !== undefined) {
+          const perStage = unmappedTouchpoints.get(s) ?? new Map<unknown, number>();
+          count(perStage, value);
+          unmappedTouchpoints.set(s, perStage);
+        }
+      }
+      if (typeof weight !== 'number') {
+        rejectRow(place, r, row, weight, pass);
+        continue;
+      }
+      countRow(layout, place, row, r, weight, pass);
     }
-    if (typeof weight !== 'number') {
-      rejectRow(place, r, row, weight, pass);
-      continue;
-    }
-    countRow(layout, place, row, r, weight, pass);
+  } catch (error) {
+    // A getter or accessor of the caller's threw: name the row and the field.
+    throw readFailure(error, rows[r], r, [...metrics.map((metric) => metric.reader), pass.weight, stageReader, touchpointReader]);
   }
   throwIfIssues(pass.log);
   const stageGroups = places.map((stagePlaces) => mergeGroups(layout, [stagePlaces.outside, ...stagePlaces.touchpoints]));

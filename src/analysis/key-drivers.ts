@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { readFailure } from '../core/internal/read-failure.js';
 import { describeValue, fail, withPathPrefix } from '../core/errors.js';
 import { judgeOffScaleValue, pointIndex, type AnswerRules, type Verdict } from '../core/internal/answer-rules.js';
 import { fieldReader, type Field, type FieldReader } from '../core/internal/field-reader.js';
@@ -170,28 +171,34 @@ export function keyDrivers<Row extends object>(rows: readonly Row[], options: Ke
   const log = newIssueLog();
   const pairs = drivers.map(() => ({ x: [] as number[], y: [] as number[], sum: 0, runningMean: 0, count: 0 }));
   const note = (r: number, q: Question, verdict: Verdict) => logIssue(log, { code: verdict.code, path: [r, q.reader.label], message: verdict.message });
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r];
-    if (typeof row !== 'object' || row === null) {
-      logIssue(log, { code: 'invalid_type', path: [r], message: `a row must be an object, got ${describeValue(row)}` });
-      continue;
-    }
-    const y = readAnswer(outcome, outcome.reader.read(row, r));
-    if (y !== null && typeof y !== 'number') note(r, outcome, y);
-    drivers.forEach((driver, d) => {
-      const x = readAnswer(driver, driver.reader.read(row, r));
-      if (x === null) return;
-      if (typeof x !== 'number') return note(r, driver, x);
-      const entry = pairs[d]!;
-      entry.count++;
-      entry.sum += x;
-      // A running mean in parts as well, for when the sum of answers near 1e308 overflows.
-      entry.runningMean += x / entry.count - entry.runningMean / entry.count;
-      if (typeof y === 'number') {
-        entry.x.push(x);
-        entry.y.push(y);
+  let r = 0;
+  try {
+    for (; r < rows.length; r++) {
+      const row = rows[r];
+      if (typeof row !== 'object' || row === null) {
+        logIssue(log, { code: 'invalid_type', path: [r], message: `a row must be an object, got ${describeValue(row)}` });
+        continue;
       }
-    });
+      const y = readAnswer(outcome, outcome.reader.read(row, r));
+      if (y !== null && typeof y !== 'number') note(r, outcome, y);
+      drivers.forEach((driver, d) => {
+        const x = readAnswer(driver, driver.reader.read(row, r));
+        if (x === null) return;
+        if (typeof x !== 'number') return note(r, driver, x);
+        const entry = pairs[d]!;
+        entry.count++;
+        entry.sum += x;
+        // A running mean in parts as well, for when the sum of answers near 1e308 overflows.
+        entry.runningMean += x / entry.count - entry.runningMean / entry.count;
+        if (typeof y === 'number') {
+          entry.x.push(x);
+          entry.y.push(y);
+        }
+      });
+    }
+  } catch (error) {
+    // A getter or accessor of the caller's threw: name the row and the field.
+    throw readFailure(error, rows[r], r, [outcome.reader, ...drivers.map((driver) => driver.reader)]);
   }
   throwIfIssues(log);
 

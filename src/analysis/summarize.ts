@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { fail } from '../core/errors.js';
 import { fieldReader, type Field } from '../core/internal/field-reader.js';
 import { throwIfIssues } from '../core/internal/issue-log.js';
+import { readFailure } from '../core/internal/read-failure.js';
 import { parseWith } from '../core/internal/parse-options.js';
 import { checkFieldExists, rowWeight, type RowProblem } from '../core/internal/row-answers.js';
 import { answerOptionsShape } from '../core/options.js';
@@ -145,33 +146,40 @@ function openSummary<Row extends object>(options: SummarizeOptions<Row>, sample:
   const parts: unknown[] = new Array(byReaders.length);
   const [byReader] = byReaders;
   const byField = byReaders.length === 1 ? byReader!.field : undefined;
+  const everyReader = [...metrics.map((metric) => metric.reader), pass.weight, ...byReaders];
 
   /** Counts a batch of rows; `offset` is the index of its first row in the whole input. */
   function add(rows: readonly unknown[], offset: number): void {
-    for (let i = 0; i < rows.length; i++) {
-      const row: unknown = rows[i];
-      const r = offset + i;
-      if (typeof row !== 'object' || row === null) {
-        rejectRow(unplaced, r, row, rowWeight(row, r, pass.weight) as RowProblem, pass);
-        continue;
+    let i = 0;
+    try {
+      for (; i < rows.length; i++) {
+        const row: unknown = rows[i];
+        const r = offset + i;
+        if (typeof row !== 'object' || row === null) {
+          rejectRow(unplaced, r, row, rowWeight(row, r, pass.weight) as RowProblem, pass);
+          continue;
+        }
+        const weight = pass.weight === undefined ? 1 : rowWeight(row, r, pass.weight);
+        let group = everything;
+        if (byReaders.length === 1) {
+          // A read site of its own for the common single field, as in countRow.
+          const key = byField !== undefined ? (row as Record<string, unknown>)[byField] : byReader!.read(row, r);
+          const found = byKey.get(key);
+          if (found === undefined) byKey.set(key, (group = newRowGroup(layout)));
+          else group = found;
+        } else if (byReaders.length > 1) {
+          for (let b = 0; b < byReaders.length; b++) parts[b] = byReaders[b]!.read(row, r);
+          group = tuples.get(parts);
+        }
+        if (typeof weight !== 'number') {
+          rejectRow(group, r, row, weight, pass);
+          continue;
+        }
+        countRow(layout, group, row, r, weight, pass);
       }
-      const weight = pass.weight === undefined ? 1 : rowWeight(row, r, pass.weight);
-      let group = everything;
-      if (byReaders.length === 1) {
-        // A read site of its own for the common single field, as in countRow.
-        const key = byField !== undefined ? (row as Record<string, unknown>)[byField] : byReader!.read(row, r);
-        const found = byKey.get(key);
-        if (found === undefined) byKey.set(key, (group = newRowGroup(layout)));
-        else group = found;
-      } else if (byReaders.length > 1) {
-        for (let b = 0; b < byReaders.length; b++) parts[b] = byReaders[b]!.read(row, r);
-        group = tuples.get(parts);
-      }
-      if (typeof weight !== 'number') {
-        rejectRow(group, r, row, weight, pass);
-        continue;
-      }
-      countRow(layout, group, row, r, weight, pass);
+    } catch (error) {
+      // A getter or accessor of the caller's threw: name the row and the field.
+      throw readFailure(error, rows[i], offset + i, everyReader);
     }
   }
 

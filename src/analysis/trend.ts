@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { readFailure } from '../core/internal/read-failure.js';
 import { MAX_REPORTED_ISSUES, describeValue, fail } from '../core/errors.js';
 import { fieldReader, type Field } from '../core/internal/field-reader.js';
 import { logIssue, throwIfIssues } from '../core/internal/issue-log.js';
@@ -121,41 +122,47 @@ export function trend<Row extends object>(rows: readonly Row[], options: TrendOp
   const rejectedDates: RejectedAnswer[] = [];
   let first = Infinity;
   let last = -Infinity;
-  for (let r = 0; r < rows.length; r++) {
-    const row: unknown = rows[r];
-    const weight = rowWeight(row, r, pass.weight);
-    if (typeof row !== 'object' || row === null) {
-      // No date to read: an error, or under 'skip' an undated row.
-      if (skip) undated++;
-      else rejectRow(nowhere, r, row, weight as RowProblem, pass);
-      continue;
+  let r = 0;
+  try {
+    for (; r < rows.length; r++) {
+      const row: unknown = rows[r];
+      const weight = rowWeight(row, r, pass.weight);
+      if (typeof row !== 'object' || row === null) {
+        // No date to read: an error, or under 'skip' an undated row.
+        if (skip) undated++;
+        else rejectRow(nowhere, r, row, weight as RowProblem, pass);
+        continue;
+      }
+      const value = at.read(row, r);
+      if (value === null || value === undefined) {
+        undated++;
+        continue;
+      }
+      const day = readDate(value, toLocalDay);
+      if (typeof day !== 'number') {
+        // A bad date is a bad row: its answers cannot be placed in any period.
+        if (!skip) logIssue(log, { code: day.code, path: [r, at.label], message: day.message });
+        else if (rejectedDates.push({ index: r, value: describeValue(value), code: day.code, reason: day.message }) > MAX_REPORTED_ISSUES) rejectedDates.pop();
+        invalidDates++;
+        continue;
+      }
+      const ordinal = periodOrdinal(day, parsed.period);
+      first = Math.min(first, ordinal);
+      last = Math.max(last, ordinal);
+      let bucket = buckets.get(ordinal);
+      if (bucket === undefined) {
+        bucket = newRowGroup(layout);
+        buckets.set(ordinal, bucket);
+      }
+      if (typeof weight !== 'number') {
+        rejectRow(bucket, r, row, weight, pass);
+        continue;
+      }
+      countRow(layout, bucket, row, r, weight, pass);
     }
-    const value = at.read(row, r);
-    if (value === null || value === undefined) {
-      undated++;
-      continue;
-    }
-    const day = readDate(value, toLocalDay);
-    if (typeof day !== 'number') {
-      // A bad date is a bad row: its answers cannot be placed in any period.
-      if (!skip) logIssue(log, { code: day.code, path: [r, at.label], message: day.message });
-      else if (rejectedDates.push({ index: r, value: describeValue(value), code: day.code, reason: day.message }) > MAX_REPORTED_ISSUES) rejectedDates.pop();
-      invalidDates++;
-      continue;
-    }
-    const ordinal = periodOrdinal(day, parsed.period);
-    first = Math.min(first, ordinal);
-    last = Math.max(last, ordinal);
-    let bucket = buckets.get(ordinal);
-    if (bucket === undefined) {
-      bucket = newRowGroup(layout);
-      buckets.set(ordinal, bucket);
-    }
-    if (typeof weight !== 'number') {
-      rejectRow(bucket, r, row, weight, pass);
-      continue;
-    }
-    countRow(layout, bucket, row, r, weight, pass);
+  } catch (error) {
+    // A getter or accessor of the caller's threw: name the row and the field.
+    throw readFailure(error, rows[r], r, [...metrics.map((metric) => metric.reader), pass.weight, at]);
   }
   throwIfIssues(log);
   if (buckets.size > 0 && last - first + 1 > MAX_PERIODS) {

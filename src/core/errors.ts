@@ -15,6 +15,7 @@ export const VALIDATION_CODES = [
   'unanswered',
   'invalid_date',
   'duplicate_id',
+  'read_failed',
 ] as const;
 
 /** What went wrong with one input value; `code` is stable, `message` is for people. */
@@ -30,6 +31,8 @@ export interface ValidationIssue {
   readonly code: ValidationCode;
   readonly path: readonly (string | number)[];
   readonly message: string;
+  /** For `read_failed`: what the caller's getter or accessor threw. */
+  readonly cause?: unknown;
 }
 
 /** How many issues an error keeps; the total is still counted in `issueCount`. */
@@ -42,7 +45,8 @@ const SUMMARY_ISSUES = 5;
  * bad weights, malformed tallies and invalid options.
  *
  * `issues` holds the first 100 problems, each with a `path` to the exact value;
- * `issueCount` is the total. The message summarises the first few.
+ * `issueCount` is the total. The message summarises the first few. When a getter or accessor
+ * of the caller's threw (`read_failed`), the error it threw is the `cause`.
  *
  * @example
  * ```ts
@@ -64,7 +68,8 @@ export class CxValidationError extends Error {
   readonly issueCount: number;
 
   constructor(issues: readonly ValidationIssue[], issueCount: number = issues.length) {
-    super(summarize(issues, issueCount));
+    const cause = issues.find((issue) => issue.cause !== undefined)?.cause;
+    super(summarize(issues, issueCount), cause === undefined ? undefined : { cause });
     this.issues = issues.slice(0, MAX_REPORTED_ISSUES);
     this.issueCount = Math.max(issueCount, this.issues.length);
   }

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { readFailure } from '../core/internal/read-failure.js';
 import { describeValue, fail, withPathPrefix } from '../core/errors.js';
 import { pointIndex, type AnswerRules } from '../core/internal/answer-rules.js';
 import { newIssueLog, throwIfIssues } from '../core/internal/issue-log.js';
@@ -138,11 +139,17 @@ export function satisfactionIndex(rows: readonly object[], options: Satisfaction
   const layout = groupLayout(items, weightReader !== undefined);
   const group = newRowGroup(layout);
   const pass = { log: newIssueLog(), skip: parsed.invalid === 'skip' };
-  for (let r = 0; r < rows.length; r++) {
-    const row: unknown = rows[r];
-    const weight = rowWeight(row, r, weightReader);
-    if (typeof weight !== 'number') rejectRow(group, r, row, weight, pass);
-    else countRow(layout, group, row as object, r, weight, pass);
+  let r = 0;
+  try {
+    for (; r < rows.length; r++) {
+      const row: unknown = rows[r];
+      const weight = rowWeight(row, r, weightReader);
+      if (typeof weight !== 'number') rejectRow(group, r, row, weight, pass);
+      else countRow(layout, group, row as object, r, weight, pass);
+    }
+  } catch (error) {
+    // A getter or accessor of the caller's threw: name the row and the field.
+    throw readFailure(error, rows[r], r, [...items.map((item) => item.reader), weightReader]);
   }
   throwIfIssues(pass.log);
   return indexResult(rows, parsed, items, weightReader, groupTallies(layout, group), level);
@@ -225,23 +232,29 @@ function respondentSpread(
   let weightedN = 0;
   let squaredWeights = 0;
   let squaredInfluence = 0;
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r];
-    const weight = rowWeight(row, r, weightReader);
-    if (typeof weight !== 'number') continue; // skipped as invalid in the first pass
-    let influence = 0;
-    let answered = false;
-    for (const part of parts) {
-      const k = pointIndex(part.reader.read(row as object, r), part.min, part.span);
-      if (k < 0) continue;
-      answered = true;
-      influence += part.coefficient * (k - part.meanSlot);
+  let r = 0;
+  try {
+    for (; r < rows.length; r++) {
+      const row = rows[r];
+      const weight = rowWeight(row, r, weightReader);
+      if (typeof weight !== 'number') continue; // skipped as invalid in the first pass
+      let influence = 0;
+      let answered = false;
+      for (const part of parts) {
+        const k = pointIndex(part.reader.read(row as object, r), part.min, part.span);
+        if (k < 0) continue;
+        answered = true;
+        influence += part.coefficient * (k - part.meanSlot);
+      }
+      if (!answered) continue;
+      n++;
+      weightedN += weight;
+      squaredWeights += weight * weight;
+      squaredInfluence += (weight * influence) ** 2;
     }
-    if (!answered) continue;
-    n++;
-    weightedN += weight;
-    squaredWeights += weight * weight;
-    squaredInfluence += (weight * influence) ** 2;
+  } catch (error) {
+    // A getter or accessor of the caller's threw: name the row and the field.
+    throw readFailure(error, rows[r], r, [...items.map((item) => item.reader), weightReader]);
   }
   return { n, weightedN, effectiveN: squaredWeights > 0 ? (weightedN * weightedN) / squaredWeights : 0, squaredInfluence };
 }

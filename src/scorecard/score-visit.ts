@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { describeValue } from '../core/errors.js';
+import { accessorError } from '../core/internal/read-failure.js';
 import { logIssue, newIssueLog, throwIfIssues, type IssueLog } from '../core/internal/issue-log.js';
 import { parseWith } from '../core/internal/parse-options.js';
 import { defineScorecard, type Criterion, type Scorecard, type ScorecardDefinition, type Section } from './define-scorecard.js';
@@ -99,7 +100,12 @@ export function scoreVisit(card: ScorecardDefinition, visit: Visit, options: Sco
   const checked = defineScorecard(card);
   const { unanswered = 'error' } = parseWith(scoreVisitOptionsSchema, options);
   const log = newIssueLog();
-  const score = scoreCheckedVisit(checked, criterionIds(checked), visit, unanswered, [], log);
+  let score: VisitScore;
+  try {
+    score = scoreCheckedVisit(checked, criterionIds(checked), visit, unanswered, [], log);
+  } catch (error) {
+    throw accessorError(error, [], 'reading the visit');
+  }
   throwIfIssues(log);
   return score;
 }

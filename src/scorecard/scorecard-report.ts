@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
 import { describeValue, fail } from '../core/errors.js';
+import { fieldReader } from '../core/internal/field-reader.js';
 import { logIssue, newIssueLog, throwIfIssues, type IssueLog } from '../core/internal/issue-log.js';
+import { readFailure } from '../core/internal/read-failure.js';
 import { parseWith } from '../core/internal/parse-options.js';
 import { defineScorecard, type ScorecardDefinition } from './define-scorecard.js';
 import { groupTotals, type ScorecardGroupFigures } from './internal/group-totals.js';
@@ -76,13 +78,19 @@ export function scorecardReport(card: ScorecardDefinition, visits: readonly Visi
   const ids = criterionIds(checked);
   const groups = new Map<unknown, ReturnType<typeof groupTotals>>();
   const total = groupTotals(checked);
+  const readers = [fieldReader('answers', 'answers'), parsed.by === undefined ? undefined : fieldReader(parsed.by, 'by')];
   const scores = visits.map((visit, index) => {
-    const score = scoreCheckedVisit(checked, ids, visit, unanswered, [index], log);
-    const key = groupKey(visit, index, parsed.by, log);
-    if (!groups.has(key)) groups.set(key, groupTotals(checked));
-    groups.get(key)!.add(score);
-    total.add(score);
-    return score;
+    try {
+      const score = scoreCheckedVisit(checked, ids, visit, unanswered, [index], log);
+      const key = groupKey(visit, index, parsed.by, log);
+      if (!groups.has(key)) groups.set(key, groupTotals(checked));
+      groups.get(key)!.add(score);
+      total.add(score);
+      return score;
+    } catch (error) {
+      // A getter or accessor of the caller's threw: name the visit (and `by` if it was that).
+      throw readFailure(error, visit, index, readers);
+    }
   });
   throwIfIssues(log);
   const figures = [...groups].map(([key, totals]) => ({ key, ...totals.figures() }));
