@@ -1,5 +1,5 @@
 export { summarize, summarizeStream } from './summarize.js';
-export type { Field, MetricName, MetricResults, MetricSpec, MetricSpecs, RowAccessor, Summary, SummarizeOptions, SummaryGroup } from './summarize.js';
+export type { Field, MetricName, MetricResults, MetricResultsFor, MetricSpec, MetricSpecs, RowAccessor, Summary, SummarizeOptions, SummaryGroup } from './summarize.js';
 export { defineJourney } from './define-journey.js';
 export type { Journey, JourneyDefinition, Stage, StageDefinition, Touchpoint, TouchpointDefinition } from './define-journey.js';
 export { journeyReport } from './journey-report.js';

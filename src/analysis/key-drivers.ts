@@ -53,7 +53,7 @@ export interface KeyDriver {
   /** Two-sided p-value of the correlation (R `cor.test`); null below three pairs. */
   readonly pValue: number | null;
   /** Fisher z interval of Pearson's r; null for Spearman or below four pairs. */
-  readonly interval: Interval | null;
+  readonly interval: Interval<'fisher-z'> | null;
   /** Mean answer over every row that answered the driver. */
   readonly mean: number | null;
   /** The mean on 0–100, (mean − min)/(max − min)·100, when the driver has a scale; else null. */

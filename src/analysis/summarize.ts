@@ -10,10 +10,10 @@ import type { InvalidPolicy } from '../core/tally-types.js';
 import { tupleGroups } from '../core/internal/tuple-groups.js';
 import { startRowPass } from './internal/row-pass.js';
 import { countRow, groupLayout, groupTallies, mergeGroups, newRowGroup, rejectRow, type RowGroup } from '../core/internal/row-tallies.js';
-import { fieldSchema, groupResults, type MetricResults, type MetricSpecs, resolveMetrics } from './internal/metric-specs.js';
+import { fieldSchema, groupResults, type MetricResults, type MetricResultsFor, type MetricSpecs, resolveMetrics } from './internal/metric-specs.js';
 
 export type { Field, RowAccessor } from '../core/internal/field-reader.js';
-export type { MetricName, MetricResults, MetricSpec, MetricSpecs } from './internal/metric-specs.js';
+export type { MetricName, MetricResults, MetricResultsFor, MetricSpec, MetricSpecs } from './internal/metric-specs.js';
 
 /** Options of {@link summarize}. */
 export interface SummarizeOptions<Row> extends MetricSpecs<Row> {
@@ -33,10 +33,13 @@ export interface SummaryGroup extends MetricResults {
   readonly rows: number;
 }
 
-/** A {@link summarize} result: groups in first-seen order, and everything together. */
-export interface Summary {
-  readonly groups: readonly SummaryGroup[];
-  readonly total: SummaryGroup;
+/**
+ * A {@link summarize} result: groups in first-seen order, and everything together. With the
+ * options' type as `Options`, the metrics asked for are present in every group (not optional).
+ */
+export interface Summary<Options = unknown> {
+  readonly groups: readonly (SummaryGroup & MetricResultsFor<Options>)[];
+  readonly total: SummaryGroup & MetricResultsFor<Options>;
 }
 
 const summarizeSchema = z.strictObject({
@@ -71,10 +74,10 @@ const summarizeSchema = z.strictObject({
  * summary.total.csat?.score; // 66.667 (2 of 3 answered 4 or 5)
  * ```
  */
-export function summarize<Row extends object>(rows: readonly Row[], options: SummarizeOptions<Row>): Summary {
+export function summarize<Row extends object, Options extends SummarizeOptions<Row>>(rows: readonly Row[], options: Options): Summary<Options> {
   const summary = openSummary(options, rows);
   summary.add(rows, 0);
-  return summary.finish();
+  return summary.finish() as Summary<Options>;
 }
 
 /** How many rows of a stream are looked at for the fields: one none of them has is a typo. */
@@ -99,7 +102,7 @@ const FIELD_SAMPLE = 1000;
  * summary.total.rows; // 3
  * ```
  */
-export async function summarizeStream<Row extends object>(source: AsyncIterable<Row> | Iterable<Row>, options: SummarizeOptions<Row>): Promise<Summary> {
+export async function summarizeStream<Row extends object, Options extends SummarizeOptions<Row>>(source: AsyncIterable<Row> | Iterable<Row>, options: Options): Promise<Summary<Options>> {
   let summary: ReturnType<typeof openSummary<Row>> | null = null;
   let batch: Row[] = [];
   let offset = 0;
@@ -117,7 +120,7 @@ export async function summarizeStream<Row extends object>(source: AsyncIterable<
   if (isSyncIterable(source)) for (const row of source) take(row);
   else for await (const row of source) take(row);
   flush();
-  return summary!.finish();
+  return summary!.finish() as Summary<Options>;
 }
 
 function isSyncIterable<Row>(source: AsyncIterable<Row> | Iterable<Row>): source is Iterable<Row> {

@@ -18,6 +18,9 @@ export type { CesOrientation } from './internal/effort-points.js';
 /** Which CES number is the headline `score`. */
 export type CesMethod = 'mean' | 'percent-easy' | 'net-easy';
 
+/** The interval of each headline: Student t for the mean, Wilson for percent easy, Wald for net easy. */
+export type CesIntervalMethod = 't' | 'wilson' | 'wald';
+
 /** Options of {@link ces}. */
 export interface CesOptions extends ReadingOptions {
   /** The answer scale (default 1–7, CES 2.0). */
@@ -55,6 +58,7 @@ export interface CesResult extends MetricResult {
   readonly difficult: number;
   readonly easyPoints: readonly number[];
   readonly difficultPoints: readonly number[];
+  readonly interval: Interval<CesIntervalMethod> | null;
 }
 
 /** zod/mini schema of {@link CesOptions}; unknown options are refused. */
@@ -129,7 +133,7 @@ export function cesFromTally(tally: Tally, options: CesShape = {}): CesResult {
     return { ...base, score: null, mean: null, percentEasy: null, percentDifficult: null, netEasy: null, standardError: null, interval: null };
   }
   const values = { mean: rating.mean, percentEasy: easyShare.mean * 100, percentDifficult: difficultShare.mean * 100, netEasy: net.mean * 100 };
-  let headline: { score: number; standardError: number | null; interval: Interval | null };
+  let headline: { score: number; standardError: number | null; interval: Interval<CesIntervalMethod> | null };
   if (method === 'percent-easy') {
     const interval = wilsonInterval(easyShare.mean, sample.effectiveN, level);
     headline = {

@@ -1,11 +1,11 @@
 import * as z from 'zod/mini';
 import { parseWith } from '../core/internal/parse-options.js';
 import { DEFAULT_LEVEL, levelSchema } from '../stats/interval.js';
-import { requiredSampleSize } from '../stats/sample-size.js';
+import { checkMarginOfError, requiredSampleSize } from '../stats/sample-size.js';
 
 /** Options of {@link csatSampleSize}. */
 export interface CsatSampleSizeOptions {
-  /** Wanted half-width of the interval, in percentage points (e.g. 5 for ±5). */
+  /** Wanted half-width of the interval, in percentage points (5 for ±5; at least 0.5). */
   readonly marginOfError: number;
   /** Confidence level (default 0.95). */
   readonly level?: number | undefined;
@@ -27,7 +27,8 @@ const optionsSchema = z.strictObject({
  * (p = 0.5 unless `expected` is given), corrected for a finite population by
  * n / (1 + (n − 1)/N). Rounded up; at least 1.
  *
- * @throws {CxValidationError} for a margin outside (0, 100] or a share outside 0–100.
+ * @throws {CxValidationError} for a margin outside [0.5, 100] points (0.05 is a fraction
+ * where points are meant: write 5 for ±5 points) or a share outside 0–100.
  * @example
  * ```ts
  * csatSampleSize({ marginOfError: 5 }); // 385 (3.841459 × 0.25 / 0.0025 = 384.1)
@@ -36,6 +37,7 @@ const optionsSchema = z.strictObject({
  */
 export function csatSampleSize(options: CsatSampleSizeOptions): number {
   const { marginOfError, level = DEFAULT_LEVEL, expected = 50, population } = parseWith(optionsSchema, options);
+  checkMarginOfError(marginOfError, 'percentage points');
   const p = expected / 100;
   return requiredSampleSize(p * (1 - p), marginOfError / 100, level, population);
 }

@@ -4,7 +4,7 @@ import { isNumericArrayLike } from '../core/internal/accumulate.js';
 import { answerOptionsShape } from '../core/options.js';
 import { CSAT_SCALE, type Scale } from '../core/scale.js';
 import type { Tally } from '../core/tally-types.js';
-import { DEFAULT_LEVEL, levelSchema, waldInterval } from '../stats/interval.js';
+import { DEFAULT_LEVEL, levelSchema, waldInterval, type Interval } from '../stats/interval.js';
 import { wilsonInterval } from '../stats/wilson.js';
 import { sampleFields, type MetricResult } from './internal/base-result.js';
 import { memberPoints, pointSet, topPoints } from './internal/points.js';
@@ -37,6 +37,7 @@ export interface CsatResult extends MetricResult {
   readonly mean: number | null;
   /** The points counted as satisfied. */
   readonly satisfiedPoints: readonly number[];
+  readonly interval: Interval<CsatIntervalMethod> | null;
 }
 
 /** zod/mini schema of {@link CsatOptions}. */

@@ -14,7 +14,7 @@ export type { CompareCsatOptions, CsatComparison } from './compare-csat.js';
 export { csatSampleSize } from './csat-sample-size.js';
 export type { CsatSampleSizeOptions } from './csat-sample-size.js';
 export { ces } from './ces.js';
-export type { CesMethod, CesOptions, CesOrientation, CesResult } from './ces.js';
+export type { CesIntervalMethod, CesMethod, CesOptions, CesOrientation, CesResult } from './ces.js';
 export { compareCes } from './compare-ces.js';
 export type { CesComparison, CompareCesOptions } from './compare-ces.js';
 export { satisfactionIndex } from './satisfaction-index.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CxValidationError } from '../core/errors.js';
 import { npsSampleSize } from './nps-sample-size.js';
+import { csatSampleSize } from './csat-sample-size.js';
 
 // R: qnorm(0.975)^2 = 3.84145882069412
 const Z95_SQUARED = 3.84145882069412;
@@ -33,5 +34,21 @@ describe('npsSampleSize', () => {
     expect(() => npsSampleSize({ marginOfError: 5, promoters: 60, detractors: 50 })).toThrow(/cannot exceed 100/);
     expect(() => npsSampleSize({ marginOfError: 5, promoters: 60 })).toThrow(/give both/);
     expect(() => npsSampleSize({ marginOfError: 5, population: 0 })).toThrow(/population/);
+  });
+});
+
+describe('sample sizes: margins are points, not fractions', () => {
+  it('a margin below half a point is refused, saying what was probably meant', () => {
+    // Before: csatSampleSize({ marginOfError: 0.05 }) returned 3 841 459 (3.8414588 × 0.25 / 0.0005²) without a word.
+    expect(() => csatSampleSize({ marginOfError: 0.05 })).toThrow(
+      '1 invalid input: marginOfError: is in percentage points and at least 0.5, got 0.05; for ±5 percentage points write 5',
+    );
+    expect(() => npsSampleSize({ marginOfError: 0.1 })).toThrow('for ±10 NPS points write 10');
+  });
+
+  it('half a point is allowed', () => {
+    // 3.8414588 × 0.25 / 0.005² = 38 414.6 → 38 415; NPS: 3.8414588 / 0.005² = 153 658.4 → 153 659.
+    expect(csatSampleSize({ marginOfError: 0.5 })).toBe(38415);
+    expect(npsSampleSize({ marginOfError: 0.5 })).toBe(153659);
   });
 });

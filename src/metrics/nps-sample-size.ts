@@ -2,11 +2,11 @@ import * as z from 'zod/mini';
 import { fail } from '../core/errors.js';
 import { parseWith } from '../core/internal/parse-options.js';
 import { DEFAULT_LEVEL, levelSchema } from '../stats/interval.js';
-import { requiredSampleSize } from '../stats/sample-size.js';
+import { checkMarginOfError, requiredSampleSize } from '../stats/sample-size.js';
 
 /** Options of {@link npsSampleSize}. */
 export interface NpsSampleSizeOptions {
-  /** Wanted half-width of the interval, in NPS points (e.g. 5 for ±5). */
+  /** Wanted half-width of the interval, in NPS points (5 for ±5; at least 0.5). */
   readonly marginOfError: number;
   /** Confidence level (default 0.95). */
   readonly level?: number | undefined;
@@ -32,7 +32,8 @@ const optionsSchema = z.strictObject({
  * trinomial variance σ² = p + d − (p − d)² (at most 1, when half promote and half detract),
  * corrected for a finite population by n / (1 + (n − 1)/N). Rounded up; at least 1.
  *
- * @throws {CxValidationError} for a margin outside (0, 200], shares outside 0–100 or summing past 100.
+ * @throws {CxValidationError} for a margin outside [0.5, 200] points (0.05 is a fraction where
+ * points are meant: write 5 for ±5 points), shares outside 0–100 or summing past 100.
  * @example
  * ```ts
  * npsSampleSize({ marginOfError: 5 }); // 1537 (1.959964² × 1 / 0.05² = 1536.6)
@@ -41,6 +42,7 @@ const optionsSchema = z.strictObject({
  */
 export function npsSampleSize(options: NpsSampleSizeOptions): number {
   const { marginOfError, level = DEFAULT_LEVEL, promoters, detractors, population } = parseWith(optionsSchema, options);
+  checkMarginOfError(marginOfError, 'NPS points');
   if ((promoters === undefined) !== (detractors === undefined)) {
     fail('invalid_option', [promoters === undefined ? 'promoters' : 'detractors'], 'give both expected promoters and detractors, or neither');
   }

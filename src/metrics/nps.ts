@@ -50,6 +50,7 @@ export interface NpsResult extends MetricResult {
   /** Shares in percent (0–100, full precision; `roundPercentages` for display), or null when empty. */
   readonly percent: { readonly promoters: number; readonly passives: number; readonly detractors: number } | null;
   readonly bands: NpsBands;
+  readonly interval: Interval<NpsIntervalMethod> | null;
 }
 
 const bandsSchema = z.strictObject({ detractorMax: z.optional(z.int()), promoterMin: z.optional(z.int()) });
@@ -142,7 +143,7 @@ export function npsFromTally(tally: Tally, options: Pick<NpsOptions, 'bands' | '
 }
 
 /** Rocks (2016): ¾ promoter, 1½ passives, ¾ detractor added to the (effective) sample. */
-function adjustedWaldInterval(promoters: number, detractors: number, total: number, effectiveN: number, level: number): Interval {
+function adjustedWaldInterval(promoters: number, detractors: number, total: number, effectiveN: number, level: number): Interval<'adjusted-wald'> {
   const perWeight = effectiveN / total; // 1 without weights: counts stay exact.
   const adjustedN = effectiveN + 3;
   const p = (promoters * perWeight + 0.75) / adjustedN;

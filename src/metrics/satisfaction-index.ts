@@ -76,7 +76,7 @@ export interface SatisfactionIndexResult {
   /** Linearised standard error over respondents; null below two rows with positive weight. */
   readonly standardError: number | null;
   /** Student t interval on effective n − 1 degrees of freedom, clipped to 0–100; or null. */
-  readonly interval: Interval | null;
+  readonly interval: Interval<'t'> | null;
   readonly items: readonly SatisfactionIndexItemResult[];
 }
 

@@ -62,7 +62,7 @@ export function spearman(xs: ArrayLike<number>, ys: ArrayLike<number>): number |
  * freedom (R `cor.test`; for Spearman its `exact = FALSE` t approximation), and for Pearson
  * the Fisher z interval tanh(atanh r ± z/√(n − 3)). Nulls where n is too small.
  */
-export function correlationTest(r: number, n: number, level: number, withInterval: boolean): { pValue: number | null; interval: Interval | null } {
+export function correlationTest(r: number, n: number, level: number, withInterval: boolean): { pValue: number | null; interval: Interval<'fisher-z'> | null } {
   const pValue = n > 2 ? (Math.abs(r) === 1 ? 0 : twoSidedTPValue(r * Math.sqrt((n - 2) / (1 - r * r)), n - 2)) : null;
   if (!withInterval || n <= 3) return { pValue, interval: null };
   const center = Math.atanh(r);

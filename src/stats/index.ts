@@ -1,3 +1,3 @@
 export { normalCdf, normalQuantile } from './normal.js';
 export { studentTCdf, studentTQuantile } from './student-t.js';
-export type { Interval } from './interval.js';
+export type { Interval, IntervalMethod } from './interval.js';

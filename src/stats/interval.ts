@@ -1,14 +1,21 @@
 import * as z from 'zod/mini';
 import { normalQuantile } from './normal.js';
 
+/**
+ * How an interval was computed: `'wald'` (estimate ± z·SE), `'adjusted-wald'` (NPS, Rocks
+ * 2016), `'wilson'` (score interval of a proportion), `'t'` (Student t, for means and Welch
+ * differences), `'fisher-z'` (a correlation).
+ */
+export type IntervalMethod = 'wald' | 'adjusted-wald' | 'wilson' | 't' | 'fisher-z';
+
 /** A confidence interval on the scale of the score it belongs to. */
-export interface Interval {
+export interface Interval<Method extends IntervalMethod = IntervalMethod> {
   readonly lower: number;
   readonly upper: number;
   /** Confidence level, e.g. 0.95. */
   readonly level: number;
-  /** How it was computed, e.g. `'adjusted-wald'`, `'wilson'`, `'t'`. */
-  readonly method: string;
+  /** How it was computed. */
+  readonly method: Method;
 }
 
 /** zod/mini schema of a confidence level: strictly between 0 and 1. */
@@ -28,11 +35,11 @@ export function clip(value: number, low: number, high: number): number {
 }
 
 /** estimate ± halfWidth, kept inside [low, high]: the shape every interval here shares. */
-export function symmetricInterval(estimate: number, halfWidth: number, level: number, method: string, low: number, high: number): Interval {
+export function symmetricInterval<Method extends IntervalMethod>(estimate: number, halfWidth: number, level: number, method: Method, low: number, high: number): Interval<Method> {
   return { lower: clip(estimate - halfWidth, low, high), upper: clip(estimate + halfWidth, low, high), level, method };
 }
 
 /** The Wald (normal) interval estimate ± z·standardError, kept inside [low, high]. */
-export function waldInterval(estimate: number, standardError: number, level: number, low: number, high: number): Interval {
+export function waldInterval(estimate: number, standardError: number, level: number, low: number, high: number): Interval<'wald'> {
   return symmetricInterval(estimate, twoSidedZ(level) * standardError, level, 'wald', low, high);
 }

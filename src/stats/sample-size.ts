@@ -1,4 +1,23 @@
+import { fail } from '../core/errors.js';
 import { twoSidedZ } from './interval.js';
+
+/**
+ * The smallest margin of error the sample-size functions accept, in points. Margins are in
+ * points (5 = ±5 points), and a fraction written by habit (0.05 for ±5 %) would otherwise
+ * come back as millions of answers without a word. ±0.5 points already needs about 38 000
+ * answers for CSAT and 154 000 for NPS.
+ */
+export const MIN_MARGIN_OF_ERROR = 0.5;
+
+/** Refuses a margin below {@link MIN_MARGIN_OF_ERROR}, saying what was probably meant. */
+export function checkMarginOfError(margin: number, unit: string): void {
+  if (margin >= MIN_MARGIN_OF_ERROR) return;
+  fail(
+    'invalid_option',
+    ['marginOfError'],
+    `is in ${unit} and at least ${MIN_MARGIN_OF_ERROR}, got ${margin}; for ±${margin * 100} ${unit} write ${margin * 100}`,
+  );
+}
 
 /**
  * Answers needed for an interval of half-width `margin` around an estimate whose per-answer

@@ -5,7 +5,7 @@ import { clip, twoSidedZ, type Interval } from './interval.js';
  * of R's `prop.test(x, n, correct = FALSE)`), on the 0–1 scale:
  * (p + z²/2n ± z·√(p(1−p)/n + z²/4n²)) / (1 + z²/n). n may be an effective (weighted) n.
  */
-export function wilsonInterval(p: number, n: number, level: number): Interval {
+export function wilsonInterval(p: number, n: number, level: number): Interval<'wilson'> {
   const z = twoSidedZ(level);
   const z2n = (z * z) / n;
   const center = (p + z2n / 2) / (1 + z2n);

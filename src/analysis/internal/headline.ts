@@ -30,7 +30,7 @@ export interface WeightedIndex {
   /** √(Σ (wᵢ/W)²·SEᵢ²): the parts are independent samples; null when a part has no standard error. */
   readonly standardError: number | null;
   /** Wald interval, clipped to the metric's range; null without a standard error. */
-  readonly interval: Interval | null;
+  readonly interval: Interval<'wald'> | null;
   /** How many parts entered the index. */
   readonly parts: number;
 }

@@ -36,6 +36,17 @@ export interface MetricResults {
   readonly ces?: CesResult;
 }
 
+/** The metrics an options object sets (a key that is present and not optional). */
+type AskedMetrics<Options> = {
+  [K in MetricName]-?: K extends keyof Options ? ({} extends Pick<Options, K> ? never : undefined extends Options[K] ? never : K) : never;
+}[MetricName];
+
+/**
+ * {@link MetricResults} with the metrics that `Options` asks for present rather than
+ * optional: `summarize(rows, { nps: 'q' }).total.nps` is an `NpsResult`, no `?.` needed.
+ */
+export type MetricResultsFor<Options> = MetricResults & { readonly [K in AskedMetrics<Options>]-?: NonNullable<MetricResults[K]> };
+
 /** A metric ready to read rows: its reader, rules and options for results and comparisons. */
 export interface ResolvedMetric {
   readonly name: MetricName;

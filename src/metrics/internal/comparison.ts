@@ -14,7 +14,7 @@ export interface Comparison {
   /** Two-sided p-value; null when there is no statistic. */
   readonly pValue: number | null;
   /** Confidence interval of the difference; null when there is no difference. */
-  readonly interval: Interval | null;
+  readonly interval: Interval<'wald' | 't'> | null;
   /** pValue < 1 − level; null when there is no p-value. */
   readonly significant: boolean | null;
   readonly level: number;

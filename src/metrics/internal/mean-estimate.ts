@@ -9,7 +9,7 @@ export interface MeanEstimate {
   /** s/√n (weighted: linearised × √(n/(n−1))); null without two answers of positive weight. */
   readonly standardError: number | null;
   /** t interval on Kish effective n − 1 df, clipped to the scale; null with the standard error. */
-  readonly interval: Interval | null;
+  readonly interval: Interval<'t'> | null;
 }
 
 /**
