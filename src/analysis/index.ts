@@ -1,5 +1,21 @@
 export { summarize, summarizeStream } from './summarize.js';
-export type { Field, MetricName, MetricResults, MetricResultsFor, MetricSpec, MetricSpecs, RowAccessor, Summary, SummarizeOptions, SummaryGroup } from './summarize.js';
+export type {
+  AskedMetrics,
+  Field,
+  ItemResult,
+  MetricName,
+  MetricResults,
+  MetricResultsFor,
+  MetricSpec,
+  MetricSpecs,
+  RowAccessor,
+  Summary,
+  SummarizeOptions,
+  SummaryGroup,
+  SummaryMetricResults,
+  SummaryMetricSpec,
+  SummaryMetricSpecs,
+} from './summarize.js';
 export { defineJourney } from './define-journey.js';
 export type { Journey, JourneyDefinition, Stage, StageDefinition, Touchpoint, TouchpointDefinition } from './define-journey.js';
 export { journeyReport } from './journey-report.js';

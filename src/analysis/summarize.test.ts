@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { issuesOf } from '../../test/validation.js';
 import { mergeTallies } from '../core/merge-tallies.js';
 import { summarize, summarizeStream } from './summarize.js';
+import { trend } from './trend.js';
 
 const rows = [
   { channel: 'web', region: 'north', recommend: 10, sat: 5, effort: 6, w: 2 },
@@ -168,5 +169,40 @@ describe('summarizeStream', () => {
   it('an empty stream, and a field none of the first rows has', async () => {
     expect((await summarizeStream([], { nps: 'q' })).total).toMatchObject({ rows: 0, nps: { score: null } });
     await expect(summarizeStream([{ q: 9 }], { nps: 'recommend' })).rejects.toMatchObject({ issues: [{ code: 'unknown_field', path: ['nps'] }] });
+  });
+
+  it('a field first seen after row 1000 is a field, not a typo (it was reported absent)', async () => {
+    // 1500 rows: only the last 200 answered q2 (all 9s: NPS 100), the rest lack the field.
+    const rows = Array.from({ length: 1500 }, (_, i) => (i < 1300 ? { q: 5 } : { q: 5, q2: 9 }));
+    const summary = await summarizeStream(rows, { nps: 'q2', csat: 'q' });
+    expect(summary.total.nps).toMatchObject({ n: 200, missing: 1300, score: 100 });
+    await expect(summarizeStream(rows, { nps: 'q3' })).rejects.toMatchObject({ issues: [{ code: 'unknown_field', path: ['nps'] }] });
+  });
+});
+
+describe('summarize: several fields of a metric', () => {
+  it('one result per field, each with its field, in the order given', () => {
+    // sat: 5, 2, 4, 3, null → 2 of 4 satisfied = 50; effort as a 1–7 CSAT with 6–7 satisfied: 6, 2, 7, 5 → 2 of 4.
+    const summary = summarize(rows, { by: 'channel', csat: ['sat', { field: 'effort', scale: { min: 1, max: 7 }, satisfied: [6, 7] }] });
+    expect(summary.total.csat.map((item) => [item.field, item.score, item.n])).toEqual([
+      ['sat', 50, 4],
+      ['effort', 50, 4],
+    ]);
+    // web: sat 5, 4 (and one null) → 100; effort 6, 5 (and one null) → 1 of 2 → 50.
+    expect(summary.groups[0]!.csat.map((item) => item.score)).toEqual([100, 50]);
+  });
+
+  it('accessors take a label (or are called by their place); a field given twice is refused', () => {
+    const summary = summarize(rows, { nps: [{ field: (row) => row.recommend, label: 'recommend (again)' }, (row) => row.recommend] });
+    expect(summary.total.nps.map((item) => item.field)).toEqual(['recommend (again)', 'nps[1]']);
+    expect(issuesOf(() => summarize(rows, { csat: ['sat', 'sat'] }))).toEqual([{ code: 'invalid_option', path: ['csat', 1] }]);
+    expect(issuesOf(() => summarize(rows, { csat: [] }))).toEqual([{ code: 'invalid_option', path: ['csat'] }]);
+    expect(issuesOf(() => summarize(rows, { csat: ['sat', 'sta'] }))).toEqual([{ code: 'unknown_field', path: ['csat', 1] }]);
+    expect(issuesOf(() => summarize([{ a: 7 }], { csat: ['a'] }))).toEqual([{ code: 'out_of_range', path: [0, 'a'] }]);
+  });
+
+  it('lists are for summarize; other analyses take one field per metric', () => {
+    const options = { at: 'at', period: 'day', csat: ['sat', 'effort'] } as never;
+    expect(issuesOf(() => trend([{ at: '2026-01-01', sat: 5, effort: 3 }], options))).toEqual([{ code: 'invalid_option', path: ['csat'] }]);
   });
 });

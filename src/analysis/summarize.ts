@@ -1,22 +1,22 @@
 import * as z from 'zod/mini';
 import { fail } from '../core/errors.js';
-import { fieldReader, type Field } from '../core/internal/field-reader.js';
-import { throwIfIssues } from '../core/internal/issue-log.js';
+import { fieldReader, type Field, type FieldReader } from '../core/internal/field-reader.js';
+import { newIssueLog, throwIfIssues } from '../core/internal/issue-log.js';
 import { readFailure } from '../core/internal/read-failure.js';
 import { parseWith } from '../core/internal/parse-options.js';
-import { checkFieldExists, rowWeight, type RowProblem } from '../core/internal/row-answers.js';
+import { rowWeight, someRowHas, type RowProblem } from '../core/internal/row-answers.js';
 import { answerOptionsShape } from '../core/options.js';
 import type { InvalidPolicy } from '../core/tally-types.js';
 import { tupleGroups } from '../core/internal/tuple-groups.js';
-import { startRowPass } from './internal/row-pass.js';
+import { checkRowArray, type RowPass } from './internal/row-pass.js';
 import { countRow, groupLayout, groupTallies, mergeGroups, newRowGroup, rejectRow, type RowGroup } from '../core/internal/row-tallies.js';
-import { fieldSchema, groupResults, type MetricResults, type MetricResultsFor, type MetricSpecs, resolveMetrics } from './internal/metric-specs.js';
+import { fieldSchema, groupResults, type MetricResultsFor, type SummaryMetricResults, type SummaryMetricSpecs, resolveMetrics } from './internal/metric-specs.js';
 
 export type { Field, RowAccessor } from '../core/internal/field-reader.js';
-export type { MetricName, MetricResults, MetricResultsFor, MetricSpec, MetricSpecs } from './internal/metric-specs.js';
+export type { AskedMetrics, ItemResult, MetricName, MetricResults, MetricResultsFor, MetricSpec, MetricSpecs, SummaryMetricResults, SummaryMetricSpec, SummaryMetricSpecs } from './internal/metric-specs.js';
 
 /** Options of {@link summarize}. */
-export interface SummarizeOptions<Row> extends MetricSpecs<Row> {
+export interface SummarizeOptions<Row> extends SummaryMetricSpecs<Row> {
   /** Group by a field (or accessor), or by several: then each key is the tuple of their values. */
   readonly by?: Field<Row> | readonly Field<Row>[] | undefined;
   /** The respondent weight of each row. */
@@ -26,7 +26,7 @@ export interface SummarizeOptions<Row> extends MetricSpecs<Row> {
 }
 
 /** The metrics of one group of rows. */
-export interface SummaryGroup extends MetricResults {
+export interface SummaryGroup extends SummaryMetricResults {
   /** The group's key: the value of `by`, a tuple of values for several fields, null for the total. */
   readonly key: unknown;
   /** Rows in the group, answered or not. */
@@ -38,8 +38,8 @@ export interface SummaryGroup extends MetricResults {
  * options' type as `Options`, the metrics asked for are present in every group (not optional).
  */
 export interface Summary<Options = unknown> {
-  readonly groups: readonly (SummaryGroup & MetricResultsFor<Options>)[];
-  readonly total: SummaryGroup & MetricResultsFor<Options>;
+  readonly groups: readonly MetricResultsFor<Options, SummaryGroup>[];
+  readonly total: MetricResultsFor<Options, SummaryGroup>;
 }
 
 const summarizeSchema = z.strictObject({
@@ -55,7 +55,9 @@ const summarizeSchema = z.strictObject({
  * NPS, CSAT and CES of the user's own rows, per group and in total, in one pass over the
  * rows. Each metric is read from a field name or an accessor, alone or with the metric's
  * options: `{ nps: 'recommend' }`, `{ csat: { field: (r) => r.q3, scale: { min: 1, max: 7 },
- * satisfied: [6, 7] } }`. Groups come in the order their first row appears; keys are `Map`
+ * satisfied: [6, 7] } }`. A metric may name several fields — `{ csat: ['Seat comfort',
+ * 'Cleanliness'] }`, every item of a questionnaire at once — and then each group has a list
+ * of results, each with its `field`. Groups come in the order their first row appears; keys are `Map`
  * keys, so `'__proto__'` is an ordinary group. Each result carries its tally, so summaries of
  * chunks merge with `mergeTallies`. Errors and rejected answers name the row and the field.
  *
@@ -70,24 +72,28 @@ const summarizeSchema = z.strictObject({
  * ];
  * const summary = summarize(rows, { by: 'channel', nps: 'recommend', csat: 'satisfied' });
  * summary.groups[0]?.key; // 'web'
- * summary.groups[0]?.nps?.score; // 50 (one promoter, one passive)
- * summary.total.csat?.score; // 66.667 (2 of 3 answered 4 or 5)
+ * summary.groups[0]?.nps.score; // 50 (one promoter, one passive)
+ * summary.total.csat.score; // 66.667 (2 of 3 answered 4 or 5)
+ * const items = summarize(rows, { csat: ['satisfied', { field: 'recommend', scale: { min: 0, max: 10 }, satisfied: [9, 10] }] });
+ * items.total.csat[1]?.field; // 'recommend'
+ * items.total.csat[1]?.score; // 33.333 (one 9–10 of three)
  * ```
  */
 export function summarize<Row extends object, Options extends SummarizeOptions<Row>>(rows: readonly Row[], options: Options): Summary<Options> {
   const summary = openSummary(options, rows);
   summary.add(rows, 0);
-  return summary.finish() as Summary<Options>;
+  return summary.finish() as unknown as Summary<Options>;
 }
 
-/** How many rows of a stream are looked at for the fields: one none of them has is a typo. */
-const FIELD_SAMPLE = 1000;
+/** Rows of a stream are counted in batches of this many. */
+const BATCH = 1000;
 
 /**
  * {@link summarize} over a stream of rows — an async iterable such as NDJSON lines parsed one
  * by one or CSV records, or any iterable — holding only the tallies, never the rows. Row
- * indices in errors and `rejected` count from the start of the stream. A field that none of
- * the first 1000 rows has is an `unknown_field` error (a typo, not a rare answer).
+ * indices in errors and `rejected` count from the start of the stream. A field that no row of
+ * the whole stream has is an `unknown_field` error (a typo, not a rare answer), raised once
+ * the stream has been read: a field first seen after row 1000 is not a typo.
  *
  * @throws {CxValidationError} as {@link summarize} does, after the stream has been read.
  * @example
@@ -114,13 +120,13 @@ export async function summarizeStream<Row extends object, Options extends Summar
   };
   const take = (row: Row) => {
     batch.push(row);
-    if (batch.length === FIELD_SAMPLE) flush();
+    if (batch.length === BATCH) flush();
   };
   // `for await` costs a microtask per row even over an array; a plain iterable skips it.
   if (isSyncIterable(source)) for (const row of source) take(row);
   else for await (const row of source) take(row);
   flush();
-  return summary!.finish() as Summary<Options>;
+  return summary!.finish() as unknown as Summary<Options>;
 }
 
 function isSyncIterable<Row>(source: AsyncIterable<Row> | Iterable<Row>): source is Iterable<Row> {
@@ -133,12 +139,19 @@ function isSyncIterable<Row>(source: AsyncIterable<Row> | Iterable<Row>): source
  */
 function openSummary<Row extends object>(options: SummarizeOptions<Row>, sample: readonly Row[]) {
   const parsed = parseWith(summarizeSchema, options);
-  const metrics = resolveMetrics(options, parsed.invalid);
+  const metrics = resolveMetrics(options, parsed.invalid, true);
   if (metrics.length === 0) fail('invalid_option', [], 'ask for at least one of nps, csat and ces');
   const byList = options.by === undefined ? [] : Array.isArray(options.by) ? (options.by as readonly Field<Row>[]) : [options.by as Field<Row>];
   const byReaders = byList.map((by, i) => fieldReader(by, byList.length === 1 ? 'by' : `by[${i}]`));
-  const pass = startRowPass(sample, metrics, options.weight, parsed.invalid);
-  byReaders.forEach((reader, i) => checkFieldExists(sample, reader, Array.isArray(options.by) ? ['by', i] : ['by']));
+  checkRowArray(sample);
+  const pass: RowPass = { weight: options.weight === undefined ? undefined : fieldReader(options.weight, 'weight'), log: newIssueLog(), skip: parsed.invalid === 'skip' };
+  // Named fields not yet seen in any row; what is left once every row has been read is a typo.
+  let rowsSeen = 0;
+  let unseen = [
+    ...metrics.map((metric) => ({ reader: metric.reader, path: metric.path })),
+    { reader: pass.weight, path: ['weight'] },
+    ...byReaders.map((reader, i) => ({ reader, path: Array.isArray(options.by) ? ['by', i] : ['by'] })),
+  ].filter((entry): entry is { reader: FieldReader & { field: string }; path: (string | number)[] } => entry.reader?.field !== undefined);
 
   const layout = groupLayout(metrics, pass.weight !== undefined);
   // One field: a Map (insertion order is first-seen order); several: nested maps.
@@ -153,6 +166,8 @@ function openSummary<Row extends object>(options: SummarizeOptions<Row>, sample:
 
   /** Counts a batch of rows; `offset` is the index of its first row in the whole input. */
   function add(rows: readonly unknown[], offset: number): void {
+    rowsSeen += rows.length;
+    if (unseen.length > 0) unseen = unseen.filter((entry) => !someRowHas(rows, entry.reader.field));
     let i = 0;
     try {
       for (; i < rows.length; i++) {
@@ -187,6 +202,9 @@ function openSummary<Row extends object>(options: SummarizeOptions<Row>, sample:
   }
 
   function finish(): Summary {
+    const [typo] = unseen;
+    // No rows at all is an empty summary, not a typo.
+    if (typo !== undefined && rowsSeen > 0) fail('unknown_field', typo.path, `no row has the field ${JSON.stringify(typo.reader.field)}`);
     throwIfIssues(pass.log);
     const keyed = byReaders.length === 0 ? [{ key: null, group: everything }] : byReaders.length === 1 ? [...byKey].map(([key, group]) => ({ key, group })) : tuples.entries();
     const result = (key: unknown, group: RowGroup): SummaryGroup => ({ key, rows: group.rows, ...groupResults(metrics, groupTallies(layout, group)) });

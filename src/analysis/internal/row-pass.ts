@@ -19,7 +19,7 @@ export function checkRowArray(rows: unknown): void {
 /** Checks the rows and the fields every metric and the weight come from, before the pass. */
 export function startRowPass<Row>(rows: readonly Row[], metrics: readonly ResolvedMetric[], weight: Field<Row> | undefined, invalid: InvalidPolicy | undefined): RowPass {
   checkRowArray(rows);
-  metrics.forEach((metric) => checkFieldExists(rows, metric.reader, [metric.name]));
+  metrics.forEach((metric) => checkFieldExists(rows, metric.reader, metric.path));
   const weightReader = weight === undefined ? undefined : fieldReader(weight, 'weight');
   checkFieldExists(rows, weightReader, ['weight']);
   return { weight: weightReader, log: newIssueLog(), skip: invalid === 'skip' };
