@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { inChunks } from '../../test/chunks.js';
+import { inChunks } from '../../../test/chunks.js';
 import { JsonArrayError, jsonArrayElements } from './json-array.js';
 
 async function elements(text: string, size = text.length || 1): Promise<unknown[]> {

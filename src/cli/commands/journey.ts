@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import type { JourneyDefinition } from '../../analysis/define-journey.js';
+import { journeyReport, type JourneyReportOptions } from '../../analysis/journey-report.js';
+import { CxValidationError } from '../../core/errors.js';
+import { parseCommand, single, type CommandSpec } from '../args.js';
+import { InputError, UsageError } from '../errors.js';
+import type { Row } from '../input/table.js';
+import { journeyCsv, journeyTable } from '../output/journey.js';
+import { resolveColumn } from '../shared/columns.js';
+import { INPUT_FLAGS, notesTo, openInput, outputFormat, OUTPUT_FLAGS } from '../shared/input-flags.js';
+import { describeValidation } from '../shared/messages.js';
+import { checkScaleUse, metricFlags, metricPlan, requireMetric } from '../shared/metric-flags.js';
+import { allRows, columnPlan, metricSpecs, onTable } from '../shared/run.js';
+
+export const journeySpec: CommandSpec = {
+  name: 'journey',
+  usage: 'FILE --journey JOURNEY.json --stage COL [--touchpoint COL] --nps COL | --csat COL | --ces COL [options]',
+  summary:
+    'Metrics per stage and touchpoint of a customer journey: rows outside the journey counted, the weighted journey index, the weakest stage and touchpoint, and those significantly below the rest. The rows of the columns asked for are held in memory.',
+  groups: [
+    {
+      heading: 'Journey',
+      flags: [
+        { name: 'journey', value: 'FILE', help: 'the journey as JSON: {"stages": [{"id": "purchase", "weight": 2, "touchpoints": [{"id": "web"}]}, …]}' },
+        { name: 'stage', value: 'COL', help: "the column of each row's stage id" },
+        { name: 'touchpoint', value: 'COL', help: "the column of each row's touchpoint id" },
+        { name: 'headline', value: 'METRIC', help: 'nps, csat or ces: the metric of the index and the tests (needed with more than one)' },
+      ],
+    },
+    metricFlags(false),
+    INPUT_FLAGS,
+    OUTPUT_FLAGS,
+  ],
+  examples: ['cx-metrics journey answers.csv --journey journey.json --stage stage --touchpoint touchpoint --nps recommend'],
+};
+
+function readJourney(file: string): JourneyDefinition {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new InputError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+  }
+  try {
+    return JSON.parse(text) as JourneyDefinition;
+  } catch (error) {
+    throw new InputError(`${file} is not valid JSON (${(error as Error).message})`);
+  }
+}
+
+export async function journeyCommand(argv: readonly string[]): Promise<string> {
+  const args = parseCommand(journeySpec, argv);
+  const format = outputFormat(args);
+  const note = notesTo(args);
+  const journeyFile = single(args, 'journey');
+  const stageFlag = single(args, 'stage');
+  if (journeyFile === undefined) throw new UsageError('journey needs --journey FILE (the stages as JSON)');
+  if (stageFlag === undefined) throw new UsageError('journey needs --stage COL');
+  const headline = single(args, 'headline');
+  if (headline !== undefined && !['nps', 'csat', 'ces'].includes(headline)) throw new UsageError(`--headline takes nps, csat or ces, got "${headline}"`);
+  const journey = readJourney(journeyFile);
+  requireMetric(args);
+  const { table, progress } = await openInput(args);
+  const metrics = metricPlan(args, table, note);
+  const stage = resolveColumn(table, stageFlag);
+  const touchpointFlag = single(args, 'touchpoint');
+  const touchpoint = touchpointFlag === undefined ? undefined : resolveColumn(table, touchpointFlag);
+  const plan = columnPlan([stage, ...(touchpoint === undefined ? [] : [touchpoint])], [], [...metrics.columns.map((column) => column.column), ...(metrics.weight === undefined ? [] : [metrics.weight])]);
+  const rows = await onTable(table, () => allRows(table.rows(plan)));
+  progress.done();
+  const options = {
+    ...metricSpecs(metrics),
+    stage,
+    ...(touchpoint === undefined ? {} : { touchpoint }),
+    ...(headline === undefined ? {} : { headline }),
+    ...(metrics.weight === undefined ? {} : { weight: metrics.weight }),
+    ...(metrics.invalid === undefined ? {} : { invalid: metrics.invalid }),
+    ...(metrics.level === undefined ? {} : { level: metrics.level }),
+  } as JourneyReportOptions<Row>;
+  let report: ReturnType<typeof journeyReport>;
+  try {
+    report = journeyReport(rows, journey, options);
+  } catch (error) {
+    // A mistake in the journey file is named as such, not as a line of the data.
+    if (error instanceof CxValidationError && error.issues[0]?.path[0] === 'stages') throw new InputError(`${journeyFile}: ${describeValidation(error, null)}`);
+    return onTable(table, () => {
+      throw error;
+    });
+  }
+  checkScaleUse(metrics.columns.map((column) => ({ metric: column.metric, column: column.column, tally: report.total[column.metric]!.tally })), args, note);
+  if (format === 'json') return JSON.stringify(report, null, 2);
+  const columnOf = (metric: string) => metrics.columns.find((column) => column.metric === metric)!.column;
+  return format === 'csv' ? journeyCsv(report) : journeyTable(report, columnOf(report.headline));
+}

@@ -1,0 +1,82 @@
+import type { MetricName } from '../../analysis/internal/metric-specs.js';
+import { trend, type Trend, type TrendOptions } from '../../analysis/trend.js';
+import { mergeTallies } from '../../core/merge-tallies.js';
+import { parseCommand, single, type CommandSpec } from '../args.js';
+import { UsageError } from '../errors.js';
+import type { Row } from '../input/table.js';
+import { trendCsv, trendTable, type TrendRun } from '../output/trend.js';
+import { resolveColumn } from '../shared/columns.js';
+import { INPUT_FLAGS, notesTo, openInput, outputFormat, OUTPUT_FLAGS } from '../shared/input-flags.js';
+import { checkScaleUse, metricFlags, metricPlan, requireMetric, type MetricColumn } from '../shared/metric-flags.js';
+import { allRows, columnPlan, onTable } from '../shared/run.js';
+
+const PERIODS = ['day', 'week', 'month', 'quarter', 'year'] as const;
+
+export const trendSpec: CommandSpec = {
+  name: 'trend',
+  usage: 'FILE --at COL --period day|week|month|quarter|year [--time-zone TZ] --nps COL | --csat COL | --ces COL ... [options]',
+  summary:
+    'Metrics per calendar period (ISO weeks), every period from the first answer to the last, each with its change against the period before and that change\'s test. The rows\' dates and answers are held in memory.',
+  groups: [
+    {
+      heading: 'Periods',
+      flags: [
+        { name: 'at', value: 'COL', help: 'when each answer was given: ISO 8601 (2026-01-05, 2026-01-05 09:30, …Z or +02:00), Google Forms timestamps, Excel dates' },
+        { name: 'period', value: 'PERIOD', help: 'day, week (ISO, from Monday), month, quarter or year' },
+        { name: 'time-zone', value: 'TZ', help: 'the calendar instants are dated in, e.g. Europe/Helsinki (default UTC); dates without a time or offset are taken as written' },
+      ],
+    },
+    metricFlags(true),
+    INPUT_FLAGS,
+    OUTPUT_FLAGS,
+  ],
+  examples: ['cx-metrics trend answers.csv --at answered --period week --time-zone Europe/Helsinki --nps recommend', 'cx-metrics trend survey.xlsx --at Date --period month --csat Q3 --csat Q4 --format csv'],
+};
+
+export async function trendCommand(argv: readonly string[]): Promise<string> {
+  const args = parseCommand(trendSpec, argv);
+  const format = outputFormat(args);
+  const note = notesTo(args);
+  const atFlag = single(args, 'at');
+  const period = single(args, 'period');
+  if (atFlag === undefined) throw new UsageError('trend needs --at COL: the column of dates');
+  if (period === undefined || !(PERIODS as readonly string[]).includes(period)) throw new UsageError(`--period takes ${PERIODS.join(', ')}${period === undefined ? '' : `, got "${period}"`}`);
+  requireMetric(args);
+  const { table, progress } = await openInput(args);
+  const metrics = metricPlan(args, table, note);
+  const at = resolveColumn(table, atFlag);
+  const plan = columnPlan([], [at], [...metrics.columns.map((column) => column.column), ...(metrics.weight === undefined ? [] : [metrics.weight])]);
+  const rows = await onTable(table, () => allRows(table.rows(plan)));
+  progress.done();
+  const timeZone = single(args, 'time-zone');
+  const base = {
+    at,
+    period: period as Trend['period'],
+    ...(timeZone === undefined ? {} : { timeZone }),
+    ...(metrics.weight === undefined ? {} : { weight: metrics.weight }),
+    ...(metrics.invalid === undefined ? {} : { invalid: metrics.invalid }),
+    ...(metrics.level === undefined ? {} : { level: metrics.level }),
+  };
+  // trend takes one column per metric: one call for all, or one call per column when a metric has several.
+  const oneCall = new Set(metrics.columns.map((column) => column.metric)).size === metrics.columns.length;
+  const groups: MetricColumn[][] = oneCall ? [[...metrics.columns]] : metrics.columns.map((column) => [column]);
+  const runs: TrendRun[] = await onTable(table, () =>
+    groups.map((columns) => ({
+      columns,
+      trend: trend(rows, { ...base, ...Object.fromEntries(columns.map((column) => [column.metric, column.spec])) } as TrendOptions<Row>),
+    })),
+  );
+  checkScaleUse(
+    runs.flatMap((run) => run.columns.map((column) => ({ metric: column.metric, column: column.column, tally: totalTally(run.trend, column.metric) }))),
+    args,
+    note,
+  );
+  if (format === 'json') return JSON.stringify(oneCall ? runs[0]!.trend : runs.map((run) => ({ metric: run.columns[0]!.metric, column: run.columns[0]!.column, trend: run.trend })), null, 2);
+  return format === 'csv' ? trendCsv(runs) : trendTable(runs, metrics.level ?? 0.95);
+}
+
+/** The tally of a metric over every period. */
+function totalTally(result: Trend, metric: MetricName) {
+  const tallies = result.periods.map((period) => period[metric]!.tally);
+  return mergeTallies(tallies[0]!, ...tallies.slice(1));
+}

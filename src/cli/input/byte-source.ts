@@ -1,0 +1,209 @@
+import { isUtf8 } from 'node:buffer';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { InputError, UsageError } from '../errors.js';
+
+/** Bytes are read this many at a time. */
+const CHUNK = 4 * 1024 * 1024;
+
+/**
+ * A file as UTF-8 bytes, a chunk at a time, read synchronously: a command reads one file from
+ * start to end and does nothing else meanwhile, and synchronous reads leave the hot loop free
+ * of promises. UTF-8 (with or without a byte-order mark) is checked as it is read, so bytes
+ * of another encoding stop the command with the line they are on instead of turning into
+ * replacement characters that would merge "Müller" and "Möller". UTF-16 with a byte-order
+ * mark, and any encoding named with `--encoding` that `TextDecoder` knows (windows-1252,
+ * iso-8859-15, …), are converted to UTF-8 on the way.
+ */
+export interface ByteSource {
+  readonly file: string;
+  /** Size of the file in bytes. */
+  readonly size: number;
+  /** Bytes of the file read so far. */
+  readonly position: number;
+  /** The encoding the file is read in, as `TextDecoder` names it. */
+  readonly encoding: string;
+  /**
+   * Fills `target` from `offset` towards its end with the next UTF-8 bytes; returns how many
+   * were written, 0 at the end of the file. Reading into the caller's buffer (rather than
+   * handing out a fresh one per chunk) keeps a large file from costing a page fault per page.
+   */
+  read(target: Buffer, offset: number): number;
+  close(): void;
+}
+
+/** The encoding a name stands for; an unknown name is a usage error. */
+export function checkEncoding(name: string): string {
+  try {
+    return new TextDecoder(name).encoding;
+  } catch {
+    throw new UsageError(`unknown --encoding "${name}" (for example utf-8, utf-16le, windows-1252, iso-8859-15)`);
+  }
+}
+
+export function openByteSource(file: string, encoding?: string): ByteSource {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+  }
+  const stat = fstatSync(fd);
+  if (stat.isDirectory()) {
+    closeSync(fd);
+    throw new InputError(`cannot read ${file}: it is a directory`);
+  }
+  const head = Buffer.alloc(4096);
+  const headLength = readSync(fd, head, 0, head.length, 0);
+  const declared = encoding === undefined ? undefined : checkEncoding(encoding);
+  const detected = declared ?? byteOrderMark(head.subarray(0, headLength));
+  const bom = bomLength(head.subarray(0, headLength), detected);
+  if (detected === 'utf-8' && declared === undefined && looksLikeUtf16(head.subarray(0, headLength))) {
+    closeSync(fd);
+    throw new InputError(`${file} looks like UTF-16 text without a byte-order mark; give --encoding utf-16le (or utf-16be)`);
+  }
+  let position = bom;
+  const readRaw = (target: Buffer, offset: number, length: number) => {
+    const count = readSync(fd, target, offset, length, position);
+    position += count;
+    return count;
+  };
+  const read = detected === 'utf-8' ? utf8Reader(file, bom, readRaw) : transcodingReader(file, detected, readRaw);
+  return {
+    file,
+    size: stat.size,
+    get position() {
+      return position;
+    },
+    encoding: detected,
+    read,
+    close() {
+      closeSync(fd);
+    },
+  };
+}
+
+type RawRead = (target: Buffer, offset: number, length: number) => number;
+
+function byteOrderMark(bytes: Buffer | null): string {
+  if (bytes === null) return 'utf-8';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return 'utf-8';
+}
+
+function bomLength(bytes: Buffer, encoding: string): number {
+  if (encoding === 'utf-8') return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  if (encoding === 'utf-16le') return bytes[0] === 0xff && bytes[1] === 0xfe ? 2 : 0;
+  if (encoding === 'utf-16be') return bytes[0] === 0xfe && bytes[1] === 0xff ? 2 : 0;
+  return 0;
+}
+
+/** Text in UTF-16 has a zero byte in most ASCII characters; UTF-8 text has none. */
+function looksLikeUtf16(bytes: Buffer): boolean {
+  const sample = bytes.subarray(0, 4096);
+  let zeros = 0;
+  for (const byte of sample) if (byte === 0) zeros++;
+  return zeros > sample.length / 4;
+}
+
+/**
+ * Reads UTF-8 as it is, checking each chunk: a character cut by a chunk's end is checked
+ * once the next chunk completes it.
+ */
+function utf8Reader(file: string, start: number, readRaw: RawRead): ByteSource['read'] {
+  let carried = Buffer.alloc(0); // the bytes of a character cut at the end of the last chunk
+  let offset = start; // file offset of the next chunk
+  return (target, at) => {
+    const count = readRaw(target, at, target.length - at);
+    const chunk = target.subarray(at, at + count);
+    if (count === 0) {
+      if (carried.length > 0) throw notUtf8(file, offset - carried.length, carried);
+      return 0;
+    }
+    // Bytes that complete the carried character.
+    let lead = 0;
+    while (lead < Math.min(3, chunk.length) && (chunk[lead]! & 0xc0) === 0x80) lead++;
+    if (carried.length > 0 || lead > 0) {
+      const joined = Buffer.concat([carried, chunk.subarray(0, lead)]);
+      if (!isUtf8(joined)) throw notUtf8(file, offset - carried.length, joined);
+    }
+    const cut = incompleteTail(chunk);
+    const body = chunk.subarray(lead, chunk.length - cut);
+    if (!isUtf8(body)) throw notUtf8(file, offset + lead, body);
+    carried = Buffer.from(chunk.subarray(chunk.length - cut));
+    offset += count;
+    return count;
+  };
+}
+
+/** How many bytes at the end of `chunk` start a character that the chunk does not complete. */
+function incompleteTail(chunk: Buffer): number {
+  for (let back = 1; back <= Math.min(3, chunk.length); back++) {
+    const byte = chunk[chunk.length - back]!;
+    if ((byte & 0xc0) === 0x80) continue; // a continuation byte: look further back
+    const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return length > back ? back : 0;
+  }
+  return 0;
+}
+
+/** The error for bytes that are not UTF-8, naming the line and showing the bytes. */
+function notUtf8(file: string, offset: number, bytes: Buffer): InputError {
+  const bad = firstInvalidByte(bytes);
+  const line = lineOfOffset(file, offset + bad);
+  const shown = [...bytes.subarray(bad, bad + 4)].map((byte) => `0x${byte.toString(16).toUpperCase().padStart(2, '0')}`).join(' ');
+  return new InputError(`${file}, line ${line}: bytes that are not UTF-8 (${shown}); say which encoding the file is in, e.g. --encoding windows-1252`);
+}
+
+/** The index of the first byte of `bytes` that does not start a valid UTF-8 sequence. */
+function firstInvalidByte(bytes: Buffer): number {
+  for (let i = 0; i < bytes.length; ) {
+    const length = bytes[i]! < 0x80 ? 1 : bytes[i]! >= 0xf0 ? 4 : bytes[i]! >= 0xe0 ? 3 : bytes[i]! >= 0xc2 ? 2 : 0;
+    if (length === 0 || !isUtf8(bytes.subarray(i, i + length)) || i + length > bytes.length) return i;
+    i += length;
+  }
+  return bytes.length;
+}
+
+/** The line (from 1) of a byte offset of the file: one more than the line feeds before it. */
+function lineOfOffset(file: string, fileOffset: number): number {
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(CHUNK);
+    let line = 1;
+    for (let start = 0; start < fileOffset; ) {
+      const count = readSync(fd, buffer, 0, Math.min(CHUNK, fileOffset - start), start);
+      if (count === 0) break;
+      for (let at = buffer.indexOf(0x0a); at !== -1 && at < count; at = buffer.indexOf(0x0a, at + 1)) line++;
+      start += count;
+    }
+    return line;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Converts another encoding to UTF-8 chunk by chunk; a sequence the encoding does not allow is an error. */
+function transcodingReader(file: string, encoding: string, readRaw: RawRead): ByteSource['read'] {
+  const decoder = new TextDecoder(encoding, { fatal: true });
+  const raw = Buffer.allocUnsafe(1024 * 1024);
+  let pending = Buffer.alloc(0); // converted bytes that did not fit the last target
+  let ended = false;
+  return (target, at) => {
+    while (pending.length === 0 && !ended) {
+      const count = readRaw(raw, 0, raw.length);
+      let text: string;
+      try {
+        text = count === 0 ? decoder.decode() : decoder.decode(raw.subarray(0, count), { stream: true });
+      } catch {
+        throw new InputError(`${file}: bytes that are not valid ${encoding}; check --encoding`);
+      }
+      ended = count === 0;
+      pending = Buffer.from(text, 'utf8');
+    }
+    const written = pending.copy(target, at);
+    pending = pending.subarray(written);
+    return written;
+  };
+}

@@ -1,0 +1,100 @@
+/**
+ * Turning the text of a cell into the value a command reads: numbers for metric and weight
+ * columns, text as written for groups, stages and ids, ISO 8601 text for dates. The same
+ * rules serve CSV, workbooks and JSON strings, so a file reads the same whatever its format.
+ */
+
+/** How number cells are read. */
+export interface NumberRules {
+  /** `4,5` is 4.5: set for semicolon- and tab-separated files, where Excel writes decimal commas. */
+  readonly decimalComma: boolean;
+  /** Answers written as text labels (`--map "Very satisfied=5"`), keys trimmed and lower-cased. */
+  readonly labels: ReadonlyMap<string, number> | null;
+}
+
+const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+const DECIMAL_COMMA = /^[+-]?\d+,\d+$/;
+/** "10 - Extremely likely", "5 = Very satisfied", "4 Satisfied", "2: Disagree", "1) Poor": the leading integer. */
+const LEADING_NUMBER = /^([+-]?\d+)(?:\s*[-–—=:.)]\s*|\s+)(?=[^\d\s])/;
+
+/**
+ * A number cell: empty is no answer (null); a number is that number; a label with a leading
+ * number, or one of the `labels`, is its number. Anything else comes back as the text itself,
+ * which the library then reports as an invalid answer, naming row and column.
+ */
+export function numberCell(text: string, rules: NumberRules): number | string | null {
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  if (PLAIN_NUMBER.test(trimmed)) return Number(trimmed);
+  if (rules.decimalComma && DECIMAL_COMMA.test(trimmed)) return Number(trimmed.replace(',', '.'));
+  const mapped = rules.labels?.get(trimmed.toLowerCase());
+  if (mapped !== undefined) return mapped;
+  const leading = LEADING_NUMBER.exec(trimmed);
+  return leading ? Number(leading[1]) : text;
+}
+
+/**
+ * Parses `--map "Very satisfied=5,Satisfied=4"` into lower-cased labels. A label may itself
+ * hold a comma when quoted: `--map '"Good, mostly"=4'`.
+ */
+export function parseLabelMap(specs: readonly string[]): Map<string, number> {
+  const labels = new Map<string, number>();
+  for (const spec of specs) {
+    for (const pair of splitPairs(spec)) {
+      const at = pair.lastIndexOf('=');
+      const label = unquote(pair.slice(0, at).trim());
+      const value = Number(pair.slice(at + 1).trim());
+      if (at <= 0 || label === '' || pair.slice(at + 1).trim() === '' || !Number.isFinite(value)) {
+        throw new TypeError(`--map takes LABEL=NUMBER pairs separated by commas, got ${JSON.stringify(pair)}`);
+      }
+      const key = label.toLowerCase();
+      const before = labels.get(key);
+      if (before !== undefined && before !== value) throw new TypeError(`--map gives ${JSON.stringify(label)} two numbers (${before} and ${value})`);
+      labels.set(key, value);
+    }
+  }
+  return labels;
+}
+
+function splitPairs(spec: string): string[] {
+  const pairs: string[] = [];
+  let current = '';
+  let quoted = false;
+  for (const c of spec) {
+    if (c === '"') quoted = !quoted;
+    if (c === ',' && !quoted) {
+      pairs.push(current);
+      current = '';
+    } else current += c;
+  }
+  pairs.push(current);
+  return pairs.filter((pair) => pair.trim() !== '');
+}
+
+function unquote(text: string): string {
+  return text.length >= 2 && text.startsWith('"') && text.endsWith('"') ? text.slice(1, -1) : text;
+}
+
+/** Google Forms: "2026/11/03 10:15:32 AM GMT+2". */
+const GOOGLE_FORMS = /^(\d{4})\/(\d{1,2})\/(\d{1,2}) (\d{1,2}):(\d{2}):(\d{2}) ([AP]M) GMT([+-]\d{1,2})(?::?(\d{2}))?$/;
+
+const pad = (value: number | string) => String(value).padStart(2, '0');
+
+/**
+ * A date cell as the library reads dates (ISO 8601 text, with a T or a space as Qualtrics
+ * writes it, or a Date): Google Forms' "2026/11/03 10:15:32 AM GMT+2" is rewritten to ISO
+ * 8601 with the same meaning; anything else is passed on as it is (an unreadable date is
+ * then reported by row and column). Empty is no date (null).
+ */
+export function dateCell(value: string): string | null {
+  const trimmed = value.trim();
+  if (trimmed === '') return null;
+  const forms = GOOGLE_FORMS.exec(trimmed);
+  if (forms) {
+    const [, year, month, day, hour, minute, second, half, offsetHours, offsetMinutes] = forms as unknown as string[];
+    const h = (Number(hour) % 12) + (half === 'PM' ? 12 : 0);
+    const sign = offsetHours!.startsWith('-') ? '-' : '+';
+    return `${year}-${pad(month!)}-${pad(day!)}T${pad(h)}:${minute}:${second}${sign}${pad(offsetHours!.replace(/^[+-]/, ''))}:${offsetMinutes ?? '00'}`;
+  }
+  return trimmed;
+}

@@ -1,0 +1,78 @@
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { InputError } from '../errors.js';
+import { dateCell, numberCell, type NumberRules } from './cells.js';
+import { JsonArrayError, jsonArrayElements } from './json-array.js';
+import { newLineMap, type ColumnPlan, type Row, type Table } from './table.js';
+
+/**
+ * A JSON array of objects, or NDJSON (one object per line), as a {@link Table}: streamed an
+ * element at a time. The rows name their own fields, so the columns are not known up front;
+ * a field no row has is reported by the library once every row has been read. Values are
+ * read as they are, with two rules: a string in a number column is read as a CSV cell would
+ * be (a label with a leading number, `--map`), and a group, stage or id must be a single
+ * value — text, a number, true/false or null — never an object or a list.
+ */
+export function openJsonTable(file: string, format: 'json' | 'ndjson', numbers: NumberRules, onProgress?: (position: number) => void): Table {
+  // NDJSON: the line of each row, for messages; rows can be counted from 1 for a JSON array.
+  const lines = newLineMap();
+  async function* elements(): AsyncGenerator<{ value: unknown; index: number }> {
+    const stream = createReadStream(file, { encoding: 'utf8' });
+    await new Promise<void>((resolve, reject) => {
+      stream.once('readable', resolve);
+      stream.once('error', (error: NodeJS.ErrnoException) => reject(new InputError(`cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`)));
+    });
+    let index = 0;
+    if (format === 'ndjson') {
+      let line = 0;
+      for await (const text of createInterface({ input: stream, crlfDelay: Infinity })) {
+        line++;
+        if (text.trim() === '') continue;
+        let value: unknown;
+        try {
+          value = JSON.parse(line === 1 ? text.replace(/^\uFEFF/, '') : text);
+        } catch {
+          throw new InputError(`${file}, line ${line}: not valid JSON`);
+        }
+        lines.note(index, line);
+        if (index % 4096 === 0) onProgress?.(stream.bytesRead);
+        yield { value, index: index++ };
+      }
+      return;
+    }
+    try {
+      for await (const value of jsonArrayElements(stream as AsyncIterable<string>)) {
+        if (index % 4096 === 0) onProgress?.(stream.bytesRead);
+        yield { value, index: index++ };
+      }
+    } catch (error) {
+      if (!(error instanceof JsonArrayError)) throw error;
+      throw new InputError(error.element === undefined ? `${file}: ${error.message}` : `${file}, row ${error.element + 1}: not valid JSON (${error.reason})`);
+    }
+  }
+  const where = (index: number) => (format === 'ndjson' ? `line ${lines.lineOf(index)}` : `row ${index + 1}`);
+
+  async function* rows(plan: readonly ColumnPlan[]): AsyncGenerator<Row> {
+    for await (const { value, index } of elements()) {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InputError(`${file}, ${where(index)}: expected a JSON object`);
+      const source = value as Record<string, unknown>;
+      const row: Row = {};
+      for (const { name, kind } of plan) {
+        if (!Object.hasOwn(source, name)) continue; // absent stays absent: "(missing)", not null
+        row[name] = jsonValue(source[name], kind, numbers, () => `${file}, ${where(index)}, field ${JSON.stringify(name)}`);
+      }
+      yield row;
+    }
+  }
+
+  return { file, columns: null, questions: null, platform: null, headerRows: 0, rows, where };
+}
+
+function jsonValue(value: unknown, kind: ColumnPlan['kind'], numbers: NumberRules, place: () => string): unknown {
+  if (kind === 'number') return typeof value === 'string' ? numberCell(value, numbers) : value;
+  if (kind === 'date') return typeof value === 'string' ? dateCell(value) : value;
+  if (typeof value === 'object' && value !== null) {
+    throw new InputError(`${place()}: a group, stage or id must be text, a number, true/false or null, got ${Array.isArray(value) ? 'a list' : 'an object'}`);
+  }
+  return value;
+}

@@ -1,0 +1,71 @@
+/**
+ * What every input reader gives a command: the file's columns (named in its header, or
+ * found in its rows for JSON), and its rows with only the columns asked for, each read as
+ * the command needs it. Commands never see the format.
+ */
+
+/** How a column's cells are read: numbers (answers, weights), text as written (groups, ids), dates. */
+export type CellKind = 'number' | 'text' | 'date';
+
+/** A column a command reads, the property it gets in each row, and how its cells are read. */
+export interface ColumnPlan {
+  /** The column's name in the file (the row property it becomes). */
+  readonly name: string;
+  readonly kind: CellKind;
+}
+
+/** A row as commands read it: the asked-for columns by name. */
+export type Row = Record<string, unknown>;
+
+export interface Table {
+  readonly file: string;
+  /** Column names from the header; null for JSON and NDJSON, whose rows name their own fields. */
+  readonly columns: readonly string[] | null;
+  /** The question text of each column, when the file has one (Qualtrics, SurveyMonkey): else null. */
+  readonly questions: readonly string[] | null;
+  /** The survey platform whose export layout was recognised, for a note to the user. */
+  readonly platform: 'qualtrics' | 'surveymonkey' | null;
+  /** Header rows above the data. */
+  readonly headerRows: number;
+  /** The rows, streamed: each with the planned columns only. Call once. */
+  rows(plan: readonly ColumnPlan[]): Iterable<Row> | AsyncIterable<Row>;
+  /** Where data row `index` (from 0) is, as an editor or spreadsheet shows it: "line 14", "row 14". */
+  where(index: number): string;
+}
+
+/** Rows added to a line map; `where` finds a row's line without keeping a number per row. */
+export interface LineMap {
+  /** Row `index` starts on `line`. Call in row order. */
+  note(index: number, line: number): void;
+  lineOf(index: number): number;
+}
+
+/**
+ * Lines of rows, kept as the points where a row is not on the line after the last one (a
+ * blank line skipped, a quoted cell over several lines): memory grows with those, not rows.
+ */
+export function newLineMap(): LineMap {
+  const rows: number[] = [];
+  const offsets: number[] = []; // line − row from rows[k] on
+  let offset = Number.NaN;
+  return {
+    note(index, line) {
+      if (line - index !== offset) {
+        offset = line - index;
+        rows.push(index);
+        offsets.push(offset);
+      }
+    },
+    lineOf(index) {
+      let low = 0;
+      let high = rows.length - 1;
+      if (high < 0 || index < rows[0]!) return Number.NaN;
+      while (low < high) {
+        const middle = (low + high + 1) >> 1;
+        if (rows[middle]! <= index) low = middle;
+        else high = middle - 1;
+      }
+      return index + offsets[low]!;
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import type { FollowUpList } from '../../analysis/follow-ups.js';
+import type { Table } from '../input/table.js';
+import type { MetricColumn } from '../shared/metric-flags.js';
+import { csvText, textTable, type TextCell } from './text-table.js';
+
+/** A line per respondent to contact: id, where in the file, the reasons. */
+export function followUpsTable(list: FollowUpList, table: Table): string {
+  const head: TextCell[] = ['id', 'at', 'reasons'];
+  const lines = list.contacts.map((contact): TextCell[] => [String(contact.id), table.where(contact.row), contact.reasons.join('; ')]);
+  const skipped = list.invalid > 0 ? `; ${list.invalid} invalid answers skipped` : '';
+  return `${textTable([head, ...lines])}\n\n${list.contacts.length} of ${list.rows} respondents to contact${skipped}`;
+}
+
+/** For a CRM import: the id first, the reasons, then each metric column's answer, and where the row is. */
+export function followUpsCsv(list: FollowUpList, columns: readonly MetricColumn[], table: Table): string {
+  return csvText([
+    ['id', 'reasons', ...columns.map((column) => column.column), 'source_row'],
+    ...list.contacts.map((contact) => [String(contact.id), contact.reasons.join('; '), ...columns.map((column) => contact.answers[column.metric] as string | number | null | undefined), table.where(contact.row)]),
+  ]);
+}

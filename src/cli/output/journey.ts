@@ -1,0 +1,50 @@
+import type { JourneyReport, StageReport, TouchpointReport } from '../../analysis/journey-report.js';
+import { METRIC_LABELS } from '../shared/metric-flags.js';
+import { bracket, fixed, pValue } from './format-number.js';
+import { csvText, textTable, type TextCell } from './text-table.js';
+
+const DIGITS = { nps: 1, csat: 1, ces: 2 } as const;
+
+/** Stages in journey order with their touchpoints indented: the headline metric, its interval, and the test against the rest. */
+export function journeyTable(report: JourneyReport, column: string): string {
+  const metric = report.headline;
+  const digits = DIGITS[metric];
+  const line = (label: string, part: StageReport | TouchpointReport): TextCell[] => {
+    const result = part[metric]!;
+    const comparison = part.comparison;
+    const difference = comparison?.difference;
+    return [
+      label,
+      { number: String(part.weight) },
+      { number: String(part.rows) },
+      { number: String(result.n) },
+      { number: fixed(result.score, digits) },
+      { number: bracket(result.interval, digits) },
+      { number: difference === null || difference === undefined ? '–' : `${difference > 0 ? '+' : ''}${fixed(difference, digits)}` },
+      { number: pValue(comparison?.pValue) },
+      part.significantlyBelow ? 'below the rest' : '',
+    ];
+  };
+  const head: TextCell[] = ['stage / touchpoint', { number: 'weight' }, { number: 'rows' }, { number: 'n' }, { number: METRIC_LABELS[metric] }, { number: 'CI' }, { number: 'vs rest' }, { number: 'p' }, ''];
+  const lines = report.stages.flatMap((stage) => [line(stage.label, stage), ...stage.touchpoints.map((touchpoint) => line(`  ${touchpoint.label}`, touchpoint))]);
+  const { index, weakest, unmapped } = report;
+  const footer = [
+    `${METRIC_LABELS[metric]} (${column}): journey index ${fixed(index.score, digits)} ${bracket(index.interval, digits)} over ${index.parts} stages`,
+    `weakest stage: ${weakest.stage ?? '–'}; weakest touchpoint: ${weakest.touchpoint ? `${weakest.touchpoint.stage} / ${weakest.touchpoint.touchpoint}` : '–'}`,
+  ];
+  if (unmapped.rows > 0) footer.push(`rows outside the journey: ${unmapped.rows} (stages ${unmapped.stages.map((entry) => `${JSON.stringify(entry.value)} ×${entry.rows}`).join(', ')})`);
+  if (unmapped.touchpoints.length > 0) footer.push(`touchpoints not in their stage: ${unmapped.touchpoints.map((entry) => `${entry.stage} / ${JSON.stringify(entry.value)} ×${entry.rows}`).join(', ')}`);
+  return `${textTable([head, ...lines])}\n\n${footer.join('\n')}`;
+}
+
+export function journeyCsv(report: JourneyReport): string {
+  const metric = report.headline;
+  const line = (stage: string, touchpoint: string | null, part: StageReport | TouchpointReport) => {
+    const result = part[metric]!;
+    return [stage, touchpoint, part.weight, part.rows, metric, result.n, result.score, result.interval?.lower, result.interval?.upper, part.comparison?.difference, part.comparison?.pValue, part.significantlyBelow];
+  };
+  return csvText([
+    ['stage', 'touchpoint', 'weight', 'rows', 'metric', 'n', 'score', 'lower', 'upper', 'vs_rest', 'p_value', 'significantly_below'],
+    ...report.stages.flatMap((stage) => [line(stage.id, null, stage), ...stage.touchpoints.map((touchpoint) => line(stage.id, touchpoint.id, touchpoint))]),
+  ]);
+}

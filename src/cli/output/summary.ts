@@ -1,0 +1,87 @@
+import type { SummaryItem } from '../../analysis/internal/summary-items.js';
+import { summaryItems } from '../../analysis/internal/summary-items.js';
+import type { Summary, SummaryGroup } from '../../analysis/summarize.js';
+import { METRIC_LABELS } from '../shared/metric-flags.js';
+import { bracket, fixed } from './format-number.js';
+import { keyTexts } from './keys.js';
+import { csvText, textTable, type TextCell } from './text-table.js';
+
+/** Decimals shown per metric: NPS and CSAT in points, the CES mean to two. */
+const DIGITS = { nps: 1, csat: 1, ces: 2 } as const;
+const SCORE_LABELS = { nps: 'NPS', csat: 'CSAT %', ces: 'CES' } as const;
+
+/** The group columns of a summary: one per --by column (the tuple's parts), the labels as printed. */
+function groupColumns(summary: Summary, by: readonly string[]): { header: string[]; labels: string[][] } {
+  const keys = summary.groups.map((group) => (by.length > 1 ? (group.key as unknown[]) : [group.key]));
+  const parts = (by.length > 1 ? by : [by[0] ?? 'group']).map((_, p) => keyTexts(keys.map((key) => key[p])));
+  return { header: by.length > 0 ? [...by] : ['group'], labels: summary.groups.map((_, g) => parts.map((texts) => texts[g]!)) };
+}
+
+/** The groups to list: none when there is no --by (the total says it all). */
+function listedGroups(summary: Summary, by: readonly string[]): readonly SummaryGroup[] {
+  return by.length > 0 ? summary.groups : [];
+}
+
+/**
+ * A summary as a text table. One metric column: a line per group with n, score and interval
+ * side by side (and invalid answers when some were skipped). Several: a line per group and
+ * column, so that fourteen service items stay readable.
+ */
+export function summaryTable(summary: Summary, by: readonly string[], columnOf: (item: SummaryItem) => string): string {
+  const items = summaryItems(summary.total);
+  const groups = listedGroups(summary, by);
+  const { header, labels } = groupColumns(summary, by);
+  const blanks = header.map(() => '');
+  const totalLabel = ['total', ...blanks.slice(1)];
+  const skipped = items.some((item) => item.result.invalid > 0);
+  if (items.length === 1) {
+    const [{ metric }] = items as [SummaryItem];
+    const name = METRIC_LABELS[metric];
+    const line = (label: string[], group: SummaryGroup): TextCell[] => {
+      const [item] = summaryItems(group);
+      const result = item!.result;
+      return [...label, { number: String(group.rows) }, { number: String(result.n) }, ...(skipped ? [{ number: String(result.invalid) }] : []), { number: fixed(result.score, DIGITS[metric]) }, { number: bracket(result.interval, DIGITS[metric]) }];
+    };
+    const head: TextCell[] = [...header, { number: 'rows' }, { number: `${name} n` }, ...(skipped ? [{ number: `${name} invalid` }] : []), { number: SCORE_LABELS[metric] }, { number: `${levelLabel(items)} CI` }];
+    return textTable([head, ...groups.map((group, g) => line(labels[g]!, group)), line(totalLabel, summary.total)]);
+  }
+  const head: TextCell[] = [...header, 'metric', 'column', { number: 'rows' }, { number: 'n' }, ...(skipped ? [{ number: 'invalid' }] : []), { number: 'score' }, { number: `${levelLabel(items)} CI` }];
+  const lines = (label: string[], group: SummaryGroup): TextCell[][] =>
+    summaryItems(group).map((item) => [
+      ...label,
+      METRIC_LABELS[item.metric] + (item.metric === 'csat' ? ' %' : ''),
+      columnOf(item),
+      { number: String(group.rows) },
+      { number: String(item.result.n) },
+      ...(skipped ? [{ number: String(item.result.invalid) }] : []),
+      { number: fixed(item.result.score, DIGITS[item.metric]) },
+      { number: bracket(item.result.interval, DIGITS[item.metric]) },
+    ]);
+  return textTable([head, ...groups.flatMap((group, g) => lines(labels[g]!, group)), ...lines(totalLabel, summary.total)]);
+}
+
+/** "95%" from the results' level (every result of a command shares it). */
+function levelLabel(items: readonly SummaryItem[]): string {
+  const level = items[0]?.result.interval?.level ?? 0.95;
+  return `${Math.round(level * 1000) / 10}%`;
+}
+
+/**
+ * A summary as CSV, one line per group and metric column ("tidy"), full precision: the
+ * group columns, then metric, column, rows, n, missing, invalid, score, standard error and
+ * the interval.
+ */
+export function summaryCsv(summary: Summary, by: readonly string[], columnOf: (item: SummaryItem) => string): string {
+  const { header, labels } = groupColumns(summary, by);
+  const lines = (label: readonly (string | null)[], group: SummaryGroup) =>
+    summaryItems(group).map((item) => {
+      const { result } = item;
+      return [...label, item.metric, columnOf(item), group.rows, result.n, result.missing, result.invalid, result.score, result.standardError, result.interval?.lower, result.interval?.upper, result.interval?.level];
+    });
+  const total = ['total', ...header.slice(1).map(() => null)];
+  return csvText([
+    [...header, 'metric', 'column', 'rows', 'n', 'missing', 'invalid', 'score', 'standard_error', 'lower', 'upper', 'level'],
+    ...listedGroups(summary, by).flatMap((group, g) => lines(labels[g]!, group)),
+    ...lines(total, summary.total),
+  ]);
+}

@@ -1,0 +1,61 @@
+import { CxValidationError } from '../../core/errors.js';
+import type { MetricName } from '../../analysis/internal/metric-specs.js';
+import { InputError, UsageError } from '../errors.js';
+import type { ColumnPlan, Row, Table } from '../input/table.js';
+import type { MetricColumn, MetricPlan } from './metric-flags.js';
+import { describeValidation } from './messages.js';
+
+/** Runs a library call on a table's rows; its validation errors become one line about the file. */
+export async function onTable<T>(table: Table, work: () => T | Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof CxValidationError) throw new InputError(describeValidation(error, table));
+    throw error;
+  }
+}
+
+/**
+ * The columns to read, once each: text columns (groups, stages, ids), date columns and the
+ * number columns of the metrics and the weight. A column asked for as two kinds is refused.
+ */
+export function columnPlan(text: readonly string[], dates: readonly string[], numbers: readonly string[]): ColumnPlan[] {
+  const plan = new Map<string, ColumnPlan>();
+  const add = (name: string, kind: ColumnPlan['kind']) => {
+    const before = plan.get(name);
+    if (before !== undefined && before.kind !== kind) throw new UsageError(`the column ${JSON.stringify(name)} cannot be both ${describe(before.kind)} and ${describe(kind)}`);
+    plan.set(name, { name, kind });
+  };
+  text.forEach((name) => add(name, 'text'));
+  dates.forEach((name) => add(name, 'date'));
+  numbers.forEach((name) => add(name, 'number'));
+  return [...plan.values()];
+}
+
+function describe(kind: ColumnPlan['kind']): string {
+  return kind === 'text' ? 'a group (text)' : kind === 'date' ? 'a date' : 'answers (numbers)';
+}
+
+/** Every row of a table in memory (only the planned columns), for analyses that take an array. */
+export async function allRows(rows: Iterable<Row> | AsyncIterable<Row>): Promise<Row[]> {
+  const out: Row[] = [];
+  if (Symbol.iterator in rows) for (const row of rows) out.push(row);
+  else for await (const row of rows) out.push(row);
+  return out;
+}
+
+/** The library options of the metric columns: one spec per metric, or a list where a metric has several. */
+export function metricSpecs(plan: MetricPlan): Partial<Record<MetricName, unknown>> {
+  const specs: Partial<Record<MetricName, unknown>> = {};
+  for (const metric of ['nps', 'csat', 'ces'] as const) {
+    const columns = plan.columns.filter((column) => column.metric === metric);
+    if (columns.length === 1) specs[metric] = columns[0]!.spec;
+    else if (columns.length > 1) specs[metric] = columns.map((column) => column.spec);
+  }
+  return specs;
+}
+
+/** The metric column of an item of the results: a named field, or the one column of its metric. */
+export function columnOfItem(plan: MetricPlan, item: { readonly metric: MetricName; readonly field: string | null }): string {
+  return item.field ?? plan.columns.find((column: MetricColumn) => column.metric === item.metric)!.column;
+}
