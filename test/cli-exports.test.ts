@@ -1,0 +1,217 @@
+/**
+ * The files survey tools really write, each built here the way the tool writes it, read by
+ * the command line with the numbers checked against independent counts (Python's csv module
+ * on the airline survey, recorded in test/airline-survey.test.ts, or by hand below).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import writeExcelFile from 'write-excel-file/node';
+import { cli, csvLines, scratch } from './cli-helpers.js';
+import { airlineCsv } from './shared-data.js';
+
+const { file } = scratch('exports');
+
+/** The airline survey's rows as cells (it has no quoted cells). */
+const airline = airlineCsv === undefined ? [] : readFileSync(airlineCsv, 'utf8').trim().split('\n').map((line) => line.split(','));
+
+/** CSAT of seat comfort per class with 0 = N/A, counted with python3's csv module (test/airline-survey.test.ts). */
+function expectAirlineClasses(stdout: string): void {
+  expect(stdout).toMatch(/^Eco +11564 +11564 +45\.4 /m); // 5251 of 11564
+  expect(stdout).toMatch(/^Business +12495 +12495 +68\.7 /m); // 8584 of 12495
+  expect(stdout).toMatch(/^Eco Plus +1917 +1917 +44\.0 /m); // 844 of 1917
+  expect(stdout).toMatch(/^total +25976 +25976 +56\.5 /m); // 14679 of 25976
+}
+
+describe.skipIf(airlineCsv === undefined)('the airline survey as Excel and Unicode exports', () => {
+  it('semicolons and decimal commas (what Excel writes in Finland): delimiter found, weights read', () => {
+    // A weight of 1,5 for Business travellers, 1 for the rest, written as Excel in fi-FI would.
+    const lines = airline.map((cells, r) => [...cells, r === 0 ? 'w' : cells[6] === 'Business' ? '1,5' : '1'].join(';'));
+    const csv = file('airline-fi.csv', `${lines.join('\r\n')}\r\n`);
+    expectAirlineClasses(cli('summarize', csv, '--by', 'Class', '--csat', 'Seat comfort', '--na', '0').stdout);
+    // Weighted total by hand: (5251 + 844 + 1.5 × 8584) / (11564 + 1917 + 1.5 × 12495) = 18971 / 32223.5.
+    const weighted = csvLines(cli('summarize', csv, '--csat', 'Seat comfort', '--na', '0', '--weight', 'w', '--format', 'csv').stdout)[1]!;
+    expect(Number(weighted[7])).toBeCloseTo((18971 / 32223.5) * 100, 9);
+  });
+
+  it('UTF-16 LE with a byte-order mark, tab-separated ("Unicode text" from Excel)', () => {
+    const text = `${airline.map((cells) => cells.join('\t')).join('\r\n')}\r\n`;
+    const utf16 = file('airline.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    expectAirlineClasses(cli('summarize', utf16, '--by', 'Class', '--csat', 'Seat comfort', '--na', '0').stdout);
+  });
+
+  it('an .xlsx workbook, first sheet', async () => {
+    const data = airline.map((cells, r) => cells.map((cell) => (r > 0 && /^-?\d+(\.\d+)?$/.test(cell) ? Number(cell) : cell)));
+    const workbook = file('airline.xlsx', new Uint8Array());
+    await writeExcelFile(data).toFile(workbook);
+    expectAirlineClasses(cli('summarize', workbook, '--by', 'Class', '--csat', 'Seat comfort', '--na', '0').stdout);
+  }, 60_000);
+});
+
+describe('encodings', () => {
+  // Store "Ähtäri" 9 and 10, "Örebro" 3: NPS 100 and −100.
+  const text = 'store,q\r\nÄhtäri,9\r\nÖrebro,3\r\nÄhtäri,10\r\n';
+  const expectStores = (stdout: string) => expect(csvLines(stdout).slice(1, 3).map((line) => [line[0], line[3], line[7]])).toEqual([
+    ['Ähtäri', '2', '100'],
+    ['Örebro', '1', '-100'],
+  ]);
+
+  it('UTF-8 with and without a byte-order mark', () => {
+    expectStores(cli('summarize', file('bom.csv', `\uFEFF${text}`), '--by', 'store', '--nps', 'q', '--format', 'csv').stdout);
+    expectStores(cli('summarize', file('plain.csv', text), '--by', 'store', '--nps', 'q', '--format', 'csv').stdout);
+  });
+
+  it('UTF-16 BE with a byte-order mark', () => {
+    const be = Buffer.from(text, 'utf16le').swap16();
+    expectStores(cli('summarize', file('be.csv', Buffer.concat([Buffer.from([0xfe, 0xff]), be])), '--by', 'store', '--nps', 'q', '--format', 'csv').stdout);
+  });
+
+  it('windows-1252 and iso-8859-15 with --encoding; an unknown encoding and UTF-16 without a mark are said plainly', () => {
+    const latin = file('latin.csv', Buffer.from(text, 'latin1'));
+    expectStores(cli('summarize', latin, '--by', 'store', '--nps', 'q', '--encoding', 'windows-1252', '--format', 'csv').stdout);
+    expectStores(cli('summarize', latin, '--by', 'store', '--nps', 'q', '--encoding', 'iso-8859-15', '--format', 'csv').stdout);
+    const unknown = cli('summarize', latin, '--nps', 'q', '--encoding', 'klingon');
+    expect([unknown.status, unknown.stderr.split('\n')[0]]).toEqual([2, 'cx-metrics: unknown --encoding "klingon" (for example utf-8, utf-16le, windows-1252, iso-8859-15)']);
+    const unmarked = file('nomark.csv', Buffer.from(text, 'utf16le'));
+    expect(cli('summarize', unmarked, '--nps', 'q').stderr).toBe(`cx-metrics: ${unmarked} looks like UTF-16 text without a byte-order mark; give --encoding utf-16le (or utf-16be)\n`);
+  });
+});
+
+describe('workbooks', () => {
+  it('--sheet by name; numbers typed as text and labels read like CSV cells; rows named as Excel numbers them', async () => {
+    const workbook = file('two-sheets.xlsx', new Uint8Array());
+    await writeExcelFile([
+      { sheet: 'Notes', data: [['read me'], ['nothing here']] },
+      { sheet: 'Answers', data: [['store', 'q'], [7, 10], ['7', '9'], ['Kamppi', '5 - Neutral'], ['Kamppi', 'eleven']] },
+    ]).toFile(workbook);
+    const { stderr, status } = cli('summarize', workbook, '--sheet', 'Answers', '--by', 'store', '--nps', 'q');
+    // "eleven" is on the sheet's row 5 (the header is row 1).
+    expect(status).toBe(1);
+    expect(stderr).toBe(`cx-metrics: ${workbook}, row 5, column "q": expected a number or null, got "eleven"\n`);
+    const { stdout } = cli('summarize', workbook, '--sheet', 'Answers', '--by', 'store', '--nps', 'q', '--skip-invalid', '--format', 'csv');
+    // Store 7 as a number and as text is one group "7" (10 and 9: NPS 100); Kamppi: 5 (detractor), "eleven" skipped.
+    expect(csvLines(stdout).slice(1, 3).map((line) => [line[0], line[3], line[4], line[6], line[7]])).toEqual([
+      ['7', '2', '2', '0', '100'],
+      ['Kamppi', '2', '1', '1', '-100'],
+    ]);
+    expect(cli('summarize', workbook, '--sheet', 'Answerz', '--nps', 'q').stderr).toBe(`cx-metrics: ${workbook} has no sheet "Answerz"\n`);
+  }, 30_000);
+
+  it('a file that is not a workbook is said to be one', () => {
+    const fake = file('fake.xlsx', 'store,q\n');
+    const { status, stderr } = cli('summarize', fake, '--nps', 'q');
+    expect(status).toBe(1);
+    expect(stderr).toMatch(new RegExp(`^cx-metrics: cannot read ${fake.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} as an .xlsx workbook: `));
+  });
+});
+
+describe('survey platforms', () => {
+  // Qualtrics' CSV export: column ids, question texts, then ImportIds; Q1 is the NPS question
+  // with its Q1_NPS_GROUP twin (1 detractor, 2 passive, 3 promoter).
+  const qualtrics = file(
+    'qualtrics.csv',
+    [
+      'StartDate,EndDate,Status,Progress,Finished,RecordedDate,ResponseId,Q1,Q1_NPS_GROUP,Q2,Q3',
+      'Start Date,End Date,Response Type,Progress,Finished,Recorded Date,Response ID,"How likely are you to recommend Acme to a friend or colleague?","How likely are you to recommend Acme to a friend or colleague? - Group","How satisfied are you with your last visit?","What could we do better?"',
+      '"{""ImportId"":""startDate"",""timeZone"":""Europe/Helsinki""}","{""ImportId"":""endDate"",""timeZone"":""Europe/Helsinki""}","{""ImportId"":""status""}","{""ImportId"":""progress""}","{""ImportId"":""finished""}","{""ImportId"":""recordedDate"",""timeZone"":""Europe/Helsinki""}","{""ImportId"":""_recordId""}","{""ImportId"":""QID1""}","{""ImportId"":""QID1_NPS_GROUP""}","{""ImportId"":""QID2""}","{""ImportId"":""QID3_TEXT""}"',
+      '2026-11-02 09:14:03,2026-11-02 09:16:40,0,100,1,2026-11-02 09:16:41,R_1a,10,3,5,"Fast, friendly"',
+      '2026-11-02 10:01:10,2026-11-02 10:03:02,0,100,1,2026-11-02 10:03:03,R_2b,6,1,2,"Queue was ""long"""',
+      '2026-11-09 12:30:00,2026-11-09 12:31:15,0,100,1,2026-11-09 12:31:16,R_3c,8,2,4,',
+      '2026-11-10 08:00:00,2026-11-10 08:02:00,0,100,1,2026-11-10 08:02:01,R_4d,9,3,,Nothing',
+    ].join('\r\n'),
+  );
+
+  it('Qualtrics: three header rows recognised; columns by id or question text; the NPS group twin refused', () => {
+    // NPS of 10, 6, 8, 9: two promoters, one detractor of four = 25; Q2 of 5, 2, 4: 2 of 3 satisfied.
+    const byText = cli('summarize', qualtrics, '--nps', 'How likely are you to recommend Acme to a friend or colleague?', '--csat', 'Q2', '--format', 'csv');
+    expect(byText.stderr).toBe('cx-metrics: read as a Qualtrics export: 3 header rows; columns by name or question text\n');
+    const [, nps, sat] = csvLines(byText.stdout);
+    expect([nps![2], nps![3], nps![4], nps![7]]).toEqual(['Q1', '4', '4', '25']);
+    expect([sat![4], Number(sat![7]).toFixed(3)]).toEqual(['3', '66.667']);
+    const twin = cli('summarize', qualtrics, '--nps', 'Q1_NPS_GROUP', '--quiet');
+    expect(twin.stderr).toBe(`cx-metrics: ${qualtrics}: "Q1_NPS_GROUP" is Qualtrics' promoter / passive / detractor code (1–3), not the 0–10 answer; give "Q1"\n`);
+  });
+
+  it('Qualtrics: a weekly trend on its recorded dates (a space where ISO 8601 has a T)', () => {
+    // 2026-11-02 and 2026-11-09 are Mondays of ISO weeks 45 and 46 (python3 date.isocalendar()).
+    // Week 45: 10, 6 → 0; week 46: 8, 9 → 50; change +50.
+    const { stdout } = cli('trend', qualtrics, '--at', 'RecordedDate', '--period', 'week', '--nps', 'Q1', '--quiet', '--format', 'csv');
+    expect(csvLines(stdout).slice(1).map((line) => [line[0], line[5], line[8], line[11]])).toEqual([
+      ['2026-W45', '2', '0', ''],
+      ['2026-W46', '2', '50', '50'],
+    ]);
+  });
+
+  // SurveyMonkey's export: the question over its first column, blanks over the rest of a
+  // matrix, then "Response", the row labels or "Open-Ended Response"; answers as their text.
+  const surveyMonkey = file(
+    'surveymonkey.csv',
+    [
+      'Respondent ID,Collector ID,Start Date,End Date,IP Address,Email Address,First Name,Last Name,How likely is it that you would recommend Acme to a friend or colleague?,How satisfied were you with:,,,What could we do better?',
+      ',,,,,,,,Response,Speed,Staff,Price,Open-Ended Response',
+      '114211,4321,11/02/2026 09:14:03 AM,11/02/2026 09:16:40 AM,,,,,10 - Extremely likely,Very satisfied,Satisfied,Neither satisfied nor dissatisfied,"Fast, friendly"',
+      '114212,4321,11/02/2026 10:01:10 AM,11/02/2026 10:03:02 AM,,,,,0 - Not at all likely,Dissatisfied,Very dissatisfied,Satisfied,',
+      '114213,4321,11/03/2026 12:30:00 PM,11/03/2026 12:31:15 PM,,,,,7,Satisfied,Satisfied,N/A,',
+    ].join('\r\n'),
+  );
+  const LABELS = 'Very satisfied=5,Satisfied=4,Neither satisfied nor dissatisfied=3,Dissatisfied=2,Very dissatisfied=1';
+
+  it('SurveyMonkey: two header rows recognised; matrix rows named "question - row"; labels with numbers and --map', () => {
+    // NPS of 10, 0, 7 (labels with a leading number): one promoter, one detractor → 0.
+    // Staff: Satisfied 4, Very dissatisfied 1, Satisfied 4 → 2 of 3 satisfied.
+    const { stdout, stderr } = cli('summarize', surveyMonkey, '--nps', 'How likely is it that you would recommend Acme to a friend or colleague?', '--csat', 'How satisfied were you with: - Staff', '--map', LABELS, '--format', 'csv');
+    expect(stderr).toBe('cx-metrics: read as a SurveyMonkey export: 2 header rows; columns by name or question text\n');
+    const [, nps, staff] = csvLines(stdout);
+    expect([nps![4], nps![7]]).toEqual(['3', '0']);
+    expect([staff![4], Number(staff![7]).toFixed(3)]).toEqual(['3', '66.667']);
+  });
+
+  it('SurveyMonkey: a question with several columns asks which; a label not mapped is named by line and column', () => {
+    const ambiguous = cli('summarize', surveyMonkey, '--csat', 'How satisfied were you with:');
+    expect(ambiguous.stderr).toMatch(/: the question "How satisfied were you with:" has 3 columns; name one: "How satisfied were you with: - Speed", "How satisfied were you with: - Staff", "How satisfied were you with: - Price"\n$/);
+    const unmapped = cli('summarize', surveyMonkey, '--csat', 'How satisfied were you with: - Price', '--map', LABELS, '--quiet');
+    expect(unmapped.stderr).toBe(`cx-metrics: ${surveyMonkey}, line 5, column "How satisfied were you with: - Price": expected a number or null, got "N/A"\n`);
+    // With N/A mapped to an off-scale code and that code given as not applicable: 3 and 4 answered.
+    const mapped = cli('summarize', surveyMonkey, '--csat', 'How satisfied were you with: - Price', '--map', `${LABELS},N/A=99`, '--na', '99', '--quiet', '--format', 'csv');
+    expect(csvLines(mapped.stdout)[1]!.slice(4, 8)).toEqual(['2', '1', '0', '50']);
+  });
+
+  // Google Forms: the questions are the header, a Timestamp column first, free text quoted
+  // with commas and line breaks.
+  const googleForms = file(
+    'google-forms.csv',
+    [
+      '"Timestamp","How likely are you to recommend us to a friend?","Which store did you visit?","Anything else you want to tell us? (optional)"',
+      '"2026/11/03 10:15:32 AM GMT+2","9","Kamppi","Great staff, quick service"',
+      '"2026/11/03 11:02:10 PM GMT+2","3","Itis","Waited 20 minutes.',
+      'Nobody came."',
+      '"2026/11/10 9:41:55 AM GMT+2","10","Kamppi",""',
+    ].join('\r\n'),
+  );
+
+  it('Google Forms: columns by question, free text across lines, its timestamps in a trend', () => {
+    // Kamppi: 9, 10 → 100; Itis: 3 → −100.
+    const byStore = cli('summarize', googleForms, '--by', 'Which store did you visit?', '--nps', 'How likely are you to recommend us to a friend?', '--format', 'csv');
+    expect(csvLines(byStore.stdout).slice(1, 3).map((line) => [line[0], line[7]])).toEqual([
+      ['Kamppi', '100'],
+      ['Itis', '-100'],
+    ]);
+    // 2026-11-03 (Tuesday) is in ISO week 45, 2026-11-10 in week 46: 9 and 3 → 0, then 10 → 100.
+    const weekly = cli('trend', googleForms, '--at', 'Timestamp', '--period', 'week', '--time-zone', 'Europe/Helsinki', '--nps', 'How likely are you to recommend us to a friend?', '--format', 'csv');
+    expect(csvLines(weekly.stdout).slice(1).map((line) => [line[0], line[5], line[8]])).toEqual([
+      ['2026-W45', '2', '0'],
+      ['2026-W46', '1', '100'],
+    ]);
+  });
+
+  it('Google Forms: a bad answer after a cell over two lines is named by its line in the file', () => {
+    const withBad = file('google-forms-bad.csv', `${readFileSync(googleForms, 'utf8')}\r\n"2026/11/11 9:00:00 AM GMT+2","ten","Itis",""\r\n`);
+    expect(cli('summarize', withBad, '--nps', 'How likely are you to recommend us to a friend?').stderr).toBe(`cx-metrics: ${withBad}, line 6, column "How likely are you to recommend us to a friend?": expected a number or null, got "ten"\n`);
+  });
+
+  it('--header-rows forces the layout', () => {
+    const twoRows = file('two-rows.csv', 'Q1,Q2\nRecommend?,Satisfied?\n9,5\n6,4\n');
+    // Two header rows: data 9, 6 → (1 − 1)/2 = 0; with one header row "Recommend?" would be an answer.
+    expect(cli('summarize', twoRows, '--header-rows', '2', '--nps', 'Recommend?').stdout).toMatch(/^total +2 +2 +0\.0 /m);
+    expect(cli('summarize', twoRows, '--nps', 'Q1').status).toBe(1);
+  });
+});
