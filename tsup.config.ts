@@ -4,7 +4,7 @@ export default defineConfig([
   // ESM: one file per source module, so that with `sideEffects: false` a bundler keeps only
   // the modules an app imports (`import { nps }` must not carry scorecards and SQL).
   {
-    entry: ['src/**/*.ts', '!src/**/*.test.ts'],
+    entry: ['src/**/*.ts', '!src/**/*.test.ts', '!src/**/*.test-d.ts', '!src/cli/**'],
     format: ['esm'],
     bundle: false,
     dts: true,
@@ -19,5 +19,18 @@ export default defineConfig([
     sourcemap: true,
     target: 'es2022',
     treeshake: true,
+  },
+  // The command line: one bundled file, because loading the library's modules one by one cost
+  // 140 ms of every run (about a fifth of summarizing a million rows). Workbook reading stays a
+  // dependency, loaded only when a workbook is read.
+  {
+    entry: { 'cli/main': 'src/cli/main.ts' },
+    format: ['esm'],
+    bundle: true,
+    dts: false,
+    sourcemap: true,
+    target: 'es2022',
+    platform: 'node',
+    external: ['read-excel-file'],
   },
 ]);

@@ -3,10 +3,11 @@
  * string of every field. Records follow RFC 4180 (cells separated by one delimiter byte,
  * records by LF or CRLF; a cell that starts with a double quote may hold delimiters, line
  * breaks and doubled quotes) and are handed over one at a time as byte ranges of the cells
- * a command asked for. A line without any quote — most lines of a survey export — takes a
- * fast path: the record ends at the next LF (found natively) and the loop only looks for
- * delimiters. Written by hand because it is the whole cost of reading a large file: building
- * strings for every field made reading 80 % of a summary's time.
+ * a command asked for. A line without any quote takes a shorter path: the record ends at the
+ * next LF (found natively). Written by hand because it is the whole cost of reading a large file: building
+ * strings for every field made reading 80 % of a summary's time. Lines without quotes are
+ * read faster still by the SIMD scanner (simd-lines.ts); this one reads the header, and the
+ * lines with quotes.
  */
 
 const LF = 0x0a;
@@ -21,7 +22,7 @@ export interface ScanState {
    * wanted. Null: every cell of a record is collected as text in `cells` (header records).
    */
   wanted: Int32Array | null;
-  /** The wanted columns in increasing order, and the slot of each: the fast path's plan. */
+  /** The wanted columns in increasing order, and the slot of each (what the SIMD scanner is asked for). */
   wantedColumns: Int32Array;
   wantedSlots: Int32Array;
   readonly starts: Int32Array;
@@ -110,8 +111,6 @@ export function scanRecords(state: ScanState, buffer: Buffer, position: number, 
   let pos = position;
   // The next quote at or after pos (end when there is none): lines before it take the fast path.
   let nextQuote = -1;
-  // The buffer's memory as 32-bit words, for plannedLine.
-  const words = new Int32Array(buffer.buffer, 0, buffer.buffer.byteLength >> 2);
   while (pos < end) {
     let lineFeed = buffer.indexOf(LF, pos);
     if (lineFeed === -1) {
@@ -134,8 +133,7 @@ export function scanRecords(state: ScanState, buffer: Buffer, position: number, 
         pos = lineFeed + 1;
         continue; // a blank line
       }
-      if (state.wanted === null) splitLine(state, buffer, pos, lineEnd);
-      else plannedLine(state, buffer, words, pos, lineEnd);
+      splitLine(state, buffer, pos, lineEnd);
       pos = lineFeed + 1;
     } else {
       const next = quotedRecord(state, buffer, pos, final);
@@ -149,7 +147,7 @@ export function scanRecords(state: ScanState, buffer: Buffer, position: number, 
   return pos;
 }
 
-/** A line without quotes, every cell kept (header records, and lines with cells past the header). */
+/** A line without quotes, cell by cell (the lines of a large file take the SIMD scanner instead). */
 function splitLine(state: ScanState, buffer: Buffer, start: number, lineEnd: number): void {
   const delimiter = state.delimiter;
   let column = 0;
@@ -162,67 +160,6 @@ function splitLine(state: ScanState, buffer: Buffer, start: number, lineEnd: num
   }
   keep(state, buffer, column++, cellStart, lineEnd, 0);
   state.cellCount = column;
-}
-
-/** `byte` in all four bytes of a 32-bit word. */
-function repeated(byte: number): number {
-  return Math.imul(byte, 0x01010101);
-}
-
-/** 0x80 in each byte of `word` that is zero, 0 in every other bit (exact: no false hits). */
-function zeroBytes(word: number): number {
-  return ~(((word & 0x7f7f7f7f) + 0x7f7f7f7f) | word | 0x7f7f7f7f);
-}
-
-/** How many bytes `zeroBytes` marked. */
-function marked(mask: number): number {
-  return Math.imul(mask >>> 7, 0x01010101) >>> 24;
-}
-
-/**
- * A line without quotes, reading only what is asked for: skip to each wanted column counting
- * delimiters, note where its cell ends, then count the cells left. Most of a large file's
- * bytes pass through here, so the counting looks at four bytes at a time (a word whose
- * bytes hold no delimiter is one compare), and there is no call per cell.
- */
-function plannedLine(state: ScanState, buffer: Buffer, words: Int32Array, start: number, lineEnd: number): void {
-  const delimiter = state.delimiter;
-  const pattern = repeated(delimiter);
-  const columns = state.wantedColumns;
-  const slots = state.wantedSlots;
-  // Word i holds buffer bytes 4i − base … 4i − base + 3.
-  const base = buffer.byteOffset;
-  let column = 0;
-  let p = start;
-  for (let k = 0; k < columns.length; k++) {
-    const target = columns[k]!;
-    // Skip whole words while the target column starts beyond them.
-    while (column < target && p < lineEnd && ((p + base) & 3) !== 0) if (buffer[p++] === delimiter) column++;
-    while (column < target && p + 4 <= lineEnd) {
-      const hits = marked(zeroBytes(words[(p + base) >> 2]! ^ pattern));
-      if (column + hits >= target) break;
-      column += hits;
-      p += 4;
-    }
-    while (column < target && p < lineEnd) if (buffer[p++] === delimiter) column++;
-    if (column < target) break; // a short line: the consumer sees it in cellCount
-    const cellStart = p;
-    while (p < lineEnd && buffer[p] !== delimiter) p++;
-    const slot = slots[k]!;
-    state.starts[slot] = cellStart;
-    state.ends[slot] = p;
-    state.quoting[slot] = 0;
-  }
-  // Count the cells left, a word at a time.
-  while (p < lineEnd && ((p + base) & 3) !== 0) if (buffer[p++] === delimiter) column++;
-  while (p + 4 <= lineEnd) {
-    column += marked(zeroBytes(words[(p + base) >> 2]! ^ pattern));
-    p += 4;
-  }
-  while (p < lineEnd) if (buffer[p++] === delimiter) column++;
-  state.cellCount = column + 1;
-  // Cells past the header are rare (a comma that should have been quoted): look at them then.
-  if (state.cellCount > state.wanted!.length) splitLine(state, buffer, start, lineEnd);
 }
 
 /**

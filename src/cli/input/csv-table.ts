@@ -1,6 +1,7 @@
 import type { NumberRules } from './cells.js';
 import { cellReader } from './cell-decoder.js';
 import { CsvSyntaxError, newScanState, scanRecords, wantColumns } from './csv-scanner.js';
+import { LINES_PER_SCAN, lineScanner } from './simd-lines.js';
 import type { ByteSource } from './byte-source.js';
 import { InputError } from '../errors.js';
 import { readHeader, sniffDelimiter } from './platform-headers.js';
@@ -18,6 +19,8 @@ export interface CsvOptions {
   readonly labels: NumberRules['labels'];
   /** Called after each chunk with the bytes read so far. */
   readonly onProgress?: ((position: number) => void) | undefined;
+  /** Bytes read at a time (4 MB; tests make it small to cross chunk boundaries often). */
+  readonly chunk?: number | undefined;
 }
 
 /**
@@ -29,7 +32,8 @@ export interface CsvOptions {
 export function openCsvTable(source: ByteSource, options: CsvOptions): Table {
   const { file } = source;
   // The bytes read and not yet consumed are memory[0, filled); a scan works on that view.
-  let memory = Buffer.allocUnsafe(CHUNK);
+  const chunk = options.chunk ?? CHUNK;
+  let memory = Buffer.allocUnsafe(chunk);
   let filled = source.read(memory, 0);
   let final = filled === 0;
   /** Drops the bytes before `keep` and reads more after the rest; returns where `keep` is now. */
@@ -69,37 +73,106 @@ export function openCsvTable(source: ByteSource, options: CsvOptions): Table {
   const dataStart = ends[header.rows - 1]!;
   const lines = newLineMap();
 
-  function* rows(plan: readonly ColumnPlan[]): Generator<Row> {
-    const slots = new Int32Array(header.names.length).fill(-1);
-    plan.forEach((column, slot) => (slots[header.names.indexOf(column.name)] = slot));
+  function rows(plan: readonly ColumnPlan[]): Iterable<Row> {
+    const width = header.names.length;
+    const indexOf = plan.map((column) => header.names.indexOf(column.name));
+    const slots = new Int32Array(width).fill(-1);
+    indexOf.forEach((column, slot) => (slots[column] = slot));
+    // The JavaScript scanner reads lines with quotes; the SIMD scanner all others.
     const planned = newScanState(delimiter, plan.length);
     wantColumns(planned, slots);
     planned.line = dataStart.line;
+    const lineScan = lineScanner(Math.max(chunk, filled - dataStart.position), plan.length);
+    lineScan.want(planned.wantedColumns);
+    memory.copy(lineScan.bytes, 0, dataStart.position, filled);
+    filled -= dataStart.position;
+    let at = 0;
     const readers = plan.map((column) => cellReader(column.kind, numbers));
-    const indexOf = plan.map((column) => header.names.indexOf(column.name));
     const makeRow = rowMaker(plan.map((column) => column.name));
-    const width = header.names.length;
     const values: unknown[] = new Array(plan.length);
     let index = 0;
-    let at = dataStart.position;
     let batch: Row[] = [];
-    let view = memory.subarray(0, filled);
+    let view = lineScan.bytes.subarray(0, filled);
+    /** The row of the record whose cells are in `planned`, after checking it has as many cells as the header. */
     const take = () => {
-      if (planned.cellCount !== width && !(options.ragged && planned.cellCount < width && !planned.extraText)) {
-        throw new InputError(raggedMessage(file, planned.recordLine, planned.cellCount, width, options.ragged));
+      const cells = planned.cellCount;
+      if (cells !== width && !(options.ragged && (cells < width || !planned.extraText))) {
+        throw new InputError(raggedMessage(file, planned.recordLine, cells, width, options.ragged));
       }
-      for (let c = 0; c < values.length; c++) values[c] = indexOf[c]! < planned.cellCount ? readers[c]!(planned, view, c) : null;
+      for (let c = 0; c < values.length; c++) values[c] = indexOf[c]! < cells ? readers[c]!(planned, view, c) : null;
       lines.note(index++, planned.recordLine);
       batch.push(makeRow(values));
     };
-    for (;;) {
-      at = guarded(file, () => scanRecords(planned, view, at, final, take));
-      yield* batch;
-      batch = [];
-      if (final) return;
-      at = refill(at);
-      view = memory.subarray(0, filled);
-    }
+    const { stride } = lineScan;
+    const slotOf = planned.wantedSlots;
+    /** Rows of the lines the SIMD scanner found (a plain function: the generator around it optimises worse). */
+    const consume = (count: number) => {
+      const records = lineScan.records;
+      for (let r = 0; r < count; r++) {
+        const record = r * stride;
+        const start = records[record]!;
+        const end = records[record + 1]!;
+        at = records[record + 2]!;
+        planned.recordLine = planned.line++;
+        if (end === start) continue; // a blank line
+        planned.cellCount = records[record + 3]!;
+        for (let w = 0; w < slotOf.length; w++) {
+          const slot = slotOf[w]!;
+          planned.starts[slot] = records[record + 4 + 2 * w]!;
+          planned.ends[slot] = records[record + 5 + 2 * w]!;
+          planned.quoting[slot] = 0;
+        }
+        if (planned.cellCount > width) planned.extraText = hasTextPast(view, start, end, delimiter, width);
+        take();
+      }
+    };
+    let ended = false;
+    /** Reads on until `batch` has rows; false at the end of the file. */
+    const fill = (): boolean => {
+      while (batch.length === 0 && !ended) {
+        const count = lineScan.scan(at, filled, final, delimiter);
+        consume(count);
+        if (count === LINES_PER_SCAN) continue;
+        // The SIMD scanner stopped before a line with a quote, an unfinished line, or the end.
+        const lineFeed = at < filled ? view.indexOf(0x0a, at) : -1;
+        if (at < filled && (lineFeed !== -1 || final)) {
+          const next = guarded(file, () => scanRecords(planned, view, at, final, () => (take(), false)));
+          if (next !== at) {
+            at = next;
+            continue;
+          }
+        }
+        if (final) {
+          ended = true;
+          break;
+        }
+        // Keep the unread bytes, read more after them.
+        lineScan.bytes.copyWithin(0, at, filled);
+        filled -= at;
+        at = 0;
+        if (filled === lineScan.bytes.length) lineScan.reserve(filled * 2);
+        const read = source.read(lineScan.bytes, filled);
+        options.onProgress?.(source.position);
+        if (read === 0) final = true;
+        filled += read;
+        view = lineScan.bytes.subarray(0, filled);
+      }
+      return batch.length > 0;
+    };
+    // A plain iterator over the batches rather than a generator: a generator's resumption per
+    // row cost a tenth of reading a large file.
+    let next = 0;
+    const iterator: Iterator<Row> = {
+      next() {
+        if (next === batch.length) {
+          batch = [];
+          next = 0;
+          if (!fill()) return { value: undefined, done: true };
+        }
+        return { value: batch[next++]!, done: false };
+      },
+    };
+    return { [Symbol.iterator]: () => iterator };
   }
 
   return {
@@ -115,6 +188,16 @@ export function openCsvTable(source: ByteSource, options: CsvOptions): Table {
 
 /** Bytes read at a time. */
 const CHUNK = 4 * 1024 * 1024;
+
+/** Whether a line has text in a cell past the header's `width` (empty extra cells are only separators). */
+function hasTextPast(bytes: Buffer, start: number, end: number, delimiter: number, width: number): boolean {
+  let column = 0;
+  for (let p = start; p < end; p++) {
+    if (bytes[p] === delimiter) column++;
+    else if (column >= width) return true;
+  }
+  return false;
+}
 
 /**
  * A function that makes a row object of the planned columns from their values. It is
