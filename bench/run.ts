@@ -2,7 +2,7 @@
  * Benchmarks of cx-metrics against hand-written loops and peers.
  *
  *   npm run bench            # every section, each in a fresh process (under a minute)
- *   npm run bench -- nps     # one section: nps, typed, summarize, peers, memory
+ *   npm run bench -- nps     # one section: nps, typed, summarize, peers, memory, cli
  *
  * Each figure is the median of several timed runs after warm-up runs. A ratio compares with
  * a hand-written loop doing the same validation on the same data in the same process; each
@@ -10,7 +10,13 @@
  * another's.
  */
 import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { summarizeCommand } from '../src/cli/commands/summarize.js';
+import { airlineCsv } from '../test/shared-data.js';
 import * as ss from 'simple-statistics';
 import * as zc from 'zod';
 import { NPS_SCALE, createTally, nps, summarize, tallyStream } from '../src/index.js';
@@ -169,7 +175,60 @@ async function memorySection(): Promise<void> {
   row('tallyStream, 100 M answers in 1 M chunks', ms(streamTime), '', `n = ${streamed.n.toLocaleString('en-US')}`);
 }
 
-const SECTIONS: Record<string, () => void | Promise<void>> = { nps: npsSection, typed: typedSection, summarize: summarizeSection, peers: peersSection, memory: memorySection };
+/** Median milliseconds of two async jobs run alternately `runs` times after one warm-up each. */
+async function timePairAsync(first: () => Promise<unknown>, second: () => Promise<unknown>, runs: number): Promise<[number, number]> {
+  const times: [number[], number[]] = [[], []];
+  for (let i = -1; i < runs; i++) {
+    for (const [w, work] of [first, second].entries()) {
+      const start = performance.now();
+      sink = await work();
+      if (i >= 0) times[w as 0 | 1].push(performance.now() - start);
+    }
+  }
+  return [median(times[0]), median(times[1])];
+}
+
+/** Wall-clock milliseconds of a command run to its end. */
+function wallTime(command: string, args: readonly string[]): number {
+  const start = performance.now();
+  execFileSync(command, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+  return performance.now() - start;
+}
+
+/**
+ * 6. The command line on a survey export of a million rows: the airline survey repeated 40
+ * times (1 039 040 rows, 121 MB), `summarize --by Class --csat "Seat comfort" --na 0` against
+ * DuckDB's read_csv_auto with the GROUP BY that gives the same counts. In the same process
+ * (both warm) and as whole commands from start to exit (both cold: Node starting the bundled
+ * command line, Node loading DuckDB).
+ */
+async function cliSection(): Promise<void> {
+  if (airlineCsv === undefined) {
+    row('cx-metrics summarize, 1 M-row CSV: skipped (the airline survey is not here)', '', '', '');
+    return;
+  }
+  const file = join(tmpdir(), 'cx-metrics-bench-airline-x40.csv');
+  const text = readFileSync(airlineCsv, 'utf8');
+  const headerEnd = text.indexOf('\n') + 1;
+  const body = text.slice(headerEnd).replace(/(\r?\n)?$/, (end) => end || '\r\n');
+  if (!existsSync(file) || statSync(file).size !== headerEnd + 40 * Buffer.byteLength(body)) writeFileSync(file, text.slice(0, headerEnd) + body.repeat(40));
+  const args = [file, '--by', 'Class', '--csat', 'Seat comfort', '--na', '0', '--quiet'];
+  const sql = `SELECT "Class", "Seat comfort", count(*) AS n FROM read_csv_auto('${file}') GROUP BY ALL`;
+  const connection = await (await DuckDBInstance.create(':memory:')).connect();
+  const [inProcess, duckInProcess] = await timePairAsync(() => summarizeCommand(args), () => connection.runAndReadAll(sql), 5);
+  row('cx-metrics summarize, 1 M-row CSV, in process', ms(inProcess), ms(duckInProcess), `${ratio(inProcess / duckInProcess)} DuckDB`);
+  execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'ignore' });
+  const cliTimes: number[] = [];
+  const duckTimes: number[] = [];
+  const duckScript = `import { DuckDBInstance } from '@duckdb/node-api'; const c = await (await DuckDBInstance.create(':memory:')).connect(); await c.runAndReadAll(${JSON.stringify(sql)});`;
+  for (let i = 0; i < 5; i++) {
+    cliTimes.push(wallTime(process.execPath, ['dist/cli/main.js', 'summarize', ...args]));
+    duckTimes.push(wallTime(process.execPath, ['--input-type=module', '-e', duckScript]));
+  }
+  row('cx-metrics summarize, 1 M-row CSV, whole command', ms(median(cliTimes)), ms(median(duckTimes)), `${ratio(median(cliTimes) / median(duckTimes))} DuckDB`);
+}
+
+const SECTIONS: Record<string, () => void | Promise<void>> = { nps: npsSection, typed: typedSection, summarize: summarizeSection, peers: peersSection, memory: memorySection, cli: cliSection };
 const [only, json] = process.argv.slice(2);
 const names = only === undefined ? Object.keys(SECTIONS) : [only];
 if (only !== undefined && !(only in SECTIONS)) throw new Error(`unknown section ${only}; sections: ${Object.keys(SECTIONS).join(', ')}`);
@@ -182,8 +241,8 @@ if (json === '--json') {
     const output = execFileSync(process.execPath, [...process.execArgv, new URL(import.meta.url).pathname, name, '--json'], { encoding: 'utf8' });
     rows.push(...(JSON.parse(output.trim().split('\n').at(-1)!) as string[][]));
   }
-  console.log(`Node ${process.version}, ${process.platform} ${process.arch}; median of ${RUNS} interleaved runs (9 for summarize, 3 for zod); each section in its own process\n`);
-  console.log('| benchmark | cx-metrics ms | hand loop ms | ratio |');
+  console.log(`Node ${process.version}, ${process.platform} ${process.arch}; median of ${RUNS} interleaved runs (9 for summarize, 3 for zod, 5 for the command line); each section in its own process\n`);
+  console.log('| benchmark | cx-metrics ms | hand loop (or DuckDB) ms | ratio |');
   console.log('| --- | ---: | ---: | --- |');
   for (const cells of rows) console.log(`| ${cells.join(' | ')} |`);
 }
