@@ -132,10 +132,12 @@ describe('cx-metrics summarize', () => {
   });
 
   it('a header and no rows is said, not printed as an empty table', () => {
-    const { status, stdout, stderr } = cli('summarize', file('header-only.csv', 'g,q\n'), '--by', 'g', '--nps', 'q');
-    expect(status).toBe(0);
-    expect(stderr).toBe('');
-    expect(stdout).toMatch(/^total +0 +0 +– +–$/m);
+    const headerOnly = file('header-only.csv', 'g,q\n');
+    for (const command of [['summarize', '--by', 'g'], ['followups', '--id', 'g']]) {
+      const { status, stdout, stderr } = cli(command[0]!, headerOnly, ...command.slice(1), '--nps', 'q');
+      expect([status, stdout, stderr]).toEqual([1, '', `cx-metrics: ${headerOnly} has no rows below its header\n`]);
+    }
+    expect(cli('summarize', file('empty.json', '[]'), '--nps', 'q').stderr).toBe(`cx-metrics: ${join(dir, 'empty.json')} has no rows\n`);
   });
 
   it('a wrong command: a message, the usage line and exit 2', () => {

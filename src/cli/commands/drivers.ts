@@ -49,7 +49,7 @@ export async function driversCommand(argv: readonly string[]): Promise<string> {
   const drivers = all(args, 'driver').map((column) => resolveColumn(table, column));
   const na = naCodes(args, table);
   const level = levelFlag(args);
-  const rows = await onTable(table, () => allRows(table.rows(columnPlan([], [], [outcome, ...drivers]))));
+  const rows = await onTable(table, () => allRows(table, columnPlan([], [], [outcome, ...drivers])));
   progress.done();
   const options: KeyDriverOptions<Row> = {
     outcome,

@@ -50,7 +50,7 @@ export async function followUpsCommand(argv: readonly string[]): Promise<string>
     }),
   );
   const plan = columnPlan([id], [], metrics.columns.map((column) => column.column));
-  const rows = await onTable(table, () => allRows(table.rows(plan)));
+  const rows = await onTable(table, () => allRows(table, plan));
   progress.done();
   const options = { ...metricSpecs(metrics), id, ...(Object.keys(rules).length > 0 ? { rules } : {}), ...(metrics.invalid === undefined ? {} : { invalid: metrics.invalid }) } as FollowUpOptions<Row>;
   const list = await onTable(table, () => followUps(rows, options));

@@ -66,7 +66,7 @@ export async function journeyCommand(argv: readonly string[]): Promise<string> {
   const touchpointFlag = single(args, 'touchpoint');
   const touchpoint = touchpointFlag === undefined ? undefined : resolveColumn(table, touchpointFlag);
   const plan = columnPlan([stage, ...(touchpoint === undefined ? [] : [touchpoint])], [], [...metrics.columns.map((column) => column.column), ...(metrics.weight === undefined ? [] : [metrics.weight])]);
-  const rows = await onTable(table, () => allRows(table.rows(plan)));
+  const rows = await onTable(table, () => allRows(table, plan));
   progress.done();
   const options = {
     ...metricSpecs(metrics),

@@ -6,7 +6,7 @@ import { summaryCsv, summaryTable } from '../output/summary.js';
 import { resolveColumn } from '../shared/columns.js';
 import { INPUT_FLAGS, notesTo, openInput, outputFormat, OUTPUT_FLAGS } from '../shared/input-flags.js';
 import { checkScaleUse, metricFlags, metricPlan, requireMetric } from '../shared/metric-flags.js';
-import { columnOfItem, columnPlan, metricSpecs, onTable } from '../shared/run.js';
+import { columnOfItem, columnPlan, metricSpecs, noRows, onTable } from '../shared/run.js';
 
 export const summarizeSpec: CommandSpec = {
   name: 'summarize',
@@ -36,6 +36,7 @@ export async function summarizeCommand(argv: readonly string[]): Promise<string>
   } as SummarizeOptions<Row>;
   const summary = await onTable(table, () => summarizeStream(table.rows(plan), options));
   progress.done();
+  if (summary.total.rows === 0) throw noRows(table);
   const columnOf = (item: { metric: 'nps' | 'csat' | 'ces'; field: string | null }) => columnOfItem(metrics, item);
   checkScaleUse(summaryItems(summary.total).map((item) => ({ metric: item.metric, column: columnOf(item), tally: item.result.tally })), args, note);
   if (format === 'json') return JSON.stringify(summary, null, 2);

@@ -46,7 +46,7 @@ export async function trendCommand(argv: readonly string[]): Promise<string> {
   const metrics = metricPlan(args, table, note);
   const at = resolveColumn(table, atFlag);
   const plan = columnPlan([], [at], [...metrics.columns.map((column) => column.column), ...(metrics.weight === undefined ? [] : [metrics.weight])]);
-  const rows = await onTable(table, () => allRows(table.rows(plan)));
+  const rows = await onTable(table, () => allRows(table, plan));
   progress.done();
   const timeZone = single(args, 'time-zone');
   const base = {

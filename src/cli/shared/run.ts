@@ -37,11 +37,18 @@ function describe(kind: ColumnPlan['kind']): string {
 }
 
 /** Every row of a table in memory (only the planned columns), for analyses that take an array. */
-export async function allRows(rows: Iterable<Row> | AsyncIterable<Row>): Promise<Row[]> {
+export async function allRows(table: Table, plan: readonly ColumnPlan[]): Promise<Row[]> {
+  const rows = table.rows(plan);
   const out: Row[] = [];
   if (Symbol.iterator in rows) for (const row of rows) out.push(row);
   else for await (const row of rows) out.push(row);
+  if (out.length === 0) throw noRows(table);
   return out;
+}
+
+/** A file with a header and no rows is said to be one, not printed as an empty result. */
+export function noRows(table: Table): InputError {
+  return new InputError(`${table.file} has no rows${table.columns === null ? '' : ' below its header'}`);
 }
 
 /** The library options of the metric columns: one spec per metric, or a list where a metric has several. */
