@@ -11,9 +11,9 @@ export default defineConfig([
     sourcemap: true,
     target: 'es2022',
   },
-  // CommonJS: one bundle (require() cannot drop unused modules anyway).
+  // CommonJS: one bundle per entry point (require() cannot drop unused modules anyway).
   {
-    entry: ['src/index.ts'],
+    entry: ['src/index.ts', 'src/charts/index.ts'],
     format: ['cjs'],
     dts: true,
     sourcemap: true,

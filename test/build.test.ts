@@ -47,6 +47,27 @@ describe('npm run build', () => {
     expect(gzipped).toBeLessThanOrEqual(12_000);
   });
 
+  it('keeps cx-metrics/charts light: specs are data, nothing of vega is bundled', async () => {
+    const result = await build({
+      stdin: { contents: "import { summaryChart } from './dist/charts/index.js'; console.log(summaryChart);", resolveDir: root, loader: 'js' },
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      write: false,
+      logLevel: 'silent',
+    });
+    expect(gzipSync(result.outputFiles[0]!.contents, { level: 9 }).length).toBeLessThanOrEqual(8_000);
+  });
+
+  it('no library entry point imports what only the command line needs (vega, vega-lite, read-excel-file)', async () => {
+    const heavy = ['vega', 'vega-lite', 'read-excel-file'];
+    for (const entry of ['./dist/index.js', './dist/charts/index.js', './dist/index.cjs', './dist/charts/index.cjs']) {
+      const result = await build({ entryPoints: [join(root, entry)], bundle: true, write: false, metafile: true, logLevel: 'silent', external: heavy, platform: 'neutral' });
+      const imported = Object.values(result.metafile.inputs).flatMap((input) => input.imports.map((imported) => imported.path));
+      expect(imported.filter((path) => heavy.some((name) => path === name || path.startsWith(`${name}/`))), entry).toEqual([]);
+    }
+  });
+
   it('passes publint --strict and @arethetypeswrong/cli --pack', () => {
     const run = (bin: string, args: string[]) => execFileSync(join(root, 'node_modules/.bin', bin), args, { cwd: root, encoding: 'utf8', stdio: 'pipe' });
     expect(run('publint', ['--strict'])).toContain('All good!');
@@ -59,13 +80,13 @@ describe('npm run build', () => {
       const packed = execFileSync('npm', ['pack', '--silent', '--pack-destination', project], { cwd: root, encoding: 'utf8' }).trim().split('\n').at(-1)!;
       writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'smoke', private: true, type: 'module' }));
       execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', join(project, packed)], { cwd: project, stdio: 'pipe' });
-      writeFileSync(join(project, 'esm.mjs'), "import { nps } from 'cx-metrics'; console.log(nps([10, 10, 3]).score.toFixed(2));");
-      writeFileSync(join(project, 'cjs.cjs'), "const { csat } = require('cx-metrics'); console.log(csat([5, 4, 1, 2]).score);");
-      writeFileSync(join(project, 'typed.ts'), "import { nps, type NpsResult } from 'cx-metrics';\nconst result: NpsResult = nps([9]);\nexport const score: number | null = result.score;\n");
+      writeFileSync(join(project, 'esm.mjs'), "import { nps } from 'cx-metrics'; import { summaryChart } from 'cx-metrics/charts'; console.log(nps([10, 10, 3]).score.toFixed(2), typeof summaryChart);");
+      writeFileSync(join(project, 'cjs.cjs'), "const { csat } = require('cx-metrics'); const { trendChart } = require('cx-metrics/charts'); console.log(csat([5, 4, 1, 2]).score, typeof trendChart);");
+      writeFileSync(join(project, 'typed.ts'), "import { nps, type NpsResult } from 'cx-metrics';\nimport { summaryChart, type VegaLiteSpec } from 'cx-metrics/charts';\nconst result: NpsResult = nps([9]);\nexport const score: number | null = result.score;\nexport const chart: (summary: Parameters<typeof summaryChart>[0]) => VegaLiteSpec = summaryChart;\n");
       writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: false, types: [] }, files: ['typed.ts'] }));
       const inProject = (file: string, args: string[]) => execFileSync(file, args, { cwd: project, encoding: 'utf8' }).trim();
-      expect(inProject(process.execPath, ['esm.mjs'])).toBe('33.33'); // (2 − 1) / 3
-      expect(inProject(process.execPath, ['cjs.cjs'])).toBe('50'); // 5 and 4 of four
+      expect(inProject(process.execPath, ['esm.mjs'])).toBe('33.33 function'); // (2 − 1) / 3
+      expect(inProject(process.execPath, ['cjs.cjs'])).toBe('50 function'); // 5 and 4 of four
       expect(inProject(join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json'])).toBe('');
       expect(inProject(join(project, 'node_modules/.bin/cx-metrics'), ['--version'])).toBe(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
     } finally {

@@ -7,8 +7,10 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { transformSync } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import * as api from '../src/index.js';
+import * as charts from '../src/charts/index.js';
+import * as library from '../src/index.js';
 import { instrument, matches } from './doc-checks.js';
 
 const SRC = new URL('../src/', import.meta.url).pathname;
@@ -44,6 +46,8 @@ function examplesOf(file: string): Example[] {
 }
 
 const examples = sourceFiles(SRC).flatMap(examplesOf);
+// Both entry points: the library and cx-metrics/charts.
+const api: Record<string, unknown> = { ...library, ...charts };
 const exportedCallables = Object.entries(api)
   .filter(([, value]) => typeof value === 'function')
   .map(([name]) => name);
@@ -63,8 +67,10 @@ describe('TSDoc examples', () => {
     const names = Object.keys(api);
     // An async function body, so examples of async functions may use await.
     const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => (...values: unknown[]) => Promise<void>;
-    const run = new AsyncFunction(...names, '__check', instrument(example.code));
-    await run(...names.map((name) => (api as Record<string, unknown>)[name]), check);
+    // TypeScript in the examples (`as`, type arguments) is stripped by esbuild first.
+    const code = transformSync(instrument(example.code), { loader: 'ts' }).code;
+    const run = new AsyncFunction(...names, '__check', code);
+    await run(...names.map((name) => api[name]), check);
     expect(failures).toEqual([]);
     expect(checks, 'an example must check at least one value').toBeGreaterThan(0);
   });

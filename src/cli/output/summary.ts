@@ -3,7 +3,7 @@ import { summaryItems } from '../../analysis/internal/summary-items.js';
 import type { Summary, SummaryGroup } from '../../analysis/summarize.js';
 import { METRIC_LABELS } from '../shared/metric-flags.js';
 import { bracket, fixed } from './format-number.js';
-import { keyTexts } from './keys.js';
+import { keyTexts } from '../../charts/internal/key-texts.js';
 import { csvText, textTable, type TextCell } from './text-table.js';
 
 /** Decimals shown per metric: NPS and CSAT in points, the CES mean to two. */

@@ -1,0 +1,45 @@
+/**
+ * Every word a chart shows, so that an embedding tool can translate them all. One object per
+ * language (en.ts, fi.ts); a third language is one more file.
+ */
+export interface ChartLabels {
+  readonly promoters: string;
+  readonly passives: string;
+  readonly detractors: string;
+  readonly nps: string;
+  readonly csat: string;
+  readonly ces: string;
+  /** The share axis of the NPS bars. */
+  readonly shareOfAnswers: string;
+  readonly group: string;
+  readonly item: string;
+  readonly total: string;
+  readonly answers: string;
+  readonly period: string;
+  readonly score: string;
+  readonly interval: string;
+  readonly significantChange: string;
+  readonly change: string;
+  readonly importance: string;
+  readonly performance: string;
+  readonly driver: string;
+  readonly quadrants: { readonly 'keep-up': string; readonly 'concentrate-here': string; readonly 'low-priority': string; readonly 'possible-overkill': string };
+  readonly stage: string;
+  readonly touchpoint: string;
+  readonly weakest: string;
+  readonly significantlyBelow: string;
+  readonly otherStage: string;
+  readonly journeyIndex: string;
+  readonly pooledScore: string;
+  readonly passMark: string;
+  readonly rank: string;
+  readonly notRanked: string;
+  readonly titles: {
+    readonly summary: string;
+    readonly trend: string;
+    readonly drivers: string;
+    readonly journey: string;
+    readonly touchpoints: string;
+    readonly scorecard: string;
+  };
+}

@@ -1,0 +1,103 @@
+import { summaryItems, type SummaryItem } from '../analysis/internal/summary-items.js';
+import type { MetricName } from '../analysis/internal/metric-specs.js';
+import type { Summary } from '../analysis/summarize.js';
+import { keyTexts } from './internal/key-texts.js';
+import { COLORS, labelsFor, numberStyle, topLevel, type ChartOptions, type VegaLiteSpec } from './internal/options.js';
+import { scoreFields, scoreLayers, scoreScale } from './internal/score-marks.js';
+
+/** The groups of a summary as the chart lists them: each group, then the total. */
+function chartGroups(summary: Summary, total: string) {
+  const tuples = summary.groups.map((group) => (Array.isArray(group.key) ? (group.key as unknown[]) : [group.key]));
+  const width = tuples[0]?.length ?? 1;
+  const parts = Array.from({ length: width }, (_, p) => keyTexts(tuples.map((tuple) => tuple[p]), [total]));
+  const grouped = summary.groups.length > 1 || summary.groups[0]?.key !== null;
+  const groups = grouped ? summary.groups.map((group, g) => ({ label: parts.map((texts) => texts[g]).join(' / '), items: summaryItems(group), rows: group.rows })) : [];
+  return [...groups, { label: total, items: summaryItems(summary.total), rows: summary.total.rows }];
+}
+
+/**
+ * A chart of a {@link summarize} result, a panel per metric with every group and the total:
+ * NPS as stacked shares of detractors, passives and promoters with the score written beside
+ * them; CSAT as bars and CES as points (a mean on 1–7 is not a length from zero), each with
+ * its interval as an error bar. Several fields of a metric stand side by side in its panel.
+ *
+ * @example
+ * ```ts
+ * const summary = summarize([{ g: 'web', q: 10 }, { g: 'web', q: 6 }, { g: 'shop', q: 9 }], { by: 'g', nps: 'q' });
+ * const spec = summaryChart(summary, { locale: 'fi' });
+ * spec.$schema; // 'https://vega.github.io/schema/vega-lite/v6.json'
+ * (spec.title as string); // 'Asiakaskokemus ryhmittäin'
+ * ```
+ */
+export function summaryChart(summary: Summary, options: ChartOptions = {}): VegaLiteSpec {
+  const labels = labelsFor(options);
+  const style = numberStyle(options.locale);
+  const groups = chartGroups(summary, labels.total);
+  const order = groups.map((group) => group.label);
+  const width = options.width ?? 480;
+  const panels = (['nps', 'csat', 'ces'] as const).flatMap((metric) => {
+    const entries = groups.flatMap((group) => group.items.filter((item) => item.metric === metric).map((item) => ({ group: group.label, rows: group.rows, item })));
+    if (entries.length === 0) return [];
+    const several = entries.some((entry) => entry.item.field !== null);
+    return [metric === 'nps' ? npsPanel(entries, order, several, labels, style, width) : scorePanel(metric, entries, order, several, labels, style, width)];
+  });
+  return topLevel(options, labels.titles.summary, panels.length === 1 ? panels[0]! : { vconcat: panels, resolve: { scale: { color: 'independent' } } });
+}
+
+type Entry = { readonly group: string; readonly rows: number; readonly item: SummaryItem };
+type Labels = ReturnType<typeof labelsFor>;
+type Style = ReturnType<typeof numberStyle>;
+
+function npsPanel(entries: readonly Entry[], order: readonly string[], several: boolean, labels: Labels, style: Style, width: number): Record<string, unknown> {
+  const bands = [labels.detractors, labels.passives, labels.promoters];
+  const shares = entries.flatMap(({ group, item }) => {
+    const percent = item.result.metric === 'nps' ? item.result.percent : null;
+    if (percent === null) return [];
+    return [percent.detractors, percent.passives, percent.promoters].map((share, b) => ({ group, item: item.field ?? labels.nps, band: bands[b], order: b, share, shareText: style.percent(share, 1) }));
+  });
+  const scores = entries.map(({ group, item }) => ({ group, item: item.field ?? labels.nps, label: item.result.score === null ? '–' : `${labels.nps} ${style.fixed(item.result.score, 0)}`, n: item.result.n }));
+  const y = { field: 'group', type: 'nominal', sort: order, title: labels.group };
+  const layer = [
+    {
+      data: { values: shares },
+      mark: { type: 'bar' },
+      encoding: {
+        y,
+        x: { field: 'share', type: 'quantitative', stack: 'zero', scale: { domain: [0, 100], nice: false }, title: `${labels.shareOfAnswers} (%)` },
+        color: { field: 'band', type: 'nominal', scale: { domain: bands, range: [COLORS.detractors, COLORS.passives, COLORS.promoters] }, title: null },
+        order: { field: 'order', type: 'quantitative' },
+        tooltip: [{ field: 'group', title: labels.group }, { field: 'band', title: labels.nps }, { field: 'shareText', title: labels.shareOfAnswers }],
+      },
+    },
+    { data: { values: scores }, mark: { type: 'text', align: 'left', dx: 6, fontSize: 11, fontWeight: 'bold' }, encoding: { y, x: { datum: 100 }, text: { field: 'label' } } },
+  ];
+  if (!several) return { width, height: { step: 24 }, layer };
+  // Several NPS questions: a row of bars per question. A faceted view has one data source,
+  // so each layer picks its rows by `kind`.
+  const values = [...shares.map((row) => ({ ...row, kind: 'share' })), ...scores.map((row) => ({ ...row, kind: 'score' }))];
+  const [bars, text] = layer.map(({ data: _data, ...rest }) => rest);
+  return {
+    data: { values },
+    facet: { row: { field: 'item', type: 'nominal', title: labels.item, sort: [...new Set(scores.map((row) => row.item))] } },
+    spec: {
+      width,
+      height: { step: 24 },
+      layer: [
+        { ...bars, transform: [{ filter: "datum.kind === 'share'" }] },
+        { ...text, transform: [{ filter: "datum.kind === 'score'" }] },
+      ],
+    },
+  };
+}
+
+function scorePanel(metric: Exclude<MetricName, 'nps'>, entries: readonly Entry[], order: readonly string[], several: boolean, labels: Labels, style: Style, width: number): Record<string, unknown> {
+  const scales = entries.map(({ item }) => item.result.scale);
+  const method = entries[0]!.item.result.metric === 'ces' ? (entries[0]!.item.result as { method: string }).method : undefined;
+  const range = { min: Math.min(...scales.map((scale) => scale.min)), max: Math.max(...scales.map((scale) => scale.max)) };
+  const score = scoreScale(metric, method, range, labels, style);
+  const values = entries.map(({ group, item }) => ({ group, item: item.field ?? labels[metric], n: item.result.n, ...scoreFields(item.result, score) }));
+  const position = { y: { field: 'group', type: 'nominal', sort: order, title: labels.group }, ...(several ? { yOffset: { field: 'item', type: 'nominal' } } : {}) };
+  const color = several ? { field: 'item', type: 'nominal', title: labels.item } : { value: COLORS.bar };
+  const tooltip = [{ field: 'group', title: labels.group }, ...(several ? [{ field: 'item', title: labels.item }] : []), { field: 'label', title: score.title }, { field: 'n', title: labels.answers }];
+  return { data: { values }, width, height: { step: several ? 14 : 24 }, layer: scoreLayers(score, 'x', position, color, tooltip) };
+}
