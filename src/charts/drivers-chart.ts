@@ -4,7 +4,7 @@ import { COLORS, labelsFor, numberStyle, topLevel, type ChartOptions, type VegaL
 const QUADRANTS = ['concentrate-here', 'keep-up', 'low-priority', 'possible-overkill'] as const;
 
 /**
- * The importance × performance map of a {@link keyDrivers} result: each driver a labelled
+ * The importance × performance map of a `keyDrivers` result: each driver a labelled
  * point, coloured by its quadrant, with the quadrant lines at the average importance and the
  * average performance (the mean answer when the drivers have no scale).
  *

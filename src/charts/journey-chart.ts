@@ -3,7 +3,7 @@ import { COLORS, labelsFor, numberStyle, topLevel, type ChartOptions, type VegaL
 import { scoreFields, scoreLayers, scoreScale } from './internal/score-marks.js';
 
 /**
- * A chart of a {@link journeyReport}: the headline metric of each stage in journey order with
+ * A chart of a `journeyReport`: the headline metric of each stage in journey order with
  * its interval, the journey index as a line across, the weakest stage and every stage
  * significantly below the rest of the journey in colour; below it, the touchpoints of each
  * stage the same way.

@@ -9,7 +9,7 @@ export interface ScorecardChartOptions extends ChartOptions {
 }
 
 /**
- * The league table of a {@link scorecardReport} as a chart: groups ranked by pooled score
+ * The league table of a `scorecardReport` as a chart: groups ranked by pooled score
  * (best first), each bar labelled with its score and rank, groups too small to rank in grey,
  * and the pass mark as a line.
  *

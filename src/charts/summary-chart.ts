@@ -16,7 +16,7 @@ function chartGroups(summary: Summary, total: string) {
 }
 
 /**
- * A chart of a {@link summarize} result, a panel per metric with every group and the total:
+ * A chart of a `summarize` result, a panel per metric with every group and the total:
  * NPS as stacked shares of detractors, passives and promoters with the score written beside
  * them; CSAT as bars and CES as points (a mean on 1–7 is not a length from zero), each with
  * its interval as an error bar. Several fields of a metric stand side by side in its panel.

@@ -4,7 +4,7 @@ import { COLORS, labelsFor, numberStyle, topLevel, type ChartOptions, type VegaL
 import { scoreFields, scoreScale } from './internal/score-marks.js';
 
 /**
- * A chart of a {@link trend} result, a panel per metric: the score per period as a line with
+ * A chart of a `trend` result, a panel per metric: the score per period as a line with
  * its confidence interval as a band, periods nobody answered in as gaps (never bridged), and
  * the periods whose change from the one before is significant marked.
  *
