@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { airlineCsv } from './shared-data.js';
@@ -114,6 +115,20 @@ describe('examples/warehouse-duckdb.ts', () => {
     expect(output).toMatch(/^awareness +64 +42\.2 +\(42\.2\)$/m);
     expect(output).toMatch(/^aftercare +56 +-50\.0 +\(-50\.0\)$/m);
     expect(output).toContain('GROUP BY "stage", "recommend"');
+  });
+});
+
+describe('examples/chart-embed.ts', () => {
+  it('writes a page that embeds the chart spec with vega-embed', () => {
+    const out = join(tmpdir(), `cx-metrics-chart-${process.pid}.html`);
+    const output = run('examples/chart-embed.ts', 'examples/data/nps-answers.csv', out);
+    expect(output).toContain(`wrote ${out}: a layered Vega-Lite v6 chart of 240 answers`);
+    const page = readFileSync(out, 'utf8');
+    const spec = JSON.parse(/vegaEmbed\('#chart', (.*)\);<\/script>/.exec(page)![1]!) as { $schema: string; layer: { data: { values: { group: string; label: string }[] } }[] };
+    expect(spec.$schema).toBe('https://vega.github.io/schema/vega-lite/v6.json');
+    // python3 csv (see the nps-report test above): web 33.3, phone −22.2, store 40, all 20.1.
+    expect(spec.layer[1]!.data.values.map((row) => `${row.group} ${row.label}`)).toEqual(['web NPS 33', 'phone NPS -22', 'store NPS 40', 'Total NPS 20']);
+    rmSync(out);
   });
 });
 

@@ -13,7 +13,7 @@ const QUADRANTS = ['concentrate-here', 'keep-up', 'low-priority', 'possible-over
  * const rows = [{ o: 5, a: 5, b: 2 }, { o: 4, a: 4, b: 3 }, { o: 2, a: 1, b: 3 }, { o: 1, a: 2, b: 2 }];
  * const scale = { min: 1, max: 5 };
  * const spec = driversChart(keyDrivers(rows, { outcome: 'o', drivers: [{ field: 'a', scale }, { field: 'b', scale }] }));
- * ((spec.layer as unknown[]).length); // 4
+ * spec.layer?.length; // 4
  * ```
  */
 export function driversChart(result: KeyDriverResult, options: ChartOptions = {}): VegaLiteSpec {

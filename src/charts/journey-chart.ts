@@ -13,7 +13,7 @@ import { scoreFields, scoreLayers, scoreScale } from './internal/score-marks.js'
  * const journey = defineJourney({ stages: [{ id: 'buy' }, { id: 'use' }] });
  * const report = journeyReport([{ s: 'buy', q: 10 }, { s: 'use', q: 2 }, { s: 'use', q: 9 }], journey, { stage: 's', nps: 'q' });
  * const spec = journeyChart(report);
- * ((spec.vconcat as unknown[]).length); // 1 (no touchpoints: the stages only)
+ * spec.vconcat?.length; // 1 (no touchpoints: the stages only)
  * ```
  */
 export function journeyChart(report: JourneyReport, options: ChartOptions = {}): VegaLiteSpec {

@@ -18,7 +18,7 @@ export interface ScorecardChartOptions extends ChartOptions {
  * const card = defineScorecard({ id: 'desk', sections: [{ id: 'desk', criteria: [{ id: 'smile', answer: 'yes-no' }] }] });
  * const report = scorecardReport(card, [{ at: 'north', answers: { smile: 'yes' } }, { at: 'south', answers: { smile: 'no' } }], { by: 'at' });
  * const spec = scorecardChart(report, { passMark: 80 });
- * ((spec.data as { values: { group: string }[] }).values.map((row) => row.group)); // ['north', 'south']
+ * spec.data?.values.map((row) => row['group']); // ['north', 'south']
  * ```
  */
 export function scorecardChart(report: ScorecardReport, options: ScorecardChartOptions = {}): VegaLiteSpec {

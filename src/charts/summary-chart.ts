@@ -26,7 +26,7 @@ function chartGroups(summary: Summary, total: string) {
  * const summary = summarize([{ g: 'web', q: 10 }, { g: 'web', q: 6 }, { g: 'shop', q: 9 }], { by: 'g', nps: 'q' });
  * const spec = summaryChart(summary, { locale: 'fi' });
  * spec.$schema; // 'https://vega.github.io/schema/vega-lite/v6.json'
- * (spec.title as string); // 'Asiakaskokemus ryhmittäin'
+ * spec.title; // 'Asiakaskokemus ryhmittäin'
  * ```
  */
 export function summaryChart(summary: Summary, options: ChartOptions = {}): VegaLiteSpec {
@@ -96,8 +96,10 @@ function scorePanel(metric: Exclude<MetricName, 'nps'>, entries: readonly Entry[
   const range = { min: Math.min(...scales.map((scale) => scale.min)), max: Math.max(...scales.map((scale) => scale.max)) };
   const score = scoreScale(metric, method, range, labels, style);
   const values = entries.map(({ group, item }) => ({ group, item: item.field ?? labels[metric], n: item.result.n, ...scoreFields(item.result, score) }));
-  const position = { y: { field: 'group', type: 'nominal', sort: order, title: labels.group }, ...(several ? { yOffset: { field: 'item', type: 'nominal' } } : {}) };
-  const color = several ? { field: 'item', type: 'nominal', title: labels.item } : { value: COLORS.bar };
+  // Items in the order they were asked for, in the offsets and in the legend.
+  const items = [...new Set(values.map((row) => row.item))];
+  const position = { y: { field: 'group', type: 'nominal', sort: order, title: labels.group }, ...(several ? { yOffset: { field: 'item', type: 'nominal', sort: items } } : {}) };
+  const color = several ? { field: 'item', type: 'nominal', title: labels.item, sort: items, scale: { domain: items } } : { value: COLORS.bar };
   const tooltip = [{ field: 'group', title: labels.group }, ...(several ? [{ field: 'item', title: labels.item }] : []), { field: 'label', title: score.title }, { field: 'n', title: labels.answers }];
   return { data: { values }, width, height: { step: several ? 14 : 24 }, layer: scoreLayers(score, 'x', position, color, tooltip) };
 }

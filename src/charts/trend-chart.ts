@@ -12,7 +12,7 @@ import { scoreFields, scoreScale } from './internal/score-marks.js';
  * ```ts
  * const rows = [{ at: '2026-01-05', q: 9 }, { at: '2026-03-02', q: 3 }];
  * const spec = trendChart(trend(rows, { at: 'at', period: 'month', nps: 'q' }));
- * ((spec.data as { values: { period: string }[] }).values.map((row) => row.period)); // ['2026-01', '2026-02', '2026-03']
+ * spec.data?.values.map((row) => row['period']); // ['2026-01', '2026-02', '2026-03']
  * ```
  */
 export function trendChart(result: Trend, options: ChartOptions = {}): VegaLiteSpec {

@@ -4,16 +4,17 @@
  * commands/: options → the library function a user would call → a writer in output/.
  * Problems are one line on stderr: exit 1 for the data, 2 for a wrong command.
  */
-import { readFileSync } from 'node:fs';
 import { CxValidationError } from '../core/errors.js';
 import { helpText, type CommandSpec } from './args.js';
 import { driversCommand, driversSpec } from './commands/drivers.js';
 import { followUpsCommand, followUpsSpec } from './commands/followups.js';
 import { journeyCommand, journeySpec } from './commands/journey.js';
+import { reportCommand, reportSpec } from './commands/report.js';
 import { summarizeCommand, summarizeSpec } from './commands/summarize.js';
 import { trendCommand, trendSpec } from './commands/trend.js';
 import { InputError, UsageError } from './errors.js';
 import { describeValidation } from './shared/messages.js';
+import { version } from './version.js';
 
 interface Command {
   readonly spec: CommandSpec;
@@ -26,6 +27,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   drivers: { spec: driversSpec, run: driversCommand },
   journey: { spec: journeySpec, run: journeyCommand },
   followups: { spec: followUpsSpec, run: followUpsCommand },
+  report: { spec: reportSpec, run: reportCommand },
 };
 
 function overview(): string {
@@ -40,11 +42,6 @@ function overview(): string {
     'cx-metrics COMMAND --help shows a command\'s options. Reads CSV (comma, semicolon or tab; UTF-8,',
     'UTF-16 or --encoding), .xlsx workbooks, JSON and NDJSON, and Qualtrics and SurveyMonkey exports.',
   ].join('\n');
-}
-
-function version(): string {
-  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return manifest.version;
 }
 
 async function main(args: readonly string[]): Promise<number> {

@@ -5,6 +5,12 @@ import { FI_LABELS } from '../labels/fi.js';
 /** A Vega-Lite v6 specification: plain JSON, data inline, ready for vega-embed, Observable or Altair. */
 export interface VegaLiteSpec {
   readonly $schema: string;
+  readonly title?: string;
+  /** The data, inline (for a single view; layers and panels may carry their own). */
+  readonly data?: { readonly values: readonly Readonly<Record<string, unknown>>[] };
+  readonly layer?: readonly Readonly<Record<string, unknown>>[];
+  readonly vconcat?: readonly Readonly<Record<string, unknown>>[];
+  readonly config?: Readonly<Record<string, unknown>>;
   readonly [property: string]: unknown;
 }
 
@@ -65,7 +71,7 @@ export function numberStyle(locale: string | undefined): NumberStyle {
 /** The top level every chart shares: schema, title, locale, and a plain look that prints well. */
 export function topLevel(options: ChartOptions, defaultTitle: string, body: Record<string, unknown>): VegaLiteSpec {
   const title = options.title === undefined ? defaultTitle : options.title;
-  return {
+  return <VegaLiteSpec>{
     $schema: SCHEMA,
     ...(title === null ? {} : { title }),
     ...body,

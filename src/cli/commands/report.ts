@@ -1,0 +1,196 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { followUps, type FollowUpOptions } from '../../analysis/follow-ups.js';
+import { journeyReport, type JourneyReportOptions } from '../../analysis/journey-report.js';
+import { keyDrivers, type KeyDriverOptions } from '../../analysis/key-drivers.js';
+import { summarize, type SummarizeOptions } from '../../analysis/summarize.js';
+import { summaryItems } from '../../analysis/internal/summary-items.js';
+import { trend, type TrendOptions } from '../../analysis/trend.js';
+import { driversChart } from '../../charts/drivers-chart.js';
+import { journeyChart } from '../../charts/journey-chart.js';
+import { summaryChart } from '../../charts/summary-chart.js';
+import { trendChart } from '../../charts/trend-chart.js';
+import { labelsFor, numberStyle, type VegaLiteSpec } from '../../charts/internal/options.js';
+import { all, isSet, parseCommand, single, type CommandSpec } from '../args.js';
+import { InputError, UsageError } from '../errors.js';
+import type { Row } from '../input/table.js';
+import { renderSvgs } from '../report/render-charts.js';
+import { reportHtml, type ReportSection } from '../report/html.js';
+import { reportSections } from '../report/sections.js';
+import { EN_REPORT } from '../report/strings/en.js';
+import { FI_REPORT } from '../report/strings/fi.js';
+import { resolveColumn } from '../shared/columns.js';
+import { version } from '../version.js';
+import { INPUT_FLAGS, notesTo, openInput } from '../shared/input-flags.js';
+import { checkScaleUse, codesFor, metricFlags, metricPlan, naCodes, parseScale, requireMetric } from '../shared/metric-flags.js';
+import { allRows, columnOfItem, columnPlan, metricSpecs, onTable } from '../shared/run.js';
+
+export const reportSpec: CommandSpec = {
+  name: 'report',
+  usage: 'FILE --out REPORT.html --nps COL | --csat COL | --ces COL ... [--by COL] [--at COL --period P] [--outcome COL --driver COL...] [--journey FILE --stage COL] [--id COL] [options]',
+  summary:
+    'One self-contained HTML report to open, read and forward: the file read, the summary, and as asked the trend, key drivers, journey and follow-ups, each with its chart (inline SVG: no network needed) and table, and how the numbers are computed. Readable on a phone, prints cleanly.',
+  groups: [
+    {
+      heading: 'Report',
+      flags: [
+        { name: 'out', value: 'FILE', help: 'where to write the report (.html)' },
+        { name: 'lang', value: 'LANG', help: 'en or fi (default: from LANG, else en)' },
+        { name: 'title', value: 'TEXT', help: "the report's title" },
+        { name: 'quiet', help: 'no progress line and no notes on stderr' },
+      ],
+    },
+    { heading: 'Summary', flags: [{ name: 'by', value: 'COL', help: 'group by a column (repeat to group by several)', repeat: true }] },
+    {
+      heading: 'Trend (optional)',
+      flags: [
+        { name: 'at', value: 'COL', help: 'the column of dates' },
+        { name: 'period', value: 'PERIOD', help: 'day, week, month, quarter or year' },
+        { name: 'time-zone', value: 'TZ', help: 'the calendar instants are dated in (default UTC)' },
+      ],
+    },
+    {
+      heading: 'Key drivers (optional)',
+      flags: [
+        { name: 'outcome', value: 'COL', help: 'the overall measure the drivers are related to' },
+        { name: 'driver', value: 'COL', help: 'a driver column', repeat: true },
+        { name: 'driver-scale', value: 'MIN-MAX', help: "the drivers' scale, e.g. 1-5 (performance on 0–100)" },
+      ],
+    },
+    {
+      heading: 'Journey (optional)',
+      flags: [
+        { name: 'journey', value: 'FILE', help: 'the journey as JSON' },
+        { name: 'stage', value: 'COL', help: "the column of each row's stage id" },
+        { name: 'touchpoint', value: 'COL', help: "the column of each row's touchpoint id" },
+        { name: 'headline', value: 'METRIC', help: 'nps, csat or ces: the journey\'s headline metric' },
+      ],
+    },
+    { heading: 'Follow-ups (optional)', flags: [{ name: 'id', value: 'COL', help: 'the respondent id column: the report counts whom to contact' }] },
+    metricFlags(true),
+    INPUT_FLAGS,
+  ],
+  examples: [
+    'cx-metrics report survey.csv --by Class --csat "Seat comfort" --csat Cleanliness --na 0 --out report.html',
+    'cx-metrics report answers.csv --lang fi --nps recommend --by channel --at answered --period month --out raportti.html',
+  ],
+};
+
+/** `--lang`, else the language of LANG (fi_FI.UTF-8 → fi), else English. */
+function language(given: string | undefined): 'en' | 'fi' {
+  const lang = given ?? (process.env['LANG'] ?? '').slice(0, 2).toLowerCase();
+  if (given !== undefined && lang !== 'en' && lang !== 'fi') throw new UsageError(`--lang takes en or fi, got "${given}"`);
+  return lang === 'fi' ? 'fi' : 'en';
+}
+
+export async function reportCommand(argv: readonly string[]): Promise<string> {
+  const args = parseCommand(reportSpec, argv);
+  const note = notesTo(args);
+  const out = single(args, 'out');
+  if (out === undefined) throw new UsageError('report needs --out FILE.html');
+  const lang = language(single(args, 'lang'));
+  const strings = lang === 'fi' ? FI_REPORT : EN_REPORT;
+  requireMetric(args);
+  const period = single(args, 'period');
+  if (isSet(args, 'at') !== (period !== undefined)) throw new UsageError('a trend needs both --at and --period');
+  if (isSet(args, 'driver') !== isSet(args, 'outcome')) throw new UsageError('key drivers need both --outcome and --driver');
+  if (isSet(args, 'journey') !== isSet(args, 'stage')) throw new UsageError('a journey needs both --journey and --stage');
+  const journeyDefinition = single(args, 'journey') === undefined ? undefined : readJson(single(args, 'journey')!);
+  const { table, progress } = await openInput(args);
+  const metrics = metricPlan(args, table, note);
+  const column = (flag: string) => (single(args, flag) === undefined ? undefined : resolveColumn(table, single(args, flag)!));
+  const by = all(args, 'by').map((name) => resolveColumn(table, name));
+  const [at, outcome, stage, touchpoint, id] = ['at', 'outcome', 'stage', 'touchpoint', 'id'].map(column);
+  const drivers = all(args, 'driver').map((name) => resolveColumn(table, name));
+  const texts = [...by, ...[stage, touchpoint, id].filter((name): name is string => name !== undefined)];
+  const numbers = [...metrics.columns.map((entry) => entry.column), ...(metrics.weight === undefined ? [] : [metrics.weight]), ...(outcome === undefined ? [] : [outcome]), ...drivers];
+  const rows = await onTable(table, () => allRows(table, columnPlan(texts, at === undefined ? [] : [at], numbers)));
+  progress.done();
+  const common = {
+    ...(metrics.weight === undefined ? {} : { weight: metrics.weight }),
+    ...(metrics.invalid === undefined ? {} : { invalid: metrics.invalid }),
+  };
+  const style = numberStyle(lang);
+  const chartOptions = { locale: lang };
+  const specs: VegaLiteSpec[] = [];
+  const sections: ((svgs: readonly string[]) => ReportSection)[] = [];
+  let counts: ReturnType<ReturnType<typeof reportSections>['counts']> | undefined;
+  const builders = reportSections(strings, style, labelsFor(chartOptions).quadrants, (item) => columnOfItem(metrics, item));
+  await onTable(table, () => {
+    const summary = summarize(rows, { ...metricSpecs(metrics), ...(by.length === 1 ? { by: by[0] } : by.length > 1 ? { by } : {}), ...common } as SummarizeOptions<Row>);
+    checkScaleUse(summaryItems(summary.total).map((item) => ({ metric: item.metric, column: columnOfItem(metrics, item), tally: item.result.tally })), args, note);
+    counts = builders.counts(summary);
+    specs.push(summaryChart(summary, { ...chartOptions, title: null }));
+    sections.push((svgs) => builders.summary(summary, by, svgs[0]!));
+    if (at !== undefined) {
+      const oneCall = new Set(metrics.columns.map((entry) => entry.metric)).size === metrics.columns.length;
+      const groups = oneCall ? [metrics.columns] : metrics.columns.map((entry) => [entry]);
+      const timeZone = single(args, 'time-zone');
+      const trends = groups.map((columns) => ({
+        columns,
+        trend: trend(rows, { at, period, ...(timeZone === undefined ? {} : { timeZone }), ...common, ...Object.fromEntries(columns.map((entry) => [entry.metric, entry.spec])) } as TrendOptions<Row>),
+      }));
+      const first = specs.length;
+      trends.forEach((run) => specs.push(trendChart(run.trend, { ...chartOptions, title: oneCall ? null : run.columns[0]!.column })));
+      sections.push((svgs) => builders.trend(trends, svgs.slice(first, first + trends.length).join('\n')));
+    }
+    if (outcome !== undefined) {
+      const scaleText = single(args, 'driver-scale');
+      const scale = scaleText === undefined ? undefined : parseScale(scaleText, 'driver-scale');
+      const na = naCodes(args, table);
+      const result = keyDrivers(rows, {
+        outcome,
+        drivers: drivers.map((field) => {
+          const notApplicable = scale ? codesFor(na, field, scale, 'driver', note) : na.everywhere.length > 0 ? [...na.everywhere] : undefined;
+          return { field, ...(scale ? { scale } : {}), ...(notApplicable ? { notApplicable } : {}) };
+        }),
+      } as KeyDriverOptions<Row>);
+      const index = specs.push(driversChart(result, { ...chartOptions, title: null })) - 1;
+      sections.push((svgs) => builders.drivers(result, outcome, svgs[index]!));
+    }
+    if (journeyDefinition !== undefined && stage !== undefined) {
+      const headline = single(args, 'headline');
+      const report = journeyReport(rows, journeyDefinition as never, { ...metricSpecs(metrics), stage, ...(touchpoint === undefined ? {} : { touchpoint }), ...(headline === undefined ? {} : { headline }), ...common } as JourneyReportOptions<Row>);
+      const index = specs.push(journeyChart(report, { ...chartOptions, title: null })) - 1;
+      sections.push((svgs) => builders.journey(report, svgs[index]!));
+    }
+    if (id !== undefined) {
+      // followUps takes one column per metric: one call per column, respondents counted once.
+      const contacts = new Set<unknown>();
+      for (const entry of metrics.columns) {
+        const list = followUps(rows, { [entry.metric]: entry.spec, id, ...(metrics.invalid === undefined ? {} : { invalid: metrics.invalid }) } as FollowUpOptions<Row>);
+        for (const contact of list.contacts) contacts.add(contact.id);
+      }
+      sections.push(() => builders.followUps(contacts.size, rows.length));
+    }
+  });
+  const svgs = await renderSvgs(specs);
+  const html = reportHtml({
+    lang,
+    strings,
+    title: single(args, 'title') ?? strings.title,
+    facts: [
+      [strings.file, args.file],
+      [strings.rowsRead, style.fixed(rows.length, 0)],
+      ...(table.platform === null ? [] : [[strings.readAs, table.platform === 'qualtrics' ? 'Qualtrics' : 'SurveyMonkey'] as const]),
+      [strings.created, new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(new Date())],
+    ],
+    counts: counts!,
+    sections: sections.map((section) => section(svgs)),
+    methodology: builders.methodology(metrics, { trend: at !== undefined, drivers: outcome !== undefined, journey: stage !== undefined }),
+    version: version(),
+  });
+  try {
+    writeFileSync(out, html);
+  } catch (error) {
+    throw new InputError(`cannot write ${out}: ${(error as Error).message}`);
+  }
+  return `wrote ${out}: ${sections.length} section${sections.length === 1 ? '' : 's'}, ${rows.length} rows of ${args.file}`;
+}
+
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new InputError((error as NodeJS.ErrnoException).code === 'ENOENT' ? `cannot read ${file}: no such file` : `${file} is not valid JSON (${(error as Error).message})`);
+  }
+}

@@ -1,0 +1,142 @@
+import type { JourneyReport, StageReport, TouchpointReport } from '../../analysis/journey-report.js';
+import type { KeyDriverResult } from '../../analysis/key-drivers.js';
+import type { MetricName } from '../../analysis/internal/metric-specs.js';
+import { summaryItems } from '../../analysis/internal/summary-items.js';
+import type { Summary, SummaryGroup } from '../../analysis/summarize.js';
+import { keyTexts } from '../../charts/internal/key-texts.js';
+import type { NumberStyle } from '../../charts/internal/options.js';
+import type { ChartLabels } from '../../charts/labels/chart-labels.js';
+import type { MetricPlan } from '../shared/metric-flags.js';
+import type { ReportSection, ReportTable } from './html.js';
+import type { ReportStrings } from './strings/report-strings.js';
+import type { TrendRun } from '../output/trend.js';
+
+/** A score's interval as "[44,5 – 46,3]". */
+type Scored = { readonly score: number | null; readonly interval: { readonly lower: number; readonly upper: number; readonly level: number } | null };
+
+/**
+ * The report's sections from the library's results: numbers formatted for the report's
+ * language — NPS as a whole number, CSAT as a percentage with one decimal, a CES mean with two.
+ */
+export function reportSections(strings: ReportStrings, style: NumberStyle, quadrants: ChartLabels['quadrants'], columnOf: (item: { metric: MetricName; field: string | null }) => string) {
+  const score = (metric: MetricName, value: number | null | undefined) =>
+    value === null || value === undefined ? '–' : metric === 'nps' ? style.fixed(value, 0) : metric === 'csat' ? style.percent(value, 1) : style.fixed(value, 2);
+  const interval = (metric: MetricName, result: Scored | undefined) => (result?.interval ? `${score(metric, result.interval.lower)} – ${score(metric, result.interval.upper)}` : '–');
+  const count = (value: number) => style.fixed(value, 0);
+  const level = (results: readonly Scored[]) => style.percent((results.find((result) => result.interval)?.interval?.level ?? 0.95) * 100, 0);
+
+  return {
+    summary(summary: Summary, by: readonly string[], svg: string): ReportSection {
+      const groups: { label: string; group: SummaryGroup }[] = [];
+      if (by.length > 0) {
+        const keys = summary.groups.map((group) => (by.length > 1 ? (group.key as unknown[]) : [group.key]));
+        const texts = by.map((_, p) => keyTexts(keys.map((key) => key[p]), [strings.total]));
+        summary.groups.forEach((group, g) => groups.push({ label: texts.map((part) => part[g]).join(' / '), group }));
+      }
+      groups.push({ label: strings.total, group: summary.total });
+      const rows = groups.flatMap(({ label, group }) =>
+        summaryItems(group).map((item) => [label, strings.metricNames[item.metric], columnOf(item), count(item.result.n), score(item.metric, item.result.score), interval(item.metric, item.result)]),
+      );
+      const results = summaryItems(summary.total).map((item) => item.result);
+      return {
+        id: 'summary',
+        title: strings.summary,
+        svg,
+        notes: [],
+        tables: [{ head: [strings.group, '', strings.column, 'n', strings.score, strings.interval(level(results))], rows, numeric: [3, 4, 5] }],
+      };
+    },
+
+    trend(runs: readonly TrendRun[], svg: string): ReportSection {
+      const marked = new Map<number, string>();
+      const rows = runs.flatMap(({ columns, trend }) =>
+        columns.flatMap((column) =>
+          trend.periods.map((period) => {
+            const result = period[column.metric]!;
+            const change = period.change?.[column.metric];
+            const difference = change?.difference;
+            return { significant: change?.significant === true, cells: [period.period, `${strings.metricNames[column.metric]} ${column.column}`, count(result.n), score(column.metric, result.score), interval(column.metric, result), difference === null || difference === undefined ? '–' : `${difference > 0 ? '+' : ''}${style.fixed(difference, column.metric === 'ces' ? 2 : 1)}`, change?.pValue === null || change?.pValue === undefined ? '–' : style.fixed(change.pValue, 3)] };
+          }),
+        ),
+      );
+      rows.forEach((row, r) => row.significant && marked.set(r, strings.significantChange));
+      return {
+        id: 'trend',
+        title: strings.trend,
+        svg,
+        notes: [],
+        tables: [{ head: [strings.period, strings.column, 'n', strings.score, strings.interval(style.percent(95, 0)), strings.change, strings.pValue], rows: rows.map((row) => row.cells), numeric: [2, 3, 4, 5, 6], marked }],
+      };
+    },
+
+    drivers(result: KeyDriverResult, outcome: string, svg: string): ReportSection {
+      const rows = result.drivers.map((driver) => [
+        driver.driver,
+        count(driver.n),
+        driver.correlation === null ? '–' : style.fixed(driver.correlation, 3),
+        driver.pValue === null ? '–' : driver.pValue < 0.001 ? `< ${style.fixed(0.001, 3)}` : style.fixed(driver.pValue, 3),
+        driver.performance === null ? (driver.mean === null ? '–' : style.fixed(driver.mean, 2)) : style.fixed(driver.performance, 1),
+        driver.rank === null ? '–' : String(driver.rank),
+        driver.quadrant === null ? '–' : quadrants[driver.quadrant],
+      ]);
+      return {
+        id: 'drivers',
+        title: `${strings.drivers}: ${outcome}`,
+        svg,
+        notes: [],
+        tables: [{ head: [strings.driver, 'n', strings.correlation, strings.pValue, strings.performance, strings.rank, strings.quadrant], rows, numeric: [1, 2, 3, 4, 5] }],
+      };
+    },
+
+    journey(report: JourneyReport, svg: string): ReportSection {
+      const metric = report.headline;
+      const marked = new Map<number, string>();
+      const line = (label: string, part: StageReport | TouchpointReport) => {
+        const result = part[metric]!;
+        const difference = part.comparison?.difference;
+        return [label, count(result.n), score(metric, result.score), interval(metric, result), difference === null || difference === undefined ? '–' : `${difference > 0 ? '+' : ''}${style.fixed(difference, metric === 'ces' ? 2 : 1)}`, part.comparison?.pValue == null ? '–' : style.fixed(part.comparison.pValue, 3)];
+      };
+      const rows: string[][] = [];
+      for (const stage of report.stages) {
+        if (stage.significantlyBelow) marked.set(rows.length, strings.belowRest);
+        rows.push(line(stage.label, stage));
+        for (const touchpoint of stage.touchpoints) {
+          if (touchpoint.significantlyBelow) marked.set(rows.length, strings.belowRest);
+          rows.push(line(`  ${touchpoint.label}`, touchpoint));
+        }
+      }
+      const notes = [
+        `${strings.journeyIndex}: ${score(metric, report.index.score)} (${interval(metric, report.index)})`,
+        `${strings.weakest}: ${report.stages.find((stage) => stage.id === report.weakest.stage)?.label ?? '–'}`,
+      ];
+      return {
+        id: 'journey',
+        title: `${strings.journey} (${strings.metricNames[metric]})`,
+        svg,
+        notes,
+        tables: [{ head: [strings.stage, 'n', strings.score, strings.interval(style.percent(95, 0)), strings.vsRest, strings.pValue], rows, numeric: [1, 2, 3, 4, 5], marked }],
+      };
+    },
+
+    followUps(contacts: number, rows: number): ReportSection {
+      return { id: 'follow-ups', title: strings.followUps, svg: null, notes: [strings.contacts(count(contacts), count(rows))], tables: [] };
+    },
+
+    /** Per metric column over the whole file: answered, no answer or not applicable, invalid (left out). */
+    counts(summary: Summary): ReportTable {
+      const rows = summaryItems(summary.total).map((item) => [`${strings.metricNames[item.metric]} ${columnOf(item)}`, count(item.result.n), count(item.result.missing), count(item.result.invalid)]);
+      return { head: [strings.column, strings.answered, strings.missing, strings.invalid], rows, numeric: [1, 2, 3] };
+    },
+
+    methodology(metrics: MetricPlan, present: { trend: boolean; drivers: boolean; journey: boolean }): string[] {
+      const kinds = new Set(metrics.columns.map((column) => column.metric));
+      return [
+        ...(['nps', 'csat', 'ces'] as const).filter((metric) => kinds.has(metric)).map((metric) => strings.method[metric]),
+        ...(present.trend ? [strings.method.trend] : []),
+        ...(present.drivers ? [strings.method.drivers] : []),
+        ...(present.journey ? [strings.method.journey] : []),
+        strings.method.missing,
+      ];
+    },
+  };
+}

@@ -1,0 +1,48 @@
+/** Every word of the HTML report, one object per language (en.ts, fi.ts): a third language is one more file. */
+export interface ReportStrings {
+  readonly title: string;
+  readonly file: string;
+  readonly rowsRead: string;
+  readonly created: string;
+  readonly readAs: string;
+  readonly column: string;
+  readonly answered: string;
+  readonly missing: string;
+  readonly invalid: string;
+  readonly summary: string;
+  readonly group: string;
+  readonly total: string;
+  readonly score: string;
+  readonly interval: (level: string) => string;
+  readonly trend: string;
+  readonly period: string;
+  readonly change: string;
+  readonly pValue: string;
+  readonly significantChange: string;
+  readonly drivers: string;
+  readonly driver: string;
+  readonly correlation: string;
+  readonly performance: string;
+  readonly rank: string;
+  readonly quadrant: string;
+  readonly journey: string;
+  readonly stage: string;
+  readonly vsRest: string;
+  readonly belowRest: string;
+  readonly journeyIndex: string;
+  readonly weakest: string;
+  readonly followUps: string;
+  readonly contacts: (count: string, of: string) => string;
+  readonly methodology: string;
+  readonly generatedBy: string;
+  readonly metricNames: { readonly nps: string; readonly csat: string; readonly ces: string };
+  readonly method: {
+    readonly nps: string;
+    readonly csat: string;
+    readonly ces: string;
+    readonly trend: string;
+    readonly drivers: string;
+    readonly journey: string;
+    readonly missing: string;
+  };
+}
