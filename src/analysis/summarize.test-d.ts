@@ -28,4 +28,4 @@ summarize(rows, { nps: (row) => row.q });
 summarize(rows, { nps: (row) => row.missing });
 
 expectTypeOf(nps([9]).interval!.method).toEqualTypeOf<'adjusted-wald' | 'wald'>();
-expectTypeOf(csat([5]).interval!.method).toEqualTypeOf<'wilson' | 'wald'>();
+expectTypeOf(csat([5]).interval!.method).toEqualTypeOf<'wilson' | 'agresti-coull' | 'jeffreys' | 'clopper-pearson' | 'wald'>();

@@ -7,6 +7,8 @@ import { tallyFromCounts } from '../core/tally-from-counts.js';
 import { compareCsat } from './compare-csat.js';
 import { csat } from './csat.js';
 import { csatSampleSize } from './csat-sample-size.js';
+import { statistics } from '../../test/statistics-reference.js';
+import { betaQuantile } from '../stats/beta.js';
 
 describe('csat: published examples', () => {
   it('Formbricks: [5, 4, 2, 1] → 50 %, [5, 4, 3, 1, 5] → 60 %', () => {
@@ -49,6 +51,25 @@ describe('csat: statistics', () => {
     expect(interval!.method).toBe('wald');
     expect(interval!.lower).toBeCloseTo((0.6 - half) * 100, 10);
     expect(interval!.upper).toBe(100);
+  });
+
+  it('Agresti–Coull, Jeffreys and Clopper–Pearson equal R (test/reference/statistics.json, 81 of 263)', () => {
+    const reference = statistics.proportion[0]!;
+    const answers = tallyFromCounts(CSAT_SCALE, { 5: reference.x, 1: reference.n - reference.x });
+    for (const [method, name] of [['agresti-coull', 'agrestiCoull'], ['jeffreys', 'jeffreys'], ['clopper-pearson', 'clopperPearson']] as const) {
+      const { interval } = csat(answers, { interval: method });
+      expect(interval!.method).toBe(method);
+      expect(interval!.lower).toBeCloseTo(reference.byLevel[0]![name][0]! * 100, 9);
+      expect(interval!.upper).toBeCloseTo(reference.byLevel[0]![name][1]! * 100, 9);
+    }
+  });
+
+  it('with weights the exact-style intervals use the Kish effective n: x = p·n_eff of n_eff', () => {
+    // weights 1 2 3 on 5 4 2: p = 0.5, n_eff = 6² / 14 = 18/7; Jeffreys Beta(9/7 + ½, 9/7 + ½).
+    const { interval } = csat([5, 4, 2], { weights: [1, 2, 3], interval: 'jeffreys' });
+    const half = 9 / 7 + 0.5;
+    expect(interval!.lower).toBeCloseTo(betaQuantile(0.025, half, half) * 100, 12);
+    expect(interval!.upper).toBeCloseTo(betaQuantile(0.975, half, half) * 100, 12);
   });
 
   it('weights: weighted share, mean and linearised standard error', () => {
@@ -126,13 +147,31 @@ describe('compareCsat', () => {
     // conf.int 0.0333104463581168 0.375780462732792
     const a = tallyFromCounts(CSAT_SCALE, { 5: 30, 4: 15, 2: 15 });
     const b = tallyFromCounts(CSAT_SCALE, { 5: 10, 4: 20, 1: 25 });
-    const result = compareCsat(a, b);
+    const result = compareCsat(a, b, { interval: 'wald' });
     expect(result.difference).toBeCloseTo((45 / 60 - 30 / 55) * 100, 10);
     expect(result.pValue).toBeCloseTo(0.0214160552232667, 12);
+    expect(result.adjustedPValue).toBe(result.pValue);
     expect(result.statistic! ** 2).toBeCloseTo(5.29261363636364, 10);
+    expect(result.interval).toMatchObject({ method: 'wald' });
     expect(result.interval!.lower).toBeCloseTo(3.33104463581168, 9);
     expect(result.interval!.upper).toBeCloseTo(37.5780462732792, 9);
     expect(result.significant).toBe(true);
+  });
+
+  it("defaults to Newcombe's hybrid score interval; the test stays prop.test's", () => {
+    // test/reference/statistics.json, "difference" 45/60 − 30/55 (prop.test Wilson limits
+    // combined by Newcombe's method 10 in test/reference/statistics.R).
+    const reference = statistics.difference.find((d) => d.x1 === 45 && d.n2 === 55)!;
+    const a = tallyFromCounts(CSAT_SCALE, { 5: 30, 4: 15, 2: 15 });
+    const b = tallyFromCounts(CSAT_SCALE, { 5: 10, 4: 20, 1: 25 });
+    const result = compareCsat(a, b);
+    expect(result.interval!.method).toBe('newcombe');
+    expect(result.interval!.lower).toBeCloseTo(reference.newcombe[0]! * 100, 10);
+    expect(result.interval!.upper).toBeCloseTo(reference.newcombe[1]! * 100, 10);
+    expect(result.pValue).toBeCloseTo(reference.pValue!, 12);
+    const caffo = compareCsat(a, b, { interval: 'agresti-caffo', level: 0.95 }).interval!;
+    expect(caffo.lower).toBeCloseTo(reference.agrestiCaffo[0]! * 100, 10);
+    expect(() => compareCsat(a, b, { interval: 'wilson' as never })).toThrow(/interval/);
   });
 
   it('nulls for an empty side, no test when nothing varies, path names the side', () => {

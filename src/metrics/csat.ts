@@ -5,14 +5,14 @@ import { answerOptionsShape } from '../core/options.js';
 import { CSAT_SCALE, type Scale } from '../core/scale.js';
 import type { Tally } from '../core/tally-types.js';
 import { DEFAULT_LEVEL, levelSchema, waldInterval, type Interval } from '../stats/interval.js';
-import { wilsonInterval } from '../stats/wilson.js';
+import { proportionInterval, type ProportionIntervalMethod } from '../stats/proportion-interval.js';
 import { sampleFields, type MetricResult } from './internal/base-result.js';
 import { memberPoints, pointSet, topPoints } from './internal/points.js';
 import { resolveTally, type MetricInput, type ReadingOptions } from './internal/resolve-tally.js';
 import { linearisedStandardError, scoredMean } from './internal/scored-mean.js';
 
-/** How the CSAT interval is computed. */
-export type CsatIntervalMethod = 'wilson' | 'wald';
+/** How the CSAT interval is computed (see the methodology for when to choose which). */
+export type CsatIntervalMethod = ProportionIntervalMethod;
 
 /** Options of {@link csat}. */
 export interface CsatOptions extends ReadingOptions {
@@ -20,7 +20,7 @@ export interface CsatOptions extends ReadingOptions {
   readonly scale?: Scale | undefined;
   /** The points that count as satisfied (default: the top two points of the scale). */
   readonly satisfied?: readonly number[] | undefined;
-  /** `'wilson'` (default) or `'wald'`. */
+  /** `'wilson'` (default), `'agresti-coull'`, `'jeffreys'`, `'clopper-pearson'` or `'wald'`. */
   readonly interval?: CsatIntervalMethod | undefined;
   /** Confidence level (default 0.95). */
   readonly level?: number | undefined;
@@ -44,7 +44,7 @@ export interface CsatResult extends MetricResult {
 export const csatOptionsSchema = z.strictObject({
   ...answerOptionsShape,
   satisfied: z.optional(z.array(z.number())),
-  interval: z.optional(z.enum(['wilson', 'wald'])),
+  interval: z.optional(z.enum(['wilson', 'agresti-coull', 'jeffreys', 'clopper-pearson', 'wald'])),
   level: z.optional(levelSchema),
 });
 
@@ -53,8 +53,10 @@ export const csatOptionsSchema = z.strictObject({
  * declared scale (4–5 on 1–5), never of the observed maximum — with the mean rating.
  *
  * Standard error √(p(1−p)/n), or with weights the linearisation Σw²(y − p)²/(Σw)² for y = 1
- * (satisfied) / 0. Interval: Wilson score (default; R's `prop.test(x, n, correct = FALSE)`),
- * on the Kish effective n with weights; or Wald. On the 0–100 scale.
+ * (satisfied) / 0. Interval (`interval`): Wilson score (default; R's `prop.test(x, n, correct
+ * = FALSE)`), Agresti–Coull, Jeffreys, Clopper–Pearson (R's `binom.test`) — on the Kish
+ * effective n with weights — or Wald on the standard error. On the 0–100 scale; the method is
+ * named in `interval.method`. Which to choose: docs/methodology.md.
  *
  * @throws {CxValidationError} for invalid answers (unless `invalid: 'skip'`), weights or options.
  * @example
@@ -63,6 +65,7 @@ export const csatOptionsSchema = z.strictObject({
  * result.score; // 60 (3 of 5 answered 4 or 5)
  * result.mean; // 3.6
  * csat([9, 10, 7, 3], { scale: { min: 1, max: 10 }, satisfied: [9, 10] }).score; // 50
+ * csat([5, 5, 5, 5], { interval: 'clopper-pearson' }).interval?.lower; // 39.76 (R: binom.test(4, 4)$conf.int = 0.3976)
  * ```
  */
 export function csat(input: MetricInput, options: CsatOptions = {}): CsatResult {
@@ -87,7 +90,10 @@ export function csatFromTally(tally: Tally, options: Pick<CsatOptions, 'satisfie
   const base = { metric: 'csat' as const, ...sample, satisfied, satisfiedPoints };
   if (share === null || rating === null) return { ...base, score: null, mean: null, standardError: null, interval: null };
   const standardError = linearisedStandardError(share);
-  const interval = options.interval === 'wald' ? waldInterval(share.mean, standardError, level, 0, 1) : wilsonInterval(share.mean, sample.effectiveN, level);
+  const method = options.interval ?? 'wilson';
+  // Wald uses the reported (linearised) standard error; the others p on the Kish effective n,
+  // as x = p·n_eff satisfied answers of n_eff.
+  const interval = method === 'wald' ? waldInterval(share.mean, standardError, level, 0, 1) : proportionInterval(share.mean * sample.effectiveN, sample.effectiveN, level, method);
   return {
     ...base,
     score: share.mean * 100,

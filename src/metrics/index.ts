@@ -5,7 +5,7 @@ export type { CompareNpsOptions, NpsComparison } from './compare-nps.js';
 export { npsSampleSize } from './nps-sample-size.js';
 export type { NpsSampleSizeOptions } from './nps-sample-size.js';
 export type { MetricResult } from './internal/base-result.js';
-export type { Comparison } from './internal/comparison.js';
+export type { Comparison, ComparisonIntervalMethod } from './internal/comparison.js';
 export type { MetricInput } from './internal/resolve-tally.js';
 export { csat } from './csat.js';
 export type { CsatIntervalMethod, CsatOptions, CsatResult } from './csat.js';

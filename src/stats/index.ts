@@ -1,3 +1,6 @@
+export { betaCdf, betaQuantile } from './beta.js';
 export { normalCdf, normalQuantile } from './normal.js';
 export { studentTCdf, studentTQuantile } from './student-t.js';
 export type { Interval, IntervalMethod } from './interval.js';
+export type { ProportionIntervalMethod } from './proportion-interval.js';
+export type { DifferenceIntervalMethod } from './difference-interval.js';

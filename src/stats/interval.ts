@@ -2,11 +2,24 @@ import * as z from 'zod/mini';
 import { normalQuantile } from './normal.js';
 
 /**
- * How an interval was computed: `'wald'` (estimate ± z·SE), `'adjusted-wald'` (NPS, Rocks
- * 2016), `'wilson'` (score interval of a proportion), `'t'` (Student t, for means and Welch
+ * How an interval was computed: `'wald'` (estimate ± z·SE); for NPS `'adjusted-wald'` (Rocks
+ * 2016) and `'iterative'` (the score interval of Rocks' R package); for a proportion
+ * `'wilson'`, `'agresti-coull'`, `'jeffreys'`, `'clopper-pearson'`; for the difference of two
+ * proportions `'newcombe'` and `'agresti-caffo'`; `'t'` (Student t, for means and Welch
  * differences), `'fisher-z'` (a correlation).
  */
-export type IntervalMethod = 'wald' | 'adjusted-wald' | 'wilson' | 't' | 'fisher-z';
+export type IntervalMethod =
+  | 'wald'
+  | 'adjusted-wald'
+  | 'iterative'
+  | 'wilson'
+  | 'agresti-coull'
+  | 'jeffreys'
+  | 'clopper-pearson'
+  | 'newcombe'
+  | 'agresti-caffo'
+  | 't'
+  | 'fisher-z';
 
 /** A confidence interval on the scale of the score it belongs to. */
 export interface Interval<Method extends IntervalMethod = IntervalMethod> {

@@ -37,8 +37,9 @@ export function compareStart<Options extends ReadingOptions & { readonly level?:
   options: unknown,
   defaultScale: Scale,
   resultOf: (tally: Tally, options: Options) => Result,
-): { level: number; scale: Scale; a: Result; b: Result } {
+): { level: number; scale: Scale; a: Result; b: Result; method: Options extends { readonly interval?: infer Method } ? Method | undefined : undefined } {
   const parsed = parseWith(schema, options);
   const [tallyA, tallyB] = resolveSamples(a, b, parsed, defaultScale);
-  return { level: parsed.level ?? DEFAULT_LEVEL, scale: tallyA.scale, a: resultOf(tallyA, parsed), b: resultOf(tallyB, parsed) };
+  const method = (parsed as { interval?: unknown }).interval as never;
+  return { level: parsed.level ?? DEFAULT_LEVEL, scale: tallyA.scale, a: resultOf(tallyA, parsed), b: resultOf(tallyB, parsed), method };
 }

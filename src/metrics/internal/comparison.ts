@@ -13,14 +13,23 @@ export interface Comparison {
   readonly statistic: number | null;
   /** Two-sided p-value; null when there is no statistic. */
   readonly pValue: number | null;
+  /**
+   * The p-value adjusted for the other tests of its family (the stages of a journey report,
+   * the changes of a trend: see `adjust`), by the report's method; equal to `pValue` for a
+   * comparison made alone. Null when there is no p-value.
+   */
+  readonly adjustedPValue: number | null;
   /** Confidence interval of the difference; null when there is no difference. */
-  readonly interval: Interval<'wald' | 't'> | null;
-  /** pValue < 1 − level; null when there is no p-value. */
+  readonly interval: Interval<ComparisonIntervalMethod> | null;
+  /** adjustedPValue < 1 − level; null when there is no p-value. */
   readonly significant: boolean | null;
   readonly level: number;
 }
 
-const NO_COMPARISON = { difference: null, standardError: null, statistic: null, pValue: null, interval: null, significant: null };
+/** The intervals of a difference: z (Wald), t (Welch), and for two proportions Newcombe's and Agresti–Caffo's. */
+export type ComparisonIntervalMethod = 'wald' | 't' | 'newcombe' | 'agresti-caffo';
+
+const NO_COMPARISON = { difference: null, standardError: null, statistic: null, pValue: null, adjustedPValue: null, interval: null, significant: null };
 
 /**
  * A two-sided z comparison: the interval is difference ± z·standardError (clipped to
@@ -30,10 +39,10 @@ const NO_COMPARISON = { difference: null, standardError: null, statistic: null, 
  */
 export function zComparison(difference: number, standardError: number, testStandardError: number, level: number, range: number): Comparison {
   const interval = waldInterval(difference, standardError, level, -range, range);
-  if (testStandardError === 0) return { difference, standardError, statistic: null, pValue: null, interval, significant: null, level };
+  if (testStandardError === 0) return { difference, standardError, statistic: null, pValue: null, adjustedPValue: null, interval, significant: null, level };
   const statistic = difference / testStandardError;
   const pValue = twoSidedNormalPValue(statistic);
-  return { difference, standardError, statistic, pValue, interval, significant: pValue < 1 - level, level };
+  return { difference, standardError, statistic, pValue, adjustedPValue: pValue, interval, significant: pValue < 1 - level, level };
 }
 
 /** The comparison of two scores with independent standard errors; nulls when a side has no score. */
@@ -60,8 +69,8 @@ export function noComparison(level: number): Comparison {
  */
 export function tComparison(difference: number, standardError: number, df: number, level: number, range: number): Comparison {
   const interval = studentTInterval(difference, standardError, df, level, -range, range);
-  if (standardError === 0) return { difference, standardError, statistic: null, pValue: null, interval, significant: null, level };
+  if (standardError === 0) return { difference, standardError, statistic: null, pValue: null, adjustedPValue: null, interval, significant: null, level };
   const statistic = difference / standardError;
   const pValue = twoSidedTPValue(statistic, df);
-  return { difference, standardError, statistic, pValue, interval, significant: pValue < 1 - level, level };
+  return { difference, standardError, statistic, pValue, adjustedPValue: pValue, interval, significant: pValue < 1 - level, level };
 }
