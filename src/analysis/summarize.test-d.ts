@@ -27,5 +27,5 @@ summarize(rows, { nps: (row) => row.q });
 // @ts-expect-error: the rows have no field `missing`
 summarize(rows, { nps: (row) => row.missing });
 
-expectTypeOf(nps([9]).interval!.method).toEqualTypeOf<'adjusted-wald' | 'wald'>();
+expectTypeOf(nps([9]).interval!.method).toEqualTypeOf<'adjusted-wald' | 'iterative' | 'wald'>();
 expectTypeOf(csat([5]).interval!.method).toEqualTypeOf<'wilson' | 'agresti-coull' | 'jeffreys' | 'clopper-pearson' | 'wald'>();

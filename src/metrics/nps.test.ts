@@ -7,6 +7,7 @@ import { tally } from '../core/tally.js';
 import { tallyFromCounts } from '../core/tally-from-counts.js';
 import { roundPercentages } from '../core/round-percentages.js';
 import { nps } from './nps.js';
+import { statistics } from '../../test/statistics-reference.js';
 
 /** qnorm(0.975) in R. */
 const Z95 = 1.959963984540054;
@@ -73,6 +74,68 @@ describe('nps: intervals by hand', () => {
     expect(result.interval!.upper).toBe(100); // centre + 1.96 SE = 1.063, clipped
     expect(result.interval!.lower).toBeCloseTo((center - Z95 * se) * 100, 10);
     expect(nps(new Array(10).fill(10), { interval: 'wald' }).interval).toMatchObject({ lower: 100, upper: 100 });
+  });
+});
+
+describe('nps: iterative score interval (R package NPS, Rocks)', () => {
+  /** Answers with the given detractors, passives and promoters. */
+  const answersOf = ([detractors, passives, promoters]: readonly number[]) => tallyFromCounts(NPS_SCALE, { 0: detractors!, 7: passives!, 10: promoters! });
+
+  it('equals the two roots of Tango’s statistic found by R uniroot to 1e-14, at 95 % and 80 %, to 1e-9', () => {
+    for (const { counts, ci95, ci80 } of statistics.npsIterative) {
+      for (const [level, expected] of [[0.95, ci95], [0.8, ci80]] as const) {
+        const { interval } = nps(answersOf(counts), { interval: 'iterative', level });
+        expect(interval!.method).toBe('iterative');
+        expect(Math.abs(interval!.lower - expected[0] * 100), `${counts} at ${level}`).toBeLessThanOrEqual(1e-9 * 100);
+        expect(Math.abs(interval!.upper - expected[1] * 100), `${counts} at ${level}`).toBeLessThanOrEqual(1e-9 * 100);
+      }
+    }
+  });
+
+  it('equals the package’s own iterative() within its 1e-6 bisection', () => {
+    const withPackage = statistics.npsIterative.filter((c) => c.rocks95 !== undefined);
+    expect(withPackage.length).toBe(statistics.npsIterative.length);
+    for (const { counts, rocks95 } of withPackage) {
+      const { interval } = nps(answersOf(counts), { interval: 'iterative' });
+      expect(Math.abs(interval!.lower / 100 - rocks95![0]), `${counts}`).toBeLessThanOrEqual(1e-6);
+      expect(Math.abs(interval!.upper / 100 - rocks95![1]), `${counts}`).toBeLessThanOrEqual(1e-6);
+    }
+  });
+
+  it('ends at −100 with only detractors and at 100 with only promoters', () => {
+    expect(nps([0, 3, 6], { interval: 'iterative' }).interval!.lower).toBe(-100);
+    expect(nps([9, 10, 10], { interval: 'iterative' }).interval!.upper).toBe(100);
+    expect(nps([], { interval: 'iterative' }).interval).toBeNull();
+  });
+
+  it('all detractors with weights: the closed form of the upper root on the effective n', () => {
+    // With b = n the statistic reduces to T(Δ) = −√(n(1 + Δ)/(1 − Δ)), so T = −z at
+    // Δ = (z² − n)/(z² + n); weights 0.1, 0.2, 0.3 give n_eff = 0.36/0.14 (and rounding noise in
+    // the effective detractor count, which must not turn into NaN).
+    const n = 0.36 / 0.14;
+    const { interval } = nps([0, 1, 2], { weights: [0.1, 0.2, 0.3], interval: 'iterative' });
+    expect(interval!.lower).toBe(-100);
+    expect(interval!.upper).toBeCloseTo(((Z95 ** 2 - n) / (Z95 ** 2 + n)) * 100, 8);
+  });
+
+  it('with weights works on the Kish effective counts: equal weights give the unweighted interval', () => {
+    const answers = [10, 10, 9, 8, 3, 0, 7];
+    const unweighted = nps(answers, { interval: 'iterative' }).interval!;
+    const weighted = nps(answers, { interval: 'iterative', weights: answers.map(() => 2.5) }).interval!;
+    expect(weighted.lower).toBeCloseTo(unweighted.lower, 9);
+    expect(weighted.upper).toBeCloseTo(unweighted.upper, 9);
+  });
+
+  it('always contains the raw score and stays inside −100…100', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 10 }), { minLength: 1, maxLength: 80 }), fc.constantFrom(0.8, 0.95, 0.99), (a, level) => {
+        const result = nps(a, { interval: 'iterative', level });
+        expect(result.interval!.lower).toBeGreaterThanOrEqual(-100);
+        expect(result.interval!.upper).toBeLessThanOrEqual(100);
+        expect(result.interval!.lower).toBeLessThanOrEqual(result.score! + 1e-9);
+        expect(result.interval!.upper).toBeGreaterThanOrEqual(result.score! - 1e-9);
+      }),
+    );
   });
 });
 

@@ -8,6 +8,7 @@ import type { Tally } from '../core/tally-types.js';
 import { DEFAULT_LEVEL, levelSchema, symmetricInterval, twoSidedZ, waldInterval, type Interval } from '../stats/interval.js';
 import { sampleFields, type MetricResult } from './internal/base-result.js';
 import { resolveTally, type MetricInput, type ReadingOptions } from './internal/resolve-tally.js';
+import { npsScoreInterval } from './internal/nps-score-interval.js';
 import { linearisedStandardError, scoredMean } from './internal/scored-mean.js';
 
 /** Where detractors end and promoters begin; passives are the points in between. */
@@ -22,7 +23,7 @@ export interface NpsBands {
 export const DEFAULT_NPS_BANDS: NpsBands = Object.freeze({ detractorMax: 6, promoterMin: 9 });
 
 /** How the NPS interval is computed. */
-export type NpsIntervalMethod = 'adjusted-wald' | 'wald';
+export type NpsIntervalMethod = 'adjusted-wald' | 'iterative' | 'wald';
 
 /** Options of {@link nps}. */
 export interface NpsOptions extends ReadingOptions {
@@ -30,7 +31,7 @@ export interface NpsOptions extends ReadingOptions {
   readonly scale?: Scale | undefined;
   /** Band limits; each defaults to {@link DEFAULT_NPS_BANDS}. */
   readonly bands?: { readonly detractorMax?: number | undefined; readonly promoterMin?: number | undefined } | undefined;
-  /** `'adjusted-wald'` (default, Rocks 2016) or `'wald'`. */
+  /** `'adjusted-wald'` (default, Rocks 2016), `'iterative'` (the score interval of Rocks' R package) or `'wald'`. */
   readonly interval?: NpsIntervalMethod | undefined;
   /** Confidence level of the interval (default 0.95). */
   readonly level?: number | undefined;
@@ -59,7 +60,7 @@ const bandsSchema = z.strictObject({ detractorMax: z.optional(z.int()), promoter
 export const npsOptionsSchema = z.strictObject({
   ...answerOptionsShape,
   bands: z.optional(bandsSchema),
-  interval: z.optional(z.enum(['adjusted-wald', 'wald'])),
+  interval: z.optional(z.enum(['adjusted-wald', 'iterative', 'wald'])),
   level: z.optional(levelSchema),
 });
 
@@ -94,7 +95,11 @@ function bandSum(values: readonly number[], from: number, to: number): number {
  * 1½ passives and ¾ promoter, then a Wald interval on n + 3 (with weights, on the Kish
  * effective n + 3); or plain Wald. Bounds are clipped to −100…100. The adjusted interval
  * is centred on the adjusted estimate, so with one answer (or up to four at levels such as
- * 80 %) it can exclude the raw score.
+ * 80 %) it can exclude the raw score. Or `'iterative'`: the score interval of Rocks' R package
+ * `NPS` (`nps_test(test = "iterative")`, Tango's statistic with promoters and detractors as
+ * the discordant cells of a paired table), whose limits are found to 1e-12 — always around
+ * the raw score, asymmetric near ±100; with weights on the Kish effective counts. Which to
+ * choose: docs/methodology.md.
  * All numbers keep full precision; round for display with `round`.
  *
  * @throws {CxValidationError} for invalid answers (unless `invalid: 'skip'`), weights or options.
@@ -104,6 +109,7 @@ function bandSum(values: readonly number[], from: number, to: number): number {
  * result.score; // 33.333 (3 promoters − 1 detractor, of 6)
  * result.percent?.promoters; // 50
  * result.interval?.method; // 'adjusted-wald'
+ * nps([10, 9, 8, 7, 6, 10], { interval: 'iterative' }).interval?.lower; // -31.107 (R package NPS: -0.311074)
  * ```
  */
 export function nps(input: MetricInput, options: NpsOptions = {}): NpsResult {
@@ -132,7 +138,7 @@ export function npsFromTally(tally: Tally, options: Pick<NpsOptions, 'bands' | '
 
   const { mean: net, total } = estimate;
   const standardError = linearisedStandardError(estimate);
-  const interval = method === 'wald' ? waldInterval(net * 100, standardError * 100, level, -100, 100) : adjustedWaldInterval(promoters, detractors, total, sample.effectiveN, level);
+  const interval = intervalOf(method, { net, standardError, promoters, detractors, total, effectiveN: sample.effectiveN, level });
   return {
     ...base,
     score: net * 100,
@@ -142,12 +148,30 @@ export function npsFromTally(tally: Tally, options: Pick<NpsOptions, 'bands' | '
   };
 }
 
-/** Rocks (2016): ¾ promoter, 1½ passives, ¾ detractor added to the (effective) sample. */
-function adjustedWaldInterval(promoters: number, detractors: number, total: number, effectiveN: number, level: number): Interval<'adjusted-wald'> {
+interface NpsEstimate {
+  readonly net: number;
+  readonly standardError: number;
+  readonly promoters: number;
+  readonly detractors: number;
+  readonly total: number;
+  readonly effectiveN: number;
+  readonly level: number;
+}
+
+function intervalOf(method: NpsIntervalMethod, estimate: NpsEstimate): Interval<NpsIntervalMethod> {
+  const { net, standardError, promoters, detractors, total, effectiveN, level } = estimate;
+  if (method === 'wald') return waldInterval(net * 100, standardError * 100, level, -100, 100);
+  // The other two work on counts: with weights, the Kish effective counts (Σw scaled to n_eff).
   const perWeight = effectiveN / total; // 1 without weights: counts stay exact.
+  if (method === 'iterative') return npsScoreInterval(promoters * perWeight, detractors * perWeight, effectiveN, level);
+  return adjustedWaldInterval(promoters * perWeight, detractors * perWeight, effectiveN, level);
+}
+
+/** Rocks (2016): ¾ promoter, 1½ passives, ¾ detractor added to the (effective) sample. */
+function adjustedWaldInterval(promoters: number, detractors: number, effectiveN: number, level: number): Interval<'adjusted-wald'> {
   const adjustedN = effectiveN + 3;
-  const p = (promoters * perWeight + 0.75) / adjustedN;
-  const d = (detractors * perWeight + 0.75) / adjustedN;
+  const p = (promoters + 0.75) / adjustedN;
+  const d = (detractors + 0.75) / adjustedN;
   const net = p - d;
   const standardError = Math.sqrt((p + d - net * net) / adjustedN);
   return symmetricInterval(net * 100, twoSidedZ(level) * standardError * 100, level, 'adjusted-wald', -100, 100);

@@ -11,7 +11,7 @@ export function findRoot(f: (x: number) => number, low: number, high: number, to
   let fb = f(b);
   if (fa === 0) return a;
   if (fb === 0) return b;
-  if (fa > 0 === fb > 0) throw new RangeError(`findRoot: f(${low}) and f(${high}) have the same sign`);
+  if (fa > 0 === fb > 0 || Number.isNaN(fa) || Number.isNaN(fb)) throw new RangeError(`findRoot: f(${low}) and f(${high}) do not differ in sign`);
   let c = a;
   let fc = fa;
   let d = b - a;
@@ -65,6 +65,7 @@ export function findRoot(f: (x: number) => number, low: number, high: number, to
     fa = fb;
     b += Math.abs(d) > tol ? d : middle > 0 ? tol : -tol;
     fb = f(b);
+    if (Number.isNaN(fb)) throw new RangeError(`findRoot: f(${b}) is NaN`);
   }
   return b;
 }
