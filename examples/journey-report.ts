@@ -55,5 +55,6 @@ if (index.score !== null && index.interval !== null) {
 }
 console.log(`Weakest stage: ${weakest.stage ?? '–'}; weakest touchpoint: ${weakest.touchpoint ? `${weakest.touchpoint.stage} / ${weakest.touchpoint.touchpoint}` : '–'}`);
 const below = [...significantlyBelow.stages, ...significantlyBelow.touchpoints.map((entry) => `${entry.stage} / ${entry.touchpoint}`)];
-console.log(`Significantly below the rest of the journey (95 %): ${below.length > 0 ? below.join(', ') : 'nothing'}`);
+// The stages' tests are one family and the touchpoints' another, each Holm-adjusted.
+console.log(`Significantly below the rest of the journey (95 %, Holm-adjusted): ${below.length > 0 ? below.join(', ') : 'nothing'}`);
 console.log(`Not in the journey: ${unmapped.rows} rows (${unmapped.stages.map((entry) => `${String(entry.value)}: ${entry.rows}`).join(', ')})`);

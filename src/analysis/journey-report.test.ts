@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { issuesOf } from '../../test/validation.js';
 import { defineJourney } from './define-journey.js';
@@ -88,6 +89,12 @@ describe('journeyReport', () => {
     expect(phone.comparison!.difference).toBeCloseTo(-125, 10);
     expect(phone.comparison!.standardError).toBeCloseTo(Math.sqrt(3 / 64 + 7 / 144) * 100, 10);
     expect(phone.significantlyBelow).toBe(true);
+    // The four touchpoints are one family. web (NPS 100, z = 4.11 against the rest) has the
+    // smallest p-value and phone the second, so Holm gives phone max(4·p_web, 3·p_phone).
+    const web = report.stages[1]!.touchpoints[0]!.comparison!;
+    expect(web.pValue!).toBeLessThan(phone.comparison!.pValue!);
+    expect(web.adjustedPValue).toBeCloseTo(4 * web.pValue!, 14);
+    expect(phone.comparison!.adjustedPValue).toBeCloseTo(Math.max(4 * web.pValue!, 3 * phone.comparison!.pValue!), 14);
     // aftercare vs awareness + purchase (6 promoters, 2 detractors of 10 → 40): z = −1.27, not significant.
     expect(report.stages[2]!.comparison!.difference).toBeCloseTo(-100 / 6 - 40, 10);
     expect(report.stages[2]!.significantlyBelow).toBe(false);
@@ -134,5 +141,55 @@ describe('journeys: bad input', () => {
     expect(issuesOf(() => journeyReport(rows, journey, { stage: 'stage', nps: 'q', headline: 'ces' }))).toEqual([{ code: 'invalid_option', path: ['headline'] }]);
     expect(issuesOf(() => journeyReport(rows, journey, { stage: 'step', nps: 'q' }))).toEqual([{ code: 'unknown_field', path: ['stage'] }]);
     expect(issuesOf(() => journeyReport([{ stage: 'awareness', q: 12 }], journey, { stage: 'stage', nps: 'q' }))).toEqual([{ code: 'out_of_range', path: [0, 'q'] }]);
+  });
+});
+
+describe('journeyReport: the families of tests', () => {
+  // examples/data/journey-answers.csv, the journey of examples/journey-report.ts; expected values
+  // from python3 test/reference/journey-report.py (its own z tests and Holm's steps written out).
+  const text = readFileSync(new URL('../../examples/data/journey-answers.csv', import.meta.url), 'utf8').trim().split('\n');
+  const names = text[0]!.split(',');
+  const answers = text.slice(1).map((line) => {
+    const cells = line.split(',');
+    const cell = (name: string) => cells[names.indexOf(name)]!;
+    return { stage: cell('stage'), touchpoint: cell('touchpoint'), recommend: cell('recommend') === '' ? null : Number(cell('recommend')) };
+  });
+  const broadband = defineJourney({
+    stages: [
+      { id: 'awareness', touchpoints: [{ id: 'advert' }, { id: 'referral' }] },
+      { id: 'consideration', touchpoints: [{ id: 'website' }, { id: 'showroom' }] },
+      { id: 'purchase', weight: 2, touchpoints: [{ id: 'online-checkout' }, { id: 'store' }, { id: 'phone-sales' }] },
+      { id: 'use', touchpoints: [{ id: 'installation' }, { id: 'app' }] },
+      { id: 'aftercare', weight: 2, touchpoints: [{ id: 'helpline' }, { id: 'chat' }] },
+    ],
+  });
+  const options = { stage: 'stage', touchpoint: 'touchpoint', nps: 'recommend' } as const;
+
+  it('stages and touchpoints are each Holm-adjusted as a family by default', () => {
+    const report = journeyReport(answers, broadband, options);
+    expect(report.adjust).toBe('holm');
+    const stage = (id: string) => report.stages.find((entry) => entry.id === id)!;
+    const touchpoint = (stageId: string, id: string) => stage(stageId).touchpoints.find((entry) => entry.id === id)!;
+    // awareness: p 0.028878 → Holm 0.086634 (5 stages); chat: p 0.032438 → 0.259505 (11 touchpoints).
+    expect(stage('awareness').comparison!.pValue).toBeCloseTo(0.028878, 6);
+    expect(stage('awareness').comparison!.adjustedPValue).toBeCloseTo(0.086634, 6);
+    expect(stage('consideration').comparison!.adjustedPValue).toBeCloseTo(0.334031, 6);
+    expect(touchpoint('aftercare', 'chat').comparison!.pValue).toBeCloseTo(0.032438, 6);
+    expect(touchpoint('aftercare', 'chat').comparison!.adjustedPValue).toBeCloseTo(0.259505, 6);
+    expect(touchpoint('awareness', 'referral').comparison!.adjustedPValue).toBeCloseTo(0.225017, 6);
+    expect(touchpoint('purchase', 'phone-sales').comparison!.adjustedPValue).toBeCloseTo(0.000671, 6);
+    expect(touchpoint('use', 'app').comparison!.adjustedPValue).toBe(1);
+    expect(touchpoint('aftercare', 'chat').significantlyBelow).toBe(false);
+    expect(report.significantlyBelow).toEqual({ stages: ['aftercare'], touchpoints: [{ stage: 'aftercare', touchpoint: 'helpline' }] });
+  });
+
+  it("adjust: 'none' tests each alone, as before", () => {
+    const report = journeyReport(answers, broadband, { ...options, adjust: 'none' });
+    const chat = report.stages[4]!.touchpoints[1]!;
+    expect(chat.comparison!.adjustedPValue).toBe(chat.comparison!.pValue);
+    expect(report.significantlyBelow.touchpoints).toEqual([
+      { stage: 'aftercare', touchpoint: 'helpline' },
+      { stage: 'aftercare', touchpoint: 'chat' },
+    ]);
   });
 });

@@ -11,6 +11,8 @@ import { answerOptionsShape } from '../core/options.js';
 import type { InvalidPolicy, Tally } from '../core/tally-types.js';
 import type { Comparison } from '../metrics/internal/comparison.js';
 import { DEFAULT_LEVEL, levelSchema } from '../stats/interval.js';
+import type { PValueAdjustment } from '../stats/adjust-p-values.js';
+import { adjustFamily, adjustSchema, DEFAULT_ADJUSTMENT } from './internal/adjust-family.js';
 import { defineJourney, type JourneyDefinition } from './define-journey.js';
 import { headlineResult, higherIsBetter, scoreRange, weightedIndex, type WeightedIndex } from './internal/headline.js';
 import { countRow, groupLayout, groupTallies, mergeGroups, newRowGroup, rejectRow, type RowGroup } from '../core/internal/row-tallies.js';
@@ -31,13 +33,22 @@ export interface JourneyReportOptions<Row> extends MetricSpecs<Row> {
   readonly invalid?: InvalidPolicy | undefined;
   /** Level of the index interval and of the tests against the rest of the journey (default 0.95). */
   readonly level?: number | undefined;
+  /**
+   * How the tests against the rest of the journey are adjusted for their number: the stages'
+   * tests are one family, the touchpoints' another (default `'holm'`; `'none'` tests each
+   * alone, as before 0.5). See {@link adjustPValues}.
+   */
+  readonly adjust?: PValueAdjustment | undefined;
 }
 
 /** The headline of a stage or touchpoint tested against the rest of the journey. */
 export interface AgainstRest {
-  /** Headline comparison, this − rest of the journey; null without a headline score. */
+  /**
+   * Headline comparison, this − rest of the journey; null without a headline score. Its
+   * `adjustedPValue` accounts for the other stages' (or touchpoints') tests.
+   */
   readonly comparison: Comparison | null;
-  /** Worse than the rest of the journey, significantly at the report's level. */
+  /** Worse than the rest of the journey, significantly at the report's level after adjustment. */
   readonly significantlyBelow: boolean;
 }
 
@@ -71,6 +82,8 @@ export interface Unmapped {
 /** The result of {@link journeyReport}. */
 export interface JourneyReport {
   readonly headline: MetricName;
+  /** How the stages' tests and the touchpoints' tests were each adjusted as a family. */
+  readonly adjust: PValueAdjustment;
   /** Stages in journey order. */
   readonly stages: readonly StageReport[];
   /** All rows mapped to a stage. */
@@ -80,7 +93,7 @@ export interface JourneyReport {
   readonly index: WeightedIndex;
   /** The stage and the touchpoint with the worst headline score (null without data). */
   readonly weakest: { readonly stage: string | null; readonly touchpoint: { readonly stage: string; readonly touchpoint: string } | null };
-  /** Stages and touchpoints significantly worse than the rest of the journey. */
+  /** Stages and touchpoints significantly worse than the rest of the journey (adjusted p-values). */
   readonly significantlyBelow: { readonly stages: readonly string[]; readonly touchpoints: readonly { readonly stage: string; readonly touchpoint: string }[] };
 }
 
@@ -94,6 +107,7 @@ const journeyOptionsSchema = z.strictObject({
   weight: z.optional(fieldSchema),
   invalid: answerOptionsShape.invalid,
   level: z.optional(levelSchema),
+  adjust: adjustSchema,
 });
 
 const MAX_LISTED = 100;
@@ -111,7 +125,9 @@ interface StagePlaces {
  * stage-weighted journey `index` of the headline metric (with a standard error: stages are
  * independent samples), the `weakest` stage and touchpoint, and those significantly worse
  * than the rest of the journey (the metric's two-sample test: z for NPS, pooled z for CSAT,
- * Welch t for the CES mean). Stage and touchpoint values match ids exactly (`'1'` is not 1).
+ * Welch t for the CES mean). The stages' tests are one family and the touchpoints' another:
+ * each family's p-values are adjusted by Holm's method (option `adjust`), so a journey of
+ * twenty touchpoints with no real difference rarely flags one by chance. Stage and touchpoint values match ids exactly (`'1'` is not 1).
  *
  * @throws {CxValidationError} for invalid answers (unless `invalid: 'skip'`), a field no row
  * has, a bad journey or options.
@@ -208,20 +224,36 @@ export function journeyReport<Row extends object>(rows: readonly Row[], journey:
     outside: headlineTally(stagePlaces.outside),
     touchpoints: stagePlaces.touchpoints.map(headlineTally),
   }));
-  const againstRest = (subject: Tally, rest: Tally[]): AgainstRest => {
+  const againstRest = (subject: Tally, rest: Tally[]): Comparison | null => {
     const merged = rest.length > 0 ? mergeTallies(rest[0]!, ...rest.slice(1)) : emptyTally(headline.rules.scale);
-    const comparison = subject.n === 0 ? null : compareMetric(headline, subject, merged, level);
-    const worse = comparison?.difference !== null && comparison?.difference !== undefined && (better ? comparison.difference < 0 : comparison.difference > 0);
+    return subject.n === 0 ? null : compareMetric(headline, subject, merged, level);
+  };
+  // The tests, then each family adjusted: the stages' together, all touchpoints' together.
+  const adjust = parsed.adjust ?? DEFAULT_ADJUSTMENT;
+  const stageTests = adjustFamily(
+    tallies.map((entry, s) => againstRest(entry.stage, tallies.filter((_, other) => other !== s).map((other) => other.stage))),
+    adjust,
+  );
+  const touchpointTests = tallies.map((entry, s) =>
+    entry.touchpoints.map((subject, t) => {
+      const otherStages = tallies.filter((_, other) => other !== s).map((other) => other.stage);
+      return againstRest(subject, [...otherStages, entry.outside, ...entry.touchpoints.filter((_, other) => other !== t)]);
+    }),
+  );
+  const adjustedTouchpoints = adjustFamily(touchpointTests.flat(), adjust);
+  let next = 0;
+  const touchpointAdjusted = touchpointTests.map((list) => list.map(() => adjustedTouchpoints[next++]!));
+  const verdict = (comparison: Comparison | null): AgainstRest => {
+    const difference = comparison?.difference ?? null;
+    const worse = difference !== null && (better ? difference < 0 : difference > 0);
     return { comparison, significantlyBelow: worse && comparison?.significant === true };
   };
 
   const stages = checked.stages.map((stage, s): StageReport => {
     const stagePlaces = places[s]!;
-    const otherStages = tallies.filter((_, other) => other !== s).map((entry) => entry.stage);
     const touchpoints = stage.touchpoints.map((touchpoint, t): TouchpointReport => {
       const group = stagePlaces.touchpoints[t]!;
-      const rest = [...otherStages, tallies[s]!.outside, ...tallies[s]!.touchpoints.filter((_, other) => other !== t)];
-      return { id: touchpoint.id, label: touchpoint.label, weight: touchpoint.weight, rows: group.rows, ...groupResults(metrics, groupTallies(layout, group)), ...againstRest(tallies[s]!.touchpoints[t]!, rest) };
+      return { id: touchpoint.id, label: touchpoint.label, weight: touchpoint.weight, rows: group.rows, ...groupResults(metrics, groupTallies(layout, group)), ...verdict(touchpointAdjusted[s]![t]!) };
     });
     const touchpointIndex = touchpoints.length === 0 ? null : weightedIndex(touchpoints.map((touchpoint) => ({ weight: touchpoint.weight, result: headlineResult(touchpoint, headline) })), level, range);
     return {
@@ -230,7 +262,7 @@ export function journeyReport<Row extends object>(rows: readonly Row[], journey:
       weight: stage.weight,
       rows: stageGroups[s]!.rows,
       ...groupResults(metrics, groupTallies(layout, stageGroups[s]!)),
-      ...againstRest(tallies[s]!.stage, otherStages),
+      ...verdict(stageTests[s]!),
       touchpoints,
       touchpointIndex,
     };
@@ -247,6 +279,7 @@ export function journeyReport<Row extends object>(rows: readonly Row[], journey:
   const touchpointList = stages.flatMap((stage) => stage.touchpoints.map((touchpoint) => ({ stage: stage.id, touchpoint: touchpoint.id, report: touchpoint })));
   return {
     headline: headline.name,
+    adjust,
     stages,
     total: { rows: total.rows, ...groupResults(metrics, groupTallies(layout, total)) },
     unmapped: {

@@ -88,6 +88,27 @@ describe('trend: periods and changes', () => {
     expect(change.significant).toBe(false);
   });
 
+  it("a metric's changes are one family: Holm-adjusted by default, alone under adjust: 'none'", () => {
+    const weekly = [
+      ...[10, 10, 10, 6].map((q, i) => ({ at: `2026-01-0${5 + i}`, q })), // W02: NPS 50
+      ...[6, 6, 10, 9].map((q, i) => ({ at: `2026-01-1${2 + i}`, q })), // W03: NPS 0
+      ...[10, 10, 10, 10].map((q, i) => ({ at: `2026-01-${19 + i}`, q })), // W04: NPS 100, no spread
+    ];
+    // W03: z = −50/√4375 → p = 0.449691797968891; W04: +100 with SE √(0.25 + 0) → z = 2, p = 0.0455003.
+    // R: p.adjust(c(0.449691797968891, 0.045500263896358), "holm") = 0.449691797968891 0.091000527792717
+    const holm = trend(weekly, { at: 'at', period: 'week', nps: 'q' });
+    expect(holm.adjust).toBe('holm');
+    const [, second, third] = holm.periods.map((p) => p.change?.nps);
+    expect(second!.pValue).toBeCloseTo(0.449691797968891, 12);
+    expect(second!.adjustedPValue).toBeCloseTo(0.449691797968891, 12);
+    expect(third!.pValue).toBeCloseTo(0.045500263896358, 12);
+    expect(third!.adjustedPValue).toBeCloseTo(0.091000527792717, 12);
+    expect(third!.significant).toBe(false);
+    const alone = trend(weekly, { at: 'at', period: 'week', nps: 'q', adjust: 'none' });
+    expect(alone.periods[2]!.change!.nps).toMatchObject({ adjustedPValue: third!.pValue, significant: true });
+    expect(issuesOf(() => trend(weekly, { at: 'at', period: 'week', nps: 'q', adjust: 'fdr' as never }))).toEqual([expect.objectContaining({ path: ['adjust'] })]);
+  });
+
   it('accessors, weights and several metrics', () => {
     const data = [
       { when: new Date('2026-01-10T12:00Z'), q: 10, s: 5, w: 3 },

@@ -9,6 +9,8 @@ import { answerOptionsShape } from '../core/options.js';
 import type { InvalidPolicy, RejectedAnswer } from '../core/tally-types.js';
 import type { Comparison } from '../metrics/internal/comparison.js';
 import { DEFAULT_LEVEL, levelSchema } from '../stats/interval.js';
+import type { PValueAdjustment } from '../stats/adjust-p-values.js';
+import { adjustFamily, adjustSchema, DEFAULT_ADJUSTMENT } from './internal/adjust-family.js';
 import { describePeriod, localDayIn, periodOrdinal, readDate, type Period } from './internal/calendar.js';
 import { countRow, groupLayout, groupTallies, newRowGroup, rejectRow, type RowGroup } from '../core/internal/row-tallies.js';
 import { startRowPass } from './internal/row-pass.js';
@@ -27,6 +29,11 @@ export interface TrendOptions<Row> extends MetricSpecs<Row> {
   readonly invalid?: InvalidPolicy | undefined;
   /** Level of the tests of each change (default 0.95). */
   readonly level?: number | undefined;
+  /**
+   * How the p-values of each metric's changes are adjusted as one family (default `'holm'`;
+   * `'none'` tests each change alone, as before 0.5). See {@link adjustPValues}.
+   */
+  readonly adjust?: PValueAdjustment | undefined;
 }
 
 /** One period of a trend. */
@@ -36,7 +43,10 @@ export interface TrendPeriod extends MetricResults {
   /** The period's first day, `YYYY-MM-DD`. */
   readonly start: string;
   readonly rows: number;
-  /** Each metric against the previous period (this − previous, with its test); null for the first. */
+  /**
+   * Each metric against the previous period (this − previous, with its test); null for the
+   * first. `adjustedPValue` and `significant` account for the metric's other changes.
+   */
   readonly change: { readonly [metric in MetricName]?: Comparison } | null;
 }
 
@@ -44,6 +54,8 @@ export interface TrendPeriod extends MetricResults {
 export interface Trend {
   readonly period: Period;
   readonly timeZone: string;
+  /** How each metric's changes were adjusted as one family of tests. */
+  readonly adjust: PValueAdjustment;
   /** Every period from the first answer's to the last's, empty ones included (n = 0, score null). */
   readonly periods: readonly TrendPeriod[];
   /** Rows without a date (`at` null or undefined): counted, in no period. */
@@ -67,6 +79,7 @@ const trendOptionsSchema = z.strictObject({
   weight: z.optional(fieldSchema),
   invalid: answerOptionsShape.invalid,
   level: z.optional(levelSchema),
+  adjust: adjustSchema,
 });
 
 function checkTimeZone(timeZone: string): string {
@@ -82,7 +95,9 @@ function checkTimeZone(timeZone: string): string {
  * their Thursday), month, quarter or year — in UTC unless `timeZone` is given, over every
  * period from the first answer to the last (empty periods have n = 0 and a null score), each
  * with its change against the previous period and that change's test (z for NPS, pooled z
- * for CSAT, Welch t for the CES mean). One pass over the rows.
+ * for CSAT, Welch t for the CES mean). The changes of one metric are one family of tests:
+ * their p-values are adjusted together by Holm's method (option `adjust`), and `significant`
+ * follows the adjusted p-value. One pass over the rows.
  *
  * Dates are `Date`s, epoch milliseconds or ISO 8601 strings. `'2026-01-05'` and a date-time
  * without offset are taken as written (the wall-clock date where the answer was given); a
@@ -169,16 +184,25 @@ export function trend<Row extends object>(rows: readonly Row[], options: TrendOp
     fail('invalid_date', ['at'], `the answers span ${last - first + 1} ${parsed.period}s (${describePeriod(first, parsed.period).label} to ${describePeriod(last, parsed.period).label}); check for a mistyped date or use a longer period`);
   }
 
-  const periods: TrendPeriod[] = [];
-  let previous: ReturnType<typeof groupTallies> | null = null;
+  const tallies: ReturnType<typeof groupTallies>[] = [];
+  const groups: RowGroup[] = [];
   for (let ordinal = first; ordinal <= last; ordinal++) {
     const group = buckets.get(ordinal) ?? newRowGroup(layout);
-    const tallies = groupTallies(layout, group);
-    const before = previous;
-    const change = before === null ? null : Object.fromEntries(metrics.map((metric, m) => [metric.name, compareMetric(metric, tallies[m]!, before[m]!, level)]));
-    const { label, start } = describePeriod(ordinal, parsed.period);
-    periods.push({ period: label, start, rows: group.rows, ...groupResults(metrics, tallies), change });
-    previous = tallies;
+    groups.push(group);
+    tallies.push(groupTallies(layout, group));
   }
-  return { period: parsed.period, timeZone, periods, undated, invalidDates, rejectedDates };
+  // Each metric's changes, period after period, adjusted as one family.
+  const adjust = parsed.adjust ?? DEFAULT_ADJUSTMENT;
+  const changes = metrics.map((metric, m) =>
+    adjustFamily(
+      tallies.map((current, p) => (p === 0 ? null : compareMetric(metric, current[m]!, tallies[p - 1]![m]!, level))),
+      adjust,
+    ),
+  );
+  const periods = tallies.map((current, p): TrendPeriod => {
+    const { label, start } = describePeriod(first + p, parsed.period);
+    const change = p === 0 ? null : Object.fromEntries(metrics.map((metric, m) => [metric.name, changes[m]![p]!]));
+    return { period: label, start, rows: groups[p]!.rows, ...groupResults(metrics, current), change };
+  });
+  return { period: parsed.period, timeZone, adjust, periods, undated, invalidDates, rejectedDates };
 }

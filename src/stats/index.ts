@@ -4,3 +4,5 @@ export { studentTCdf, studentTQuantile } from './student-t.js';
 export type { Interval, IntervalMethod } from './interval.js';
 export type { ProportionIntervalMethod } from './proportion-interval.js';
 export type { DifferenceIntervalMethod } from './difference-interval.js';
+export { adjustPValues, P_VALUE_ADJUSTMENTS } from './adjust-p-values.js';
+export type { PValueAdjustment } from './adjust-p-values.js';
