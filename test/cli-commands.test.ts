@@ -75,6 +75,23 @@ describe('cx-metrics journey', () => {
     expect(stdout).toMatch(/^touchpoints not in their stage: buy \/ "phone" ×1$/m);
   });
 
+  it('adjusted p-values beside the raw ones; --adjust none flags each test alone', () => {
+    // python3 test/reference/journey-report.py: chat −40.4 vs the rest, p 0.032438, Holm over the
+    // 11 touchpoints 0.259505; awareness p 0.028878, Holm over the 5 stages 0.086634.
+    const journeyArgs = ['examples/data/journey-answers.csv', '--journey', 'examples/data/journey.json', '--stage', 'stage', '--touchpoint', 'touchpoint', '--nps', 'recommend'];
+    const holm = cli('journey', ...journeyArgs);
+    expect(holm.stdout).toMatch(/^awareness +1 +69 +64 +42\.2 +\[.+\] +\+24\.4 +0\.0289 +0\.0866$/m);
+    expect(holm.stdout).toMatch(/^ {2}chat +1 +22 +21 +-14\.3 +\[.+\] +-40\.4 +0\.0324 +0\.2595$/m);
+    expect(holm.stdout).toMatch(/^p adj\.: adjusted by Holm's method; families of tests: the stages; the touchpoints$/m);
+    const none = cli('journey', ...journeyArgs, '--adjust', 'none');
+    expect(none.stdout).toMatch(/^ {2}chat +1 +22 +21 +-14\.3 +\[.+\] +-40\.4 +0\.0324 +0\.0324 +below the rest$/m);
+    const csv = csvLines(cli('journey', ...journeyArgs, '--format', 'csv').stdout);
+    expect(csv[0]).toContain('p_adjusted');
+    const chat = csv.find((line) => line[1] === 'chat')!;
+    expect(Number(chat[csv[0]!.indexOf('p_adjusted')])).toBeCloseTo(0.259505, 6);
+    expect(cli('journey', ...journeyArgs, '--adjust', 'fdr').stderr).toMatch(/--adjust takes holm, hochberg, bonferroni, benjamini-hochberg, benjamini-yekutieli, none, got "fdr"/);
+  });
+
   it('a mistake in the journey file is named as one', () => {
     const bad = file('bad-journey.json', JSON.stringify({ stages: [{ id: 'buy' }, { id: 'buy' }] }));
     expect(cli('journey', answers, '--journey', bad, '--stage', 'stage', '--nps', 'q').stderr).toBe(`cx-metrics: ${bad}: stages.1.id: the stage id "buy" is used twice\n`);

@@ -103,6 +103,21 @@ describe('cx-metrics summarize', () => {
     expect(stdout).toMatch(/^total +3 +2 +1 +75\.0 /m);
   });
 
+  it('interval methods by flag: --nps-interval iterative, --csat-interval clopper-pearson', () => {
+    // 1 detractor, 2 passives, 3 promoters: R package NPS iterative(c(1, 2, 3), 0.05) = −0.3107, 0.7540.
+    const npsFile = file('nps-six.csv', 'q\n0\n7\n8\n9\n10\n10\n');
+    const iterative = csvLines(cli('summarize', npsFile, '--nps', 'q', '--nps-interval', 'iterative', '--format', 'csv').stdout);
+    const header = iterative[0]!;
+    expect(Number(iterative[1]![header.indexOf('lower')])).toBeCloseTo(-31.107, 3);
+    expect(Number(iterative[1]![header.indexOf('upper')])).toBeCloseTo(75.396, 3);
+    // 4 of 4 satisfied: R binom.test(4, 4)$conf.int = 0.3976354 1.
+    const csatFile = file('csat-four.csv', 'q\n5\n5\n4\n5\n');
+    const exact = csvLines(cli('summarize', csatFile, '--csat', 'q', '--csat-interval', 'clopper-pearson', '--format', 'csv').stdout);
+    expect(Number(exact[1]![exact[0]!.indexOf('lower')])).toBeCloseTo(39.76354, 4);
+    expect(cli('summarize', csatFile, '--csat', 'q', '--csat-interval', 'exact').stderr).toMatch(/--csat-interval takes wilson, agresti-coull, jeffreys, clopper-pearson, wald, got "exact"/);
+    expect(cli('summarize', csatFile, '--csat', 'q', '--nps-interval', 'iterative').stderr).toMatch(/--nps-interval is for --nps columns/);
+  });
+
   it('bad input: one line on stderr naming file, line and column, and exit 1', () => {
     const bad = file('bad.csv', 'q\n5\n7\n');
     const cases = [

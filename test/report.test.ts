@@ -74,10 +74,13 @@ describe.skipIf(chromiumPath === undefined)('cx-metrics report in headless Chrom
     expect(await tableRows(page, 'summary')).toContain('Kamppi | NPS | How likely are you to recommend us to a friend? | 40 | 15 | −12 – 40');
     // python3 over the file (every timestamp GMT+2, Helsinki's offset in November): ISO week 46
     // NPS −38.71 (31 answers), week 47 +3.23 (31); z = 41.94 / √(13.438² + 16.119²), p = 0.0457.
+    // The three weekly changes have p 0.1956, 0.0457, 0.5818: Holm gives week 47 3 × 0.0457 =
+    // 0.1371, so the change is not marked significant (it was before changes were adjusted).
     const trend = await tableRows(page, 'trend');
     expect(trend).toHaveLength(4);
-    expect(trend[2]).toMatch(/^2026-W47 \| .* \| 31 \| 3 \| .* \| \+41,9 \| 0,046$/);
-    expect(await page.getAttribute('#trend tbody tr:nth-child(3)', 'class')).toBe('marked');
+    expect(trend[2]).toMatch(/^2026-W47 \| .* \| 31 \| 3 \| .* \| \+41,9 \| 0,046 \| 0,137$/);
+    expect(await page.getAttribute('#trend tbody tr:nth-child(3)', 'class')).toBeNull();
+    expect(await page.textContent('#methodology')).toContain('korjattu Holmin menetelmällä');
   }, 60_000);
 
   it('works without a browser too: a report file is complete HTML with no script and no link', () => {

@@ -6,7 +6,8 @@ import { scoreFields, scoreScale } from './internal/score-marks.js';
 /**
  * A chart of a `trend` result, a panel per metric: the score per period as a line with
  * its confidence interval as a band, periods nobody answered in as gaps (never bridged), and
- * the periods whose change from the one before is significant marked.
+ * the periods whose change from the one before is significant marked (by its adjusted
+ * p-value: the trend adjusts each metric's changes as one family, Holm by default).
  *
  * @example
  * ```ts

@@ -9,6 +9,7 @@ import { journeyCsv, journeyTable } from '../output/journey.js';
 import { resolveColumn } from '../shared/columns.js';
 import { INPUT_FLAGS, notesTo, openInput, outputFormat, OUTPUT_FLAGS } from '../shared/input-flags.js';
 import { describeValidation } from '../shared/messages.js';
+import { ADJUST_FLAG, adjustFlag } from '../shared/test-flags.js';
 import { checkScaleUse, metricFlags, metricPlan, requireMetric } from '../shared/metric-flags.js';
 import { allRows, columnPlan, metricSpecs, onTable } from '../shared/run.js';
 
@@ -27,6 +28,7 @@ export const journeySpec: CommandSpec = {
         { name: 'headline', value: 'METRIC', help: 'nps, csat or ces: the metric of the index and the tests (needed with more than one)' },
       ],
     },
+    { heading: 'Tests', flags: [ADJUST_FLAG] },
     metricFlags(false),
     INPUT_FLAGS,
     OUTPUT_FLAGS,
@@ -59,6 +61,7 @@ export async function journeyCommand(argv: readonly string[]): Promise<string> {
   const headline = single(args, 'headline');
   if (headline !== undefined && !['nps', 'csat', 'ces'].includes(headline)) throw new UsageError(`--headline takes nps, csat or ces, got "${headline}"`);
   const journey = readJourney(journeyFile);
+  const adjust = adjustFlag(args);
   requireMetric(args);
   const { table, progress } = await openInput(args);
   const metrics = metricPlan(args, table, note);
@@ -76,6 +79,7 @@ export async function journeyCommand(argv: readonly string[]): Promise<string> {
     ...(metrics.weight === undefined ? {} : { weight: metrics.weight }),
     ...(metrics.invalid === undefined ? {} : { invalid: metrics.invalid }),
     ...(metrics.level === undefined ? {} : { level: metrics.level }),
+    ...(adjust === undefined ? {} : { adjust }),
   } as JourneyReportOptions<Row>;
   let report: ReturnType<typeof journeyReport>;
   try {

@@ -20,6 +20,8 @@ import { EN_REPORT } from '../report/strings/en.js';
 import { FI_REPORT } from '../report/strings/fi.js';
 import { resolveColumn } from '../shared/columns.js';
 import { version } from '../version.js';
+import { ADJUST_FLAG, adjustFlag } from '../shared/test-flags.js';
+import type { PValueAdjustment } from '../../stats/adjust-p-values.js';
 import { INPUT_FLAGS, notesTo, openInput } from '../shared/input-flags.js';
 import { checkScaleUse, codesFor, metricFlags, metricPlan, naCodes, parseScale, requireMetric } from '../shared/metric-flags.js';
 import { allRows, columnOfItem, columnPlan, metricSpecs, onTable } from '../shared/run.js';
@@ -66,6 +68,7 @@ export const reportSpec: CommandSpec = {
       ],
     },
     { heading: 'Follow-ups (optional)', flags: [{ name: 'id', value: 'COL', help: 'the respondent id column: the report counts whom to contact' }] },
+    { heading: 'Tests', flags: [ADJUST_FLAG] },
     metricFlags(true),
     INPUT_FLAGS,
   ],
@@ -90,6 +93,7 @@ export async function reportCommand(argv: readonly string[]): Promise<string> {
   const lang = language(single(args, 'lang'));
   const strings = lang === 'fi' ? FI_REPORT : EN_REPORT;
   requireMetric(args);
+  const adjust = adjustFlag(args);
   const period = single(args, 'period');
   if (isSet(args, 'at') !== (period !== undefined)) throw new UsageError('a trend needs both --at and --period');
   if (isSet(args, 'driver') !== isSet(args, 'outcome')) throw new UsageError('key drivers need both --outcome and --driver');
@@ -109,6 +113,9 @@ export async function reportCommand(argv: readonly string[]): Promise<string> {
     ...(metrics.weight === undefined ? {} : { weight: metrics.weight }),
     ...(metrics.invalid === undefined ? {} : { invalid: metrics.invalid }),
   };
+  // The trend and the journey test at the report's level, each family adjusted as --adjust says.
+  const tests = { ...(metrics.level === undefined ? {} : { level: metrics.level }), ...(adjust === undefined ? {} : { adjust }) };
+  const adjustments: { trend: PValueAdjustment | null; journey: PValueAdjustment | null } = { trend: null, journey: null };
   const style = numberStyle(lang);
   const chartOptions = { locale: lang };
   const specs: VegaLiteSpec[] = [];
@@ -127,8 +134,9 @@ export async function reportCommand(argv: readonly string[]): Promise<string> {
       const timeZone = single(args, 'time-zone');
       const trends = groups.map((columns) => ({
         columns,
-        trend: trend(rows, { at, period, ...(timeZone === undefined ? {} : { timeZone }), ...common, ...Object.fromEntries(columns.map((entry) => [entry.metric, entry.spec])) } as TrendOptions<Row>),
+        trend: trend(rows, { at, period, ...(timeZone === undefined ? {} : { timeZone }), ...common, ...tests, ...Object.fromEntries(columns.map((entry) => [entry.metric, entry.spec])) } as TrendOptions<Row>),
       }));
+      adjustments.trend = trends[0]!.trend.adjust;
       const first = specs.length;
       trends.forEach((run) => specs.push(trendChart(run.trend, { ...chartOptions, title: oneCall ? null : run.columns[0]!.column })));
       sections.push((svgs) => builders.trend(trends, svgs.slice(first, first + trends.length).join('\n')));
@@ -149,7 +157,8 @@ export async function reportCommand(argv: readonly string[]): Promise<string> {
     }
     if (journeyDefinition !== undefined && stage !== undefined) {
       const headline = single(args, 'headline');
-      const report = journeyReport(rows, journeyDefinition as never, { ...metricSpecs(metrics), stage, ...(touchpoint === undefined ? {} : { touchpoint }), ...(headline === undefined ? {} : { headline }), ...common } as JourneyReportOptions<Row>);
+      const report = journeyReport(rows, journeyDefinition as never, { ...metricSpecs(metrics), stage, ...(touchpoint === undefined ? {} : { touchpoint }), ...(headline === undefined ? {} : { headline }), ...common, ...tests } as JourneyReportOptions<Row>);
+      adjustments.journey = report.adjust;
       const index = specs.push(journeyChart(report, { ...chartOptions, title: null })) - 1;
       sections.push((svgs) => builders.journey(report, svgs[index]!));
     }
@@ -176,7 +185,7 @@ export async function reportCommand(argv: readonly string[]): Promise<string> {
     ],
     counts: counts!,
     sections: sections.map((section) => section(svgs)),
-    methodology: builders.methodology(metrics, { trend: at !== undefined, drivers: outcome !== undefined, journey: stage !== undefined }),
+    methodology: builders.methodology(metrics, { trend: adjustments.trend, drivers: outcome !== undefined, journey: adjustments.journey }),
     version: version(),
   });
   try {

@@ -7,6 +7,7 @@ import type { Row } from '../input/table.js';
 import { trendCsv, trendTable, type TrendRun } from '../output/trend.js';
 import { resolveColumn } from '../shared/columns.js';
 import { INPUT_FLAGS, notesTo, openInput, outputFormat, OUTPUT_FLAGS } from '../shared/input-flags.js';
+import { ADJUST_FLAG, adjustFlag } from '../shared/test-flags.js';
 import { checkScaleUse, metricFlags, metricPlan, requireMetric, type MetricColumn } from '../shared/metric-flags.js';
 import { allRows, columnPlan, onTable } from '../shared/run.js';
 
@@ -26,6 +27,7 @@ export const trendSpec: CommandSpec = {
         { name: 'time-zone', value: 'TZ', help: 'the calendar instants are dated in, e.g. Europe/Helsinki (default UTC); dates without a time or offset are taken as written' },
       ],
     },
+    { heading: 'Tests', flags: [ADJUST_FLAG] },
     metricFlags(true),
     INPUT_FLAGS,
     OUTPUT_FLAGS,
@@ -41,6 +43,7 @@ export async function trendCommand(argv: readonly string[]): Promise<string> {
   const period = single(args, 'period');
   if (atFlag === undefined) throw new UsageError('trend needs --at COL: the column of dates');
   if (period === undefined || !(PERIODS as readonly string[]).includes(period)) throw new UsageError(`--period takes ${PERIODS.join(', ')}${period === undefined ? '' : `, got "${period}"`}`);
+  const adjust = adjustFlag(args);
   requireMetric(args);
   const { table, progress } = await openInput(args);
   const metrics = metricPlan(args, table, note);
@@ -56,6 +59,7 @@ export async function trendCommand(argv: readonly string[]): Promise<string> {
     ...(metrics.weight === undefined ? {} : { weight: metrics.weight }),
     ...(metrics.invalid === undefined ? {} : { invalid: metrics.invalid }),
     ...(metrics.level === undefined ? {} : { level: metrics.level }),
+    ...(adjust === undefined ? {} : { adjust }),
   };
   // trend takes one column per metric: one call for all, or one call per column when a metric has several.
   const oneCall = new Set(metrics.columns.map((column) => column.metric)).size === metrics.columns.length;

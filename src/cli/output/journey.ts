@@ -2,6 +2,7 @@ import type { JourneyReport, StageReport, TouchpointReport } from '../../analysi
 import { METRIC_LABELS } from '../shared/metric-flags.js';
 import { bracket, fixed, pValue } from './format-number.js';
 import { csvText, textTable, type TextCell } from './text-table.js';
+import { adjustmentNote } from '../shared/test-flags.js';
 
 const DIGITS = { nps: 1, csat: 1, ces: 2 } as const;
 
@@ -22,15 +23,18 @@ export function journeyTable(report: JourneyReport, column: string): string {
       { number: bracket(result.interval, digits) },
       { number: difference === null || difference === undefined ? '–' : `${difference > 0 ? '+' : ''}${fixed(difference, digits)}` },
       { number: pValue(comparison?.pValue) },
+      { number: pValue(comparison?.adjustedPValue) },
       part.significantlyBelow ? 'below the rest' : '',
     ];
   };
-  const head: TextCell[] = ['stage / touchpoint', { number: 'weight' }, { number: 'rows' }, { number: 'n' }, { number: METRIC_LABELS[metric] }, { number: 'CI' }, { number: 'vs rest' }, { number: 'p' }, ''];
+  const head: TextCell[] = ['stage / touchpoint', { number: 'weight' }, { number: 'rows' }, { number: 'n' }, { number: METRIC_LABELS[metric] }, { number: 'CI' }, { number: 'vs rest' }, { number: 'p' }, { number: 'p adj.' }, ''];
   const lines = report.stages.flatMap((stage) => [line(stage.label, stage), ...stage.touchpoints.map((touchpoint) => line(`  ${touchpoint.label}`, touchpoint))]);
   const { index, weakest, unmapped } = report;
   const footer = [
     `${METRIC_LABELS[metric]} (${column}): journey index ${fixed(index.score, digits)} ${bracket(index.interval, digits)} over ${index.parts} stages`,
     `weakest stage: ${weakest.stage ?? '–'}; weakest touchpoint: ${weakest.touchpoint ? `${weakest.touchpoint.stage} / ${weakest.touchpoint.touchpoint}` : '–'}`,
+    `"below the rest": worse than the rest of the journey by its adjusted p-value`,
+    adjustmentNote(report.adjust, 'the stages; the touchpoints'),
   ];
   if (unmapped.rows > 0) footer.push(`rows outside the journey: ${unmapped.rows} (stages ${unmapped.stages.map((entry) => `${JSON.stringify(entry.value)} ×${entry.rows}`).join(', ')})`);
   if (unmapped.touchpoints.length > 0) footer.push(`touchpoints not in their stage: ${unmapped.touchpoints.map((entry) => `${entry.stage} / ${JSON.stringify(entry.value)} ×${entry.rows}`).join(', ')}`);
@@ -41,10 +45,10 @@ export function journeyCsv(report: JourneyReport): string {
   const metric = report.headline;
   const line = (stage: string, touchpoint: string | null, part: StageReport | TouchpointReport) => {
     const result = part[metric]!;
-    return [stage, touchpoint, part.weight, part.rows, metric, result.n, result.score, result.interval?.lower, result.interval?.upper, part.comparison?.difference, part.comparison?.pValue, part.significantlyBelow];
+    return [stage, touchpoint, part.weight, part.rows, metric, result.n, result.score, result.interval?.lower, result.interval?.upper, part.comparison?.difference, part.comparison?.pValue, part.comparison?.adjustedPValue, part.significantlyBelow];
   };
   return csvText([
-    ['stage', 'touchpoint', 'weight', 'rows', 'metric', 'n', 'score', 'lower', 'upper', 'vs_rest', 'p_value', 'significantly_below'],
+    ['stage', 'touchpoint', 'weight', 'rows', 'metric', 'n', 'score', 'lower', 'upper', 'vs_rest', 'p_value', 'p_adjusted', 'significantly_below'],
     ...report.stages.flatMap((stage) => [line(stage.id, null, stage), ...stage.touchpoints.map((touchpoint) => line(stage.id, touchpoint.id, touchpoint))]),
   ]);
 }

@@ -2,6 +2,7 @@ import type { Trend } from '../../analysis/trend.js';
 import { METRIC_LABELS, type MetricColumn } from '../shared/metric-flags.js';
 import { bracket, fixed, pValue } from './format-number.js';
 import { csvText, textTable, type TextCell } from './text-table.js';
+import { adjustmentNote } from '../shared/test-flags.js';
 
 /** One trend call and the metric columns it computed. */
 export interface TrendRun {
@@ -13,7 +14,7 @@ const DIGITS = { nps: 1, csat: 1, ces: 2 } as const;
 
 /** A line per period and metric column: n, score, interval, and the change against the period before. */
 export function trendTable(runs: readonly TrendRun[], level: number): string {
-  const head: TextCell[] = ['period', 'metric', 'column', { number: 'rows' }, { number: 'n' }, { number: 'score' }, { number: 'CI' }, { number: 'change' }, { number: 'p' }, ''];
+  const head: TextCell[] = ['period', 'metric', 'column', { number: 'rows' }, { number: 'n' }, { number: 'score' }, { number: 'CI' }, { number: 'change' }, { number: 'p' }, { number: 'p adj.' }, ''];
   const lines = runs.flatMap(({ columns, trend }) =>
     columns.flatMap((column) =>
       trend.periods.map((period): TextCell[] => {
@@ -21,12 +22,12 @@ export function trendTable(runs: readonly TrendRun[], level: number): string {
         const change = period.change?.[column.metric];
         const digits = DIGITS[column.metric];
         const shift = change?.difference === null || change === undefined ? '–' : `${change.difference > 0 ? '+' : ''}${fixed(change.difference, digits)}`;
-        return [period.period, METRIC_LABELS[column.metric], column.column, { number: String(period.rows) }, { number: String(result.n) }, { number: fixed(result.score, digits) }, { number: bracket(result.interval, digits) }, { number: shift }, { number: pValue(change?.pValue) }, change?.significant ? '*' : ''];
+        return [period.period, METRIC_LABELS[column.metric], column.column, { number: String(period.rows) }, { number: String(result.n) }, { number: fixed(result.score, digits) }, { number: bracket(result.interval, digits) }, { number: shift }, { number: pValue(change?.pValue) }, { number: pValue(change?.adjustedPValue) }, change?.significant ? '*' : ''];
       }),
     ),
   );
   const first = runs[0]!.trend;
-  const footer = [`* a change significant at the ${Math.round((1 - level) * 1000) / 10} % level`];
+  const footer = [`* a change significant at the ${Math.round((1 - level) * 1000) / 10} % level by its adjusted p-value`, adjustmentNote(first.adjust, 'the changes of each metric column')];
   if (first.undated > 0) footer.push(`${first.undated} rows without a date are in no period`);
   if (first.invalidDates > 0) footer.push(`${first.invalidDates} rows with an invalid date were skipped`);
   return `${textTable([head, ...lines])}\n\n${footer.join('\n')}`;
@@ -39,9 +40,10 @@ export function trendCsv(runs: readonly TrendRun[]): string {
       trend.periods.map((period) => {
         const result = period[column.metric]!;
         const change = period.change?.[column.metric];
-        return [period.period, period.start, column.metric, column.column, period.rows, result.n, result.missing, result.invalid, result.score, result.interval?.lower, result.interval?.upper, change?.difference, change?.pValue, change?.significant];
+        return [period.period, period.start, column.metric, column.column, period.rows, result.n, result.missing, result.invalid, result.score, result.interval?.lower, result.interval?.upper, change?.difference, change?.pValue, change?.adjustedPValue, change?.significant];
       }),
     ),
   );
-  return csvText([['period', 'start', 'metric', 'column', 'rows', 'n', 'missing', 'invalid', 'score', 'lower', 'upper', 'change', 'p_value', 'significant'], ...rows]);
+  return csvText([['period', 'start', 'metric', 'column', 'rows', 'n', 'missing', 'invalid', 'score', 'lower', 'upper', 'change', 'p_value', 'p_adjusted', 'significant'], ...rows]);
 }
+

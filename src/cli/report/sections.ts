@@ -10,6 +10,9 @@ import type { MetricPlan } from '../shared/metric-flags.js';
 import type { ReportSection, ReportTable } from './html.js';
 import type { ReportStrings } from './strings/report-strings.js';
 import type { TrendRun } from '../output/trend.js';
+import type { PValueAdjustment } from '../../stats/adjust-p-values.js';
+
+const DEFAULT_INTERVALS = { nps: 'adjusted-wald', csat: 'wilson' } as const;
 
 /** A score's interval as "[44,5 – 46,3]". */
 type Scored = { readonly score: number | null; readonly interval: { readonly lower: number; readonly upper: number; readonly level: number } | null };
@@ -23,7 +26,9 @@ export function reportSections(strings: ReportStrings, style: NumberStyle, quadr
     value === null || value === undefined ? '–' : metric === 'nps' ? style.fixed(value, 0) : metric === 'csat' ? style.percent(value, 1) : style.fixed(value, 2);
   const interval = (metric: MetricName, result: Scored | undefined) => (result?.interval ? `${score(metric, result.interval.lower)} – ${score(metric, result.interval.upper)}` : '–');
   const count = (value: number) => style.fixed(value, 0);
-  const level = (results: readonly Scored[]) => style.percent((results.find((result) => result.interval)?.interval?.level ?? 0.95) * 100, 0);
+  const levelText = (results: readonly Scored[]) => style.percent((results.find((result) => result.interval)?.interval?.level ?? 0.95) * 100, 0);
+  const signed = (difference: number | null | undefined, metric: MetricName) => (difference === null || difference === undefined ? '–' : `${difference > 0 ? '+' : ''}${style.fixed(difference, metric === 'ces' ? 2 : 1)}`);
+  const probability = (p: number | null | undefined) => (p === null || p === undefined ? '–' : p < 0.001 ? `< ${style.fixed(0.001, 3)}` : style.fixed(p, 3));
 
   return {
     summary(summary: Summary, by: readonly string[], svg: string): ReportSection {
@@ -43,7 +48,7 @@ export function reportSections(strings: ReportStrings, style: NumberStyle, quadr
         title: strings.summary,
         svg,
         notes: [],
-        tables: [{ head: [strings.group, '', strings.column, 'n', strings.score, strings.interval(level(results))], rows, numeric: [3, 4, 5] }],
+        tables: [{ head: [strings.group, '', strings.column, 'n', strings.score, strings.interval(levelText(results))], rows, numeric: [3, 4, 5] }],
       };
     },
 
@@ -55,7 +60,10 @@ export function reportSections(strings: ReportStrings, style: NumberStyle, quadr
             const result = period[column.metric]!;
             const change = period.change?.[column.metric];
             const difference = change?.difference;
-            return { significant: change?.significant === true, cells: [period.period, `${strings.metricNames[column.metric]} ${column.column}`, count(result.n), score(column.metric, result.score), interval(column.metric, result), difference === null || difference === undefined ? '–' : `${difference > 0 ? '+' : ''}${style.fixed(difference, column.metric === 'ces' ? 2 : 1)}`, change?.pValue === null || change?.pValue === undefined ? '–' : style.fixed(change.pValue, 3)] };
+            return {
+              significant: change?.significant === true,
+              cells: [period.period, `${strings.metricNames[column.metric]} ${column.column}`, count(result.n), score(column.metric, result.score), interval(column.metric, result), signed(difference, column.metric), probability(change?.pValue), probability(change?.adjustedPValue)],
+            };
           }),
         ),
       );
@@ -65,7 +73,7 @@ export function reportSections(strings: ReportStrings, style: NumberStyle, quadr
         title: strings.trend,
         svg,
         notes: [],
-        tables: [{ head: [strings.period, strings.column, 'n', strings.score, strings.interval(style.percent(95, 0)), strings.change, strings.pValue], rows: rows.map((row) => row.cells), numeric: [2, 3, 4, 5, 6], marked }],
+        tables: [{ head: [strings.period, strings.column, 'n', strings.score, strings.interval(levelText(runs[0]!.trend.periods.map((period) => period[runs[0]!.columns[0]!.metric]!))), strings.change, strings.pValue, strings.adjustedPValue], rows: rows.map((row) => row.cells), numeric: [2, 3, 4, 5, 6, 7], marked }],
       };
     },
 
@@ -74,7 +82,7 @@ export function reportSections(strings: ReportStrings, style: NumberStyle, quadr
         driver.driver,
         count(driver.n),
         driver.correlation === null ? '–' : style.fixed(driver.correlation, 3),
-        driver.pValue === null ? '–' : driver.pValue < 0.001 ? `< ${style.fixed(0.001, 3)}` : style.fixed(driver.pValue, 3),
+        probability(driver.pValue),
         driver.performance === null ? (driver.mean === null ? '–' : style.fixed(driver.mean, 2)) : style.fixed(driver.performance, 1),
         driver.rank === null ? '–' : String(driver.rank),
         driver.quadrant === null ? '–' : quadrants[driver.quadrant],
@@ -94,7 +102,7 @@ export function reportSections(strings: ReportStrings, style: NumberStyle, quadr
       const line = (label: string, part: StageReport | TouchpointReport) => {
         const result = part[metric]!;
         const difference = part.comparison?.difference;
-        return [label, count(result.n), score(metric, result.score), interval(metric, result), difference === null || difference === undefined ? '–' : `${difference > 0 ? '+' : ''}${style.fixed(difference, metric === 'ces' ? 2 : 1)}`, part.comparison?.pValue == null ? '–' : style.fixed(part.comparison.pValue, 3)];
+        return [label, count(result.n), score(metric, result.score), interval(metric, result), signed(difference, metric), probability(part.comparison?.pValue), probability(part.comparison?.adjustedPValue)];
       };
       const rows: string[][] = [];
       for (const stage of report.stages) {
@@ -114,7 +122,7 @@ export function reportSections(strings: ReportStrings, style: NumberStyle, quadr
         title: `${strings.journey} (${strings.metricNames[metric]})`,
         svg,
         notes,
-        tables: [{ head: [strings.stage, 'n', strings.score, strings.interval(style.percent(95, 0)), strings.vsRest, strings.pValue], rows, numeric: [1, 2, 3, 4, 5], marked }],
+        tables: [{ head: [strings.stage, 'n', strings.score, strings.interval(levelText(report.stages.map((stage) => stage[metric]!))), strings.vsRest, strings.pValue, strings.adjustedPValue], rows, numeric: [1, 2, 3, 4, 5, 6], marked }],
       };
     },
 
@@ -128,13 +136,17 @@ export function reportSections(strings: ReportStrings, style: NumberStyle, quadr
       return { head: [strings.column, strings.answered, strings.missing, strings.invalid], rows, numeric: [1, 2, 3] };
     },
 
-    methodology(metrics: MetricPlan, present: { trend: boolean; drivers: boolean; journey: boolean }): string[] {
+    /** How the numbers were computed: each metric with the interval it used, and each analysis present with its adjustment. */
+    methodology(metrics: MetricPlan, present: { trend: PValueAdjustment | null; drivers: boolean; journey: PValueAdjustment | null }): string[] {
       const kinds = new Set(metrics.columns.map((column) => column.metric));
+      const intervalOf = (metric: 'nps' | 'csat') => (metrics.columns.find((column) => column.metric === metric)?.spec['interval'] ?? DEFAULT_INTERVALS[metric]) as keyof ReportStrings['method']['intervals'];
       return [
-        ...(['nps', 'csat', 'ces'] as const).filter((metric) => kinds.has(metric)).map((metric) => strings.method[metric]),
-        ...(present.trend ? [strings.method.trend] : []),
+        ...(['nps', 'csat', 'ces'] as const)
+          .filter((metric) => kinds.has(metric))
+          .map((metric) => (metric === 'ces' ? strings.method.ces : `${strings.method[metric]} ${strings.metricNames[metric]}: ${strings.method.intervals[intervalOf(metric)]}`)),
+        ...(present.trend === null ? [] : [strings.method.trend(strings.method.adjustments[present.trend])]),
         ...(present.drivers ? [strings.method.drivers] : []),
-        ...(present.journey ? [strings.method.journey] : []),
+        ...(present.journey === null ? [] : [strings.method.journey(strings.method.adjustments[present.journey])]),
         strings.method.missing,
       ];
     },

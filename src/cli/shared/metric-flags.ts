@@ -39,6 +39,8 @@ const ANSWER_FLAGS: readonly Flag[] = [
   { name: 'ces-scale', value: 'MIN-MAX', help: 'the scale of the CES columns (default 1-7)' },
   { name: 'satisfied', value: 'POINTS', help: 'CSAT points that count as satisfied, e.g. 6,7 (default: the top two of the scale)' },
   { name: 'ces-orientation', value: 'WAY', help: 'higher-is-easier (CES 2.0, default) or lower-is-easier (CES 1.0, with --ces-scale 1-5)' },
+  { name: 'nps-interval', value: 'METHOD', help: 'the NPS interval: adjusted-wald (default), iterative (the score interval of Rocks\' R package) or wald' },
+  { name: 'csat-interval', value: 'METHOD', help: 'the CSAT interval: wilson (default), agresti-coull, jeffreys, clopper-pearson or wald' },
   { name: 'level', value: 'P', help: 'confidence level of intervals and tests (default 0.95)' },
   { name: 'strict-scale', help: 'stop when the answers use only the low corner of a scale (default: a warning)' },
 ];
@@ -132,6 +134,18 @@ export function levelFlag(args: ParsedArgs): number | undefined {
   return level;
 }
 
+/** The interval methods a metric takes (CES has one per headline, so no flag). */
+const INTERVAL_METHODS = {
+  nps: ['adjusted-wald', 'iterative', 'wald'],
+  csat: ['wilson', 'agresti-coull', 'jeffreys', 'clopper-pearson', 'wald'],
+} as const;
+
+function intervalFlag(args: ParsedArgs, metric: keyof typeof INTERVAL_METHODS): string | undefined {
+  const text = single(args, `${metric}-interval`);
+  if (text !== undefined && !(INTERVAL_METHODS[metric] as readonly string[]).includes(text)) throw new UsageError(`--${metric}-interval takes ${INTERVAL_METHODS[metric].join(', ')}, got ${JSON.stringify(text)}`);
+  return text;
+}
+
 /** A usage error, before any file is read, when no metric column is asked for. */
 export function requireMetric(args: ParsedArgs): void {
   if (!(['nps', 'csat', 'ces'] as const).some((metric) => isSet(args, metric))) throw new UsageError('give at least one of --nps, --csat and --ces');
@@ -148,8 +162,9 @@ export function metricPlan(args: ParsedArgs, table: Table, note: (message: strin
   if (orientation !== undefined && !['higher-is-easier', 'lower-is-easier'].includes(orientation)) throw new UsageError(`--ces-orientation takes higher-is-easier or lower-is-easier, got ${JSON.stringify(orientation)}`);
   if (orientation !== undefined && !kinds.includes('ces')) throw new UsageError('--ces-orientation is for --ces columns');
   for (const metric of ['nps', 'csat', 'ces'] as const) {
-    if (isSet(args, `${metric}-scale`) && !kinds.includes(metric)) throw new UsageError(`--${metric}-scale is for --${metric} columns`);
+    for (const flag of [`${metric}-scale`, `${metric}-interval`]) if (isSet(args, flag) && !kinds.includes(metric)) throw new UsageError(`--${flag} is for --${metric} columns`);
   }
+  const intervals: Partial<Record<MetricName, string | undefined>> = { nps: intervalFlag(args, 'nps'), csat: intervalFlag(args, 'csat') };
   const columns = kinds.flatMap((metric) => {
     const scale = scaleFlag(args, metric, kinds);
     const effective = scale ?? DEFAULT_SCALES[metric];
@@ -164,6 +179,7 @@ export function metricPlan(args: ParsedArgs, table: Table, note: (message: strin
       if (notApplicable) spec['notApplicable'] = notApplicable;
       if (metric === 'csat' && satisfied !== undefined) spec['satisfied'] = parseNumbers(satisfied, 'satisfied');
       if (metric === 'ces' && orientation !== undefined) spec['orientation'] = orientation;
+      if (intervals[metric] !== undefined) spec['interval'] = intervals[metric];
       if (level !== undefined) spec['level'] = level;
       return { metric, column, scale: effective, spec };
     });

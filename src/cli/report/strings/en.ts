@@ -19,6 +19,7 @@ export const EN_REPORT: ReportStrings = {
   period: 'Period',
   change: 'Change',
   pValue: 'p',
+  adjustedPValue: 'p adj.',
   significantChange: 'significant change',
   drivers: 'Key drivers',
   driver: 'Driver',
@@ -38,12 +39,31 @@ export const EN_REPORT: ReportStrings = {
   generatedBy: 'Made with cx-metrics',
   metricNames: { nps: 'NPS', csat: 'CSAT', ces: 'CES' },
   method: {
-    nps: 'NPS = % promoters (9–10) − % detractors (0–6) of those who answered, −100…100. Standard error √((p + d − (p − d)²)/n); interval: adjusted Wald (Rocks 2016, The American Statistician 70(4)), ¾ detractor, 1½ passives and ¾ promoter added before a Wald interval.',
-    csat: 'CSAT = % of answers in the top two points of the scale (4–5 on 1–5) unless other points are given. Interval: Wilson score (equal to R prop.test without continuity correction).',
+    nps: 'NPS = % promoters (9–10) − % detractors (0–6) of those who answered, −100…100. Standard error √((p + d − (p − d)²)/n).',
+    csat: 'CSAT = % of answers in the top two points of the scale (4–5 on 1–5) unless other points are given.',
     ces: 'CES = the mean answer on its scale (CES 2.0: 1–7, higher = easier), with s/√n and a Student t interval on n − 1 degrees of freedom.',
-    trend: 'Each period is compared with the one before: NPS by a z test of the difference, CSAT by the pooled two-proportion z test, the CES mean by Welch\'s t test; "significant" at the report\'s level. Periods nobody answered in are shown as gaps.',
+    intervals: {
+      'adjusted-wald': 'interval: adjusted Wald (Rocks 2016, The American Statistician 70(4)), ¾ detractor, 1½ passives and ¾ promoter added before a Wald interval.',
+      iterative: 'interval: the iterative score interval of Rocks\' R package NPS (Tango\'s score statistic, promoters and detractors as the discordant cells of a paired table).',
+      wald: 'interval: Wald, the score ± z standard errors.',
+      wilson: 'interval: Wilson score (equal to R prop.test without continuity correction).',
+      'agresti-coull': 'interval: Agresti–Coull (Wald after adding z²/2 satisfied and z²/2 others).',
+      jeffreys: 'interval: Jeffreys (quantiles of the Beta(x + ½, n − x + ½) distribution).',
+      'clopper-pearson': 'interval: Clopper–Pearson exact (equal to R binom.test).',
+    },
+    adjustments: {
+      holm: 'adjusted by Holm\'s method',
+      hochberg: 'adjusted by Hochberg\'s method',
+      bonferroni: 'adjusted by Bonferroni\'s method',
+      'benjamini-hochberg': 'adjusted by the Benjamini–Hochberg method (false discovery rate)',
+      'benjamini-yekutieli': 'adjusted by the Benjamini–Yekutieli method (false discovery rate)',
+      none: 'not adjusted: each test taken alone',
+    },
+    trend: (adjustment) =>
+      `Each period is compared with the one before: NPS by a z test of the difference, CSAT by the pooled two-proportion z test, the CES mean by Welch's t test. The changes of one metric are one family of tests, their p-values ${adjustment} ("p adj."); a change is significant when its adjusted p-value is below 1 − the report's level. Periods nobody answered in are shown as gaps.`,
     drivers: 'Importance is Pearson\'s r between each driver and the outcome over the rows that answered both (p-value and Fisher z interval as R cor.test); performance is the driver\'s mean on 0–100. Quadrants split at the averages. A correlation is not a cause.',
-    journey: 'Each stage and touchpoint is tested against the rest of the journey with its metric\'s two-sample test. The journey index is the stage-weighted mean of the stage scores, its standard error from the stages as independent samples.',
+    journey: (adjustment) =>
+      `Each stage and touchpoint is tested against the rest of the journey with its metric's two-sample test. The stages' tests are one family and the touchpoints' another, their p-values ${adjustment} ("p adj."); "significantly below the rest" goes by the adjusted p-value. The journey index is the stage-weighted mean of the stage scores, its standard error from the stages as independent samples.`,
     missing: 'Empty answers and not-applicable codes are counted as missing and never enter a denominator; answers off the scale are counted as invalid.',
   },
 };

@@ -19,6 +19,7 @@ export const FI_REPORT: ReportStrings = {
   period: 'Jakso',
   change: 'Muutos',
   pValue: 'p',
+  adjustedPValue: 'p korj.',
   significantChange: 'merkitsevä muutos',
   drivers: 'Avaintekijät',
   driver: 'Tekijä',
@@ -38,12 +39,31 @@ export const FI_REPORT: ReportStrings = {
   generatedBy: 'Laadittu cx-metricsillä',
   metricNames: { nps: 'NPS', csat: 'Tyytyväiset', ces: 'CES' },
   method: {
-    nps: 'NPS = suosittelijoiden (9–10) osuus − arvostelijoiden (0–6) osuus vastanneista, −100…100. Keskivirhe √((p + d − (p − d)²)/n); luottamusväli: korjattu Wald (Rocks 2016), johon lisätään ¾ arvostelijaa, 1½ passiivista ja ¾ suosittelijaa.',
-    csat: 'Tyytyväiset = asteikon kahden ylimmän vaihtoehdon (1–5-asteikolla 4–5) osuus vastanneista. Luottamusväli: Wilsonin väli (sama kuin R:n prop.test ilman jatkuvuuskorjausta).',
+    nps: 'NPS = suosittelijoiden (9–10) osuus − arvostelijoiden (0–6) osuus vastanneista, −100…100. Keskivirhe √((p + d − (p − d)²)/n).',
+    csat: 'Tyytyväiset = asteikon kahden ylimmän vaihtoehdon (1–5-asteikolla 4–5) osuus vastanneista.',
     ces: 'CES = vastausten keskiarvo omalla asteikollaan (CES 2.0: 1–7, suurempi = helpompi); keskivirhe s/√n ja Studentin t-jakaumaan perustuva luottamusväli.',
-    trend: 'Jokaista jaksoa verrataan edelliseen: NPS:ää erotuksen z-testillä, tyytyväisten osuutta kahden osuuden z-testillä ja CES-keskiarvoa Welchin t-testillä. Jaksot, joilta ei ole vastauksia, näkyvät aukkoina.',
+    intervals: {
+      'adjusted-wald': 'luottamusväli: korjattu Wald (Rocks 2016), johon lisätään ¾ arvostelijaa, 1½ passiivista ja ¾ suosittelijaa.',
+      iterative: 'luottamusväli: Rocksin R-paketin NPS iteratiivinen score-väli (Tangon testisuure; suosittelijat ja arvostelijat parittaisen taulukon ristiriitaisina soluina).',
+      wald: 'luottamusväli: Wald, tulos ± z keskivirhettä.',
+      wilson: 'luottamusväli: Wilsonin väli (sama kuin R:n prop.test ilman jatkuvuuskorjausta).',
+      'agresti-coull': 'luottamusväli: Agresti–Coull (Wald, kun lisätään z²/2 tyytyväistä ja z²/2 muuta).',
+      jeffreys: 'luottamusväli: Jeffreys (Beta(x + ½, n − x + ½) -jakauman kvantiilit).',
+      'clopper-pearson': 'luottamusväli: Clopper–Pearsonin tarkka väli (sama kuin R:n binom.test).',
+    },
+    adjustments: {
+      holm: 'on korjattu Holmin menetelmällä',
+      hochberg: 'on korjattu Hochbergin menetelmällä',
+      bonferroni: 'on korjattu Bonferronin menetelmällä',
+      'benjamini-hochberg': 'on korjattu Benjamini–Hochbergin menetelmällä (väärien löydösten osuus)',
+      'benjamini-yekutieli': 'on korjattu Benjamini–Yekutielin menetelmällä (väärien löydösten osuus)',
+      none: 'ei ole korjattu: jokainen testi erikseen',
+    },
+    trend: (adjustment) =>
+      `Jokaista jaksoa verrataan edelliseen: NPS:ää erotuksen z-testillä, tyytyväisten osuutta kahden osuuden z-testillä ja CES-keskiarvoa Welchin t-testillä. Saman mittarin muutokset ovat yksi testiperhe, jonka p-arvot ${adjustment} ("p korj."); muutos on merkitsevä, kun korjattu p-arvo alittaa raportin riskitason. Jaksot, joilta ei ole vastauksia, näkyvät aukkoina.`,
     drivers: 'Tärkeys on Pearsonin korrelaatio tekijän ja kokonaistuloksen välillä riveillä, joilla molempiin on vastattu (p-arvo ja Fisherin z-väli kuten R:n cor.test); suoriutuminen on tekijän keskiarvo asteikolla 0–100. Nelikenttä jaetaan keskiarvojen kohdalta. Korrelaatio ei ole syy.',
-    journey: 'Jokaista vaihetta ja kontaktipistettä verrataan muuhun asiakaspolkuun mittarin kahden otoksen testillä. Asiakaspolun indeksi on vaiheiden painotettu keskiarvo.',
+    journey: (adjustment) =>
+      `Jokaista vaihetta ja kontaktipistettä verrataan muuhun asiakaspolkuun mittarin kahden otoksen testillä. Vaiheiden testit ovat yksi testiperhe ja kontaktipisteiden toinen; niiden p-arvot ${adjustment} ("p korj."), ja "merkitsevästi muita heikompi" perustuu korjattuun p-arvoon. Asiakaspolun indeksi on vaiheiden painotettu keskiarvo.`,
     missing: 'Tyhjät vastaukset ja "ei koske" -koodit lasketaan puuttuviksi eivätkä ne ole minkään osuuden nimittäjässä; asteikon ulkopuoliset vastaukset lasketaan virheellisiksi.',
   },
 };

@@ -1,3 +1,7 @@
+import type { CsatIntervalMethod } from '../../../metrics/csat.js';
+import type { NpsIntervalMethod } from '../../../metrics/nps.js';
+import type { PValueAdjustment } from '../../../stats/adjust-p-values.js';
+
 /** Every word of the HTML report, one object per language (en.ts, fi.ts): a third language is one more file. */
 export interface ReportStrings {
   readonly title: string;
@@ -18,6 +22,8 @@ export interface ReportStrings {
   readonly period: string;
   readonly change: string;
   readonly pValue: string;
+  /** The column of p-values adjusted for their family of tests. */
+  readonly adjustedPValue: string;
   readonly significantChange: string;
   readonly drivers: string;
   readonly driver: string;
@@ -37,12 +43,17 @@ export interface ReportStrings {
   readonly generatedBy: string;
   readonly metricNames: { readonly nps: string; readonly csat: string; readonly ces: string };
   readonly method: {
+    /** The metric's definition and standard error; its interval comes from `intervals`. */
     readonly nps: string;
     readonly csat: string;
     readonly ces: string;
-    readonly trend: string;
+    /** One sentence per interval method, read after the metric's name. */
+    readonly intervals: Readonly<Record<NpsIntervalMethod | CsatIntervalMethod, string>>;
+    /** How each family of tests was adjusted, by method name. */
+    readonly adjustments: Readonly<Record<PValueAdjustment, string>>;
+    readonly trend: (adjustment: string) => string;
     readonly drivers: string;
-    readonly journey: string;
+    readonly journey: (adjustment: string) => string;
     readonly missing: string;
   };
 }
