@@ -5,9 +5,8 @@ import { scoreFields, scoreLayers, scoreScale } from './internal/score-marks.js'
 /**
  * A chart of a `journeyReport`: the headline metric of each stage in journey order with
  * its interval, the journey index as a line across, the weakest stage and every stage
- *  significantly below the rest of the journey (by the adjusted p-values of the report) in
- * colour; below it, the touchpoints of each
- * stage the same way.
+ * significantly below the rest of the journey (by the report's adjusted p-values) in colour;
+ * below it, the touchpoints of each stage the same way.
  *
  * @example
  * ```ts
