@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CSAT_SCALE, csat, keyDrivers, satisfactionIndex, summarize } from '../src/index.js';
 import { AIRLINE_ITEMS, airlineCsv } from './shared-data.js';
+import { statistics } from './statistics-reference.js';
 
 /** The survey as row objects; the file has no quoted cells. */
 function readRows(path: string): Record<string, number | string>[] {
@@ -88,5 +89,21 @@ describe.skipIf(airlineCsv === undefined)('the airline passenger survey (../shar
     const rho = [0.588520065899263, 0.372183936638344, 0.358760786576868, -0.016833598023197];
     spearman.drivers.forEach((driver, d) => expect(driver.correlation).toBeCloseTo(rho[d]!, 12));
     expect(spearman.drivers[3]!.pValue).toBeCloseTo(0.00666479918200523, 12);
+  });
+
+  it('relative importance of five service items for satisfaction equals R (lm, eigen) on the complete rows', () => {
+    // test/reference/statistics.R "relativeImportanceAirline": rows with all five items answered
+    // (no 0 = not applicable), outcome 1 = satisfied; R², Johnson's weights and the LMG parts.
+    const reference = statistics.relativeImportanceAirline;
+    const items = ['Inflight wifi service', 'Online boarding', 'Seat comfort', 'Inflight entertainment', 'Cleanliness'];
+    const outcome = (row: Record<string, unknown>) => (row['satisfaction'] === 'satisfied' ? 1 : 0);
+    for (const [method, parts] of [['relative-weights', reference.relativeWeights], ['shapley', reference.shapley]] as const) {
+      const result = keyDrivers(rows, { outcome, drivers: items.map((field) => ({ field, scale: CSAT_SCALE })), notApplicable: [0], method });
+      expect(result.n).toBe(reference.n);
+      expect(result.rSquared).toBeCloseTo(reference.rSquared, 12);
+      result.drivers.forEach((driver, d) => expect(Math.abs(driver.importance! - parts[d]!), `${method} ${driver.driver}`).toBeLessThanOrEqual(1e-12));
+      // Online boarding carries about half of the explained variance either way.
+      expect(result.drivers[1]!.rank).toBe(1);
+    }
   });
 });
