@@ -32,7 +32,7 @@ describe('npm run build', () => {
     expect(node(['dist/cli/main.js', '--version'])).toBe(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
   });
 
-  it("keeps `import { nps }` at most 12 kB when bundled, minified and gzipped", async () => {
+  it("keeps `import { nps }` at most 12.5 kB when bundled, minified and gzipped", async () => {
     // The ESM build is one file per module and the package says sideEffects: false, so a
     // bundler keeps only what nps needs (zod/mini for its options is most of it).
     const result = await build({
@@ -44,7 +44,8 @@ describe('npm run build', () => {
       logLevel: 'silent',
     });
     const gzipped = gzipSync(result.outputFiles[0]!.contents, { level: 9 }).length;
-    expect(gzipped).toBeLessThanOrEqual(12_000);
+    // 12.39 kB once the iterative NPS interval brought Brent's root finder (about 0.4 kB).
+    expect(gzipped).toBeLessThanOrEqual(12_500);
   });
 
   it('keeps cx-metrics/charts light: specs are data, nothing of vega is bundled', async () => {

@@ -104,6 +104,23 @@ describe('driversChart', () => {
     expect(markGroups(svg, 'rule')).toBe(2);
     expect(markGroups(svg, 'symbol')).toBe(1);
   });
+
+  it('with a decomposition: importance is the part of R², the share in the tooltip', async () => {
+    const rows = [
+      { o: 5, a: 5, b: 2 },
+      { o: 4, a: 4, b: 3 },
+      { o: 2, a: 1, b: 3 },
+      { o: 1, a: 2, b: 2 },
+    ];
+    // R² 0.9 (R: lm(o ~ a + b)); Shapley a = ½·0.81 + ½·(0.9 − 0) = 0.855, b = 0.045: shares 95 % and 5 %.
+    const spec = driversChart(keyDrivers(rows, { outcome: 'o', drivers: ['a', 'b'], method: 'shapley' }), { locale: 'fi' });
+    expect(dataOf(spec).map((row) => [row['driver'], row['importance'], row['shareText']])).toEqual([
+      ['a', expect.closeTo(0.855, 12), '95,0\u00a0%'], // Finnish: decimal comma, no-break space
+      ['b', expect.closeTo(0.045, 12), '5,0\u00a0%'],
+    ]);
+    expect(JSON.stringify(spec)).toContain('Tärkeys (osuus selitysasteesta R²)');
+    expect(markGroups(await renderSvg(spec), 'symbol')).toBe(1);
+  });
 });
 
 describe('journeyChart', () => {

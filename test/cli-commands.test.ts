@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { progressLine } from '../src/cli/shared/progress.js';
 import { cli, csvLines, scratch } from './cli-helpers.js';
 import { airlineCsv } from './shared-data.js';
+import { statistics } from './statistics-reference.js';
 
 const { file } = scratch('commands');
 
@@ -54,6 +55,20 @@ describe.skipIf(airlineCsv === undefined)('cx-metrics drivers on the airline sur
     ]);
     expect(result.drivers[0]!.correlation).toBeCloseTo(0.389270358899863, 12);
     expect(result.drivers[1]!.correlation).toBeCloseTo(0.346275361094143, 12);
+  });
+
+  it('--method shapley splits R² among five items as R does (test/reference/statistics.R)', () => {
+    const reference = statistics.relativeImportanceAirline;
+    const items = ['Inflight wifi service', 'Online boarding', 'Seat comfort', 'Inflight entertainment', 'Cleanliness'];
+    const base = ['drivers', airlineCsv!, '--outcome', 'satisfaction', '--map', 'satisfied=1,neutral or dissatisfied=0', ...items.flatMap((item) => ['--driver', item]), '--scale', '1-5', '--na', '0', '--method', 'shapley'];
+    const result = JSON.parse(cli(...base, '--format', 'json').stdout) as { n: number; rSquared: number; drivers: { importance: number }[] };
+    expect(result.n).toBe(reference.n);
+    expect(result.rSquared).toBeCloseTo(reference.rSquared, 12);
+    result.drivers.forEach((driver, d) => expect(driver.importance).toBeCloseTo(reference.shapley[d]!, 12));
+    const table = cli(...base).stdout;
+    // Online boarding: 0.19667 of R² 0.40975 = 48.0 %.
+    expect(table).toMatch(/^Online boarding +25324 +0\.565 +.+ +0\.1967 +48\.0 +/m);
+    expect(table).toContain(`importance: each driver's part of R² = 0.4097 (satisfaction regressed on all drivers over the ${reference.n} rows where all are answered), by the Shapley (LMG) decomposition`);
   });
 });
 

@@ -92,6 +92,27 @@ describe.skipIf(chromiumPath === undefined)('cx-metrics report in headless Chrom
   });
 });
 
+describe('cx-metrics report: the statistics it names', () => {
+  it('relative weights of the drivers, the journey adjusted by Holm, the NPS interval asked for', () => {
+    const out = join(dir, 'journey.html');
+    const run = cli(
+      'report', 'examples/data/journey-answers.csv', '--nps', 'recommend', '--nps-interval', 'iterative', '--outcome', 'recommend', '--driver', 'satisfaction', '--driver', 'effort', '--driver-method', 'relative-weights',
+      '--journey', 'examples/data/journey.json', '--stage', 'stage', '--touchpoint', 'touchpoint', '--lang', 'en', '--out', out,
+    );
+    expect(run.status).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    // R 4.2.2 on the 279 rows with all three answered (eigen() as in test/reference/statistics.R):
+    //   R² 0.1000514261; relative weights satisfaction 0.0682238770 (68.19 %), effort 0.0318275491 (31.81 %).
+    expect(html).toContain('R² = 0.100 (n = 279)');
+    expect(html).toMatch(/<td>satisfaction<\/td>.*<td[^>]*>0\.068<\/td><td[^>]*>68\.2%<\/td>/s);
+    expect(html).toMatch(/by Johnson(&#39;|')s relative weights \(2000\)/);
+    expect(html).toContain('NPS: interval: the iterative score interval');
+    expect(html).toMatch(/their p-values adjusted by Holm(&#39;|')s method/);
+    // chat: p 0.032 alone, 0.260 among the 11 touchpoints (python3 test/reference/journey-report.py).
+    expect(html).toMatch(/chat<\/td>.*<td[^>]*>0\.032<\/td><td[^>]*>0\.260<\/td>/);
+  });
+});
+
 describe('cx-metrics report: usage', () => {
   it('needs --out, and both halves of an optional part', () => {
     expect(cli('report', 'examples/data/journey-answers.csv', '--nps', 'recommend').stderr).toMatch(/^cx-metrics: report needs --out FILE\.html\n/);

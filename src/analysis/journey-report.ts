@@ -36,7 +36,7 @@ export interface JourneyReportOptions<Row> extends MetricSpecs<Row> {
   /**
    * How the tests against the rest of the journey are adjusted for their number: the stages'
    * tests are one family, the touchpoints' another (default `'holm'`; `'none'` tests each
-   * alone, as before 0.5). See {@link adjustPValues}.
+   * alone, the behaviour before this option). See {@link adjustPValues}.
    */
   readonly adjust?: PValueAdjustment | undefined;
 }

@@ -53,6 +53,9 @@ export type DriverQuadrant = 'keep-up' | 'concentrate-here' | 'low-priority' | '
 /** How {@link keyDrivers} measures importance: a correlation, or a share of R². */
 export type KeyDriverMethod = 'pearson' | 'spearman' | 'relative-weights' | 'shapley';
 
+/** Every {@link KeyDriverMethod}, for option checks. */
+export const KEY_DRIVER_METHODS: readonly KeyDriverMethod[] = Object.freeze(['pearson', 'spearman', 'relative-weights', 'shapley']);
+
 /** One driver's importance, performance, rank and quadrant. */
 export interface KeyDriver {
   readonly driver: string;
@@ -108,7 +111,7 @@ const driverSchema = z.union([
 const keyDriverOptionsSchema = z.strictObject({
   outcome: driverSchema,
   drivers: z.array(driverSchema).check(z.minLength(1)),
-  method: z.optional(z.enum(['pearson', 'spearman', 'relative-weights', 'shapley'])),
+  method: z.optional(z.enum(KEY_DRIVER_METHODS as [KeyDriverMethod, ...KeyDriverMethod[]])),
   notApplicable: z.optional(z.array(z.number())),
   level: z.optional(levelSchema),
 });

@@ -31,7 +31,7 @@ export interface TrendOptions<Row> extends MetricSpecs<Row> {
   readonly level?: number | undefined;
   /**
    * How the p-values of each metric's changes are adjusted as one family (default `'holm'`;
-   * `'none'` tests each change alone, as before 0.5). See {@link adjustPValues}.
+   * `'none'` tests each change alone, the behaviour before this option). See {@link adjustPValues}.
    */
   readonly adjust?: PValueAdjustment | undefined;
 }

@@ -6,7 +6,9 @@ const QUADRANTS = ['concentrate-here', 'keep-up', 'low-priority', 'possible-over
 /**
  * The importance × performance map of a `keyDrivers` result: each driver a labelled
  * point, coloured by its quadrant, with the quadrant lines at the average importance and the
- * average performance (the mean answer when the drivers have no scale).
+ * average performance (the mean answer when the drivers have no scale). Importance is the
+ * result's: a correlation, or with `'relative-weights'` and `'shapley'` the driver's part of
+ * R² (its share of R² in the tooltip).
  *
  * @example
  * ```ts
@@ -21,21 +23,23 @@ export function driversChart(result: KeyDriverResult, options: ChartOptions = {}
   const style = numberStyle(options.locale);
   const scaled = result.drivers.every((driver) => driver.performance !== null || driver.mean === null);
   const values = result.drivers
-    .filter((driver) => driver.correlation !== null)
+    .filter((driver) => driver.importance !== null)
     .map((driver) => {
       const performance = scaled ? driver.performance : driver.mean;
       return {
         driver: driver.driver,
-        importance: driver.correlation,
+        importance: driver.importance,
         performance,
         quadrant: driver.quadrant === null ? null : labels.quadrants[driver.quadrant],
-        importanceText: style.fixed(driver.correlation!, 3),
+        importanceText: style.fixed(driver.importance!, 3),
+        shareText: driver.share === null ? '–' : style.percent(driver.share, 1),
         performanceText: performance === null ? '–' : style.fixed(performance, 1),
         rank: driver.rank,
         n: driver.n,
       };
     });
-  const x = { field: 'importance', type: 'quantitative', title: labels.importance, scale: { zero: false, padding: 20 } };
+  const decomposed = result.rSquared !== null;
+  const x = { field: 'importance', type: 'quantitative', title: decomposed ? labels.importanceOfRSquared : labels.importance, scale: { zero: false, padding: 20 } };
   const y = { field: 'performance', type: 'quantitative', title: scaled ? labels.performance : labels.score, scale: { zero: false, padding: 20 } };
   const averages = [{ importance: result.averageImportance, performance: result.averagePerformance }];
   return topLevel(options, labels.titles.drivers, {
@@ -53,7 +57,8 @@ export function driversChart(result: KeyDriverResult, options: ChartOptions = {}
           color: { field: 'quadrant', type: 'nominal', title: null, scale: { domain: QUADRANTS.map((quadrant) => labels.quadrants[quadrant]), range: [COLORS.highlight, COLORS.promoters, COLORS.muted, COLORS.warning] } },
           tooltip: [
             { field: 'driver', title: labels.driver },
-            { field: 'importanceText', title: labels.importance },
+            { field: 'importanceText', title: x.title },
+            ...(decomposed ? [{ field: 'shareText', title: labels.shareOfRSquared }] : []),
             { field: 'performanceText', title: y.title },
             { field: 'rank', title: labels.rank },
             { field: 'n', title: labels.answers },

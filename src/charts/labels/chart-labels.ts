@@ -21,6 +21,10 @@ export interface ChartLabels {
   readonly significantChange: string;
   readonly change: string;
   readonly importance: string;
+  /** The importance axis when it is a driver's part of R² (relative weights, Shapley). */
+  readonly importanceOfRSquared: string;
+  /** A driver's part of R² as a percentage of it. */
+  readonly shareOfRSquared: string;
   readonly performance: string;
   readonly driver: string;
   readonly quadrants: { readonly 'keep-up': string; readonly 'concentrate-here': string; readonly 'low-priority': string; readonly 'possible-overkill': string };

@@ -19,6 +19,8 @@ export const EN_LABELS: ChartLabels = {
   significantChange: 'Significant change',
   change: 'Change',
   importance: 'Importance',
+  importanceOfRSquared: 'Importance (part of R²)',
+  shareOfRSquared: 'Share of R²',
   performance: 'Performance (0–100)',
   driver: 'Driver',
   quadrants: { 'keep-up': 'Keep up', 'concentrate-here': 'Concentrate here', 'low-priority': 'Low priority', 'possible-overkill': 'Possible overkill' },

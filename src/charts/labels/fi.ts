@@ -19,6 +19,8 @@ export const FI_LABELS: ChartLabels = {
   significantChange: 'Merkitsevä muutos',
   change: 'Muutos',
   importance: 'Tärkeys',
+  importanceOfRSquared: 'Tärkeys (osuus selitysasteesta R²)',
+  shareOfRSquared: 'Osuus R²:sta',
   performance: 'Suoriutuminen (0–100)',
   driver: 'Tekijä',
   quadrants: { 'keep-up': 'Pidä yllä', 'concentrate-here': 'Keskity tähän', 'low-priority': 'Matala prioriteetti', 'possible-overkill': 'Mahdollinen ylisuoritus' },

@@ -1,4 +1,4 @@
-import { keyDrivers, type KeyDriverOptions } from '../../analysis/key-drivers.js';
+import { KEY_DRIVER_METHODS, keyDrivers, type KeyDriverMethod, type KeyDriverOptions } from '../../analysis/key-drivers.js';
 import { all, isSet, parseCommand, single, type CommandSpec } from '../args.js';
 import { UsageError } from '../errors.js';
 import type { Row } from '../input/table.js';
@@ -8,11 +8,9 @@ import { INPUT_FLAGS, notesTo, openInput, outputFormat, OUTPUT_FLAGS } from '../
 import { codesFor, levelFlag, naCodes, parseScale } from '../shared/metric-flags.js';
 import { allRows, columnPlan, onTable } from '../shared/run.js';
 
-const METHODS = ['pearson', 'spearman'] as const;
-
 export const driversSpec: CommandSpec = {
   name: 'drivers',
-  usage: 'FILE --outcome COL --driver COL... [--method pearson|spearman] [options]',
+  usage: 'FILE --outcome COL --driver COL... [--method pearson|spearman|relative-weights|shapley] [options]',
   summary:
     'Key drivers: how strongly each driver (a service item) moves with the outcome, its performance, rank and place on the importance × performance map. The rows of the columns asked for are held in memory.',
   groups: [
@@ -21,7 +19,11 @@ export const driversSpec: CommandSpec = {
       flags: [
         { name: 'outcome', value: 'COL', help: 'the overall measure (overall satisfaction, likelihood to recommend, 1/0 satisfied)' },
         { name: 'driver', value: 'COL', help: 'a driver column', repeat: true },
-        { name: 'method', value: 'METHOD', help: 'pearson (default) or spearman (rank correlation)' },
+        {
+          name: 'method',
+          value: 'METHOD',
+          help: 'importance as pearson (default) or spearman (rank) correlation, each driver alone; or relative-weights (Johnson) or shapley (LMG, up to 20 drivers): the R² of all drivers split among them, on the rows where all are answered',
+        },
         { name: 'scale', value: 'MIN-MAX', help: "the drivers' scale, e.g. 1-5: answers are checked against it and performance is on 0–100" },
         { name: 'na', value: 'CODES', help: 'codes meaning "not applicable" in the drivers, e.g. 0; COL=CODES for one column', repeat: true },
         { name: 'level', value: 'P', help: 'confidence level of the correlation intervals (default 0.95)' },
@@ -41,7 +43,7 @@ export async function driversCommand(argv: readonly string[]): Promise<string> {
   if (outcomeFlag === undefined) throw new UsageError('drivers needs --outcome COL');
   if (!isSet(args, 'driver')) throw new UsageError('drivers needs at least one --driver COL');
   const method = single(args, 'method') ?? 'pearson';
-  if (!(METHODS as readonly string[]).includes(method)) throw new UsageError(`--method takes ${METHODS.join(' or ')}, got "${method}"`);
+  if (!(KEY_DRIVER_METHODS as readonly string[]).includes(method)) throw new UsageError(`--method takes ${KEY_DRIVER_METHODS.join(', ')}, got "${method}"`);
   const scaleText = single(args, 'scale');
   const scale = scaleText === undefined ? undefined : parseScale(scaleText, 'scale');
   const { table, progress } = await openInput(args);
@@ -53,7 +55,7 @@ export async function driversCommand(argv: readonly string[]): Promise<string> {
   progress.done();
   const options: KeyDriverOptions<Row> = {
     outcome,
-    method: method as (typeof METHODS)[number],
+    method: method as KeyDriverMethod,
     drivers: drivers.map((field) => {
       // Without a scale, N/A codes can be any numbers; with one, they must lie off it.
       const notApplicable = scale ? codesFor(na, field, scale, 'driver', note) : (na.byColumn.get(field) ?? (na.everywhere.length > 0 ? na.everywhere : undefined));

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { followUps, type FollowUpOptions } from '../../analysis/follow-ups.js';
 import { journeyReport, type JourneyReportOptions } from '../../analysis/journey-report.js';
-import { keyDrivers, type KeyDriverOptions } from '../../analysis/key-drivers.js';
+import { KEY_DRIVER_METHODS, keyDrivers, type KeyDriverMethod, type KeyDriverOptions } from '../../analysis/key-drivers.js';
 import { summarize, type SummarizeOptions } from '../../analysis/summarize.js';
 import { summaryItems } from '../../analysis/internal/summary-items.js';
 import { trend, type TrendOptions } from '../../analysis/trend.js';
@@ -56,6 +56,7 @@ export const reportSpec: CommandSpec = {
         { name: 'outcome', value: 'COL', help: 'the overall measure the drivers are related to' },
         { name: 'driver', value: 'COL', help: 'a driver column', repeat: true },
         { name: 'driver-scale', value: 'MIN-MAX', help: "the drivers' scale, e.g. 1-5 (performance on 0–100)" },
+        { name: 'driver-method', value: 'METHOD', help: 'importance: pearson (default), spearman, relative-weights or shapley (R² split among the drivers)' },
       ],
     },
     {
@@ -94,6 +95,8 @@ export async function reportCommand(argv: readonly string[]): Promise<string> {
   const strings = lang === 'fi' ? FI_REPORT : EN_REPORT;
   requireMetric(args);
   const adjust = adjustFlag(args);
+  const method = single(args, 'driver-method') as KeyDriverMethod | undefined;
+  if (method !== undefined && !KEY_DRIVER_METHODS.includes(method)) throw new UsageError(`--driver-method takes ${KEY_DRIVER_METHODS.join(', ')}, got ${JSON.stringify(method)}`);
   const period = single(args, 'period');
   if (isSet(args, 'at') !== (period !== undefined)) throw new UsageError('a trend needs both --at and --period');
   if (isSet(args, 'driver') !== isSet(args, 'outcome')) throw new UsageError('key drivers need both --outcome and --driver');
@@ -116,6 +119,7 @@ export async function reportCommand(argv: readonly string[]): Promise<string> {
   // The trend and the journey test at the report's level, each family adjusted as --adjust says.
   const tests = { ...(metrics.level === undefined ? {} : { level: metrics.level }), ...(adjust === undefined ? {} : { adjust }) };
   const adjustments: { trend: PValueAdjustment | null; journey: PValueAdjustment | null } = { trend: null, journey: null };
+  let driverMethod: KeyDriverMethod | null = null;
   const style = numberStyle(lang);
   const chartOptions = { locale: lang };
   const specs: VegaLiteSpec[] = [];
@@ -147,11 +151,13 @@ export async function reportCommand(argv: readonly string[]): Promise<string> {
       const na = naCodes(args, table);
       const result = keyDrivers(rows, {
         outcome,
+        ...(method === undefined ? {} : { method }),
         drivers: drivers.map((field) => {
           const notApplicable = scale ? codesFor(na, field, scale, 'driver', note) : na.everywhere.length > 0 ? [...na.everywhere] : undefined;
           return { field, ...(scale ? { scale } : {}), ...(notApplicable ? { notApplicable } : {}) };
         }),
       } as KeyDriverOptions<Row>);
+      driverMethod = result.method;
       const index = specs.push(driversChart(result, { ...chartOptions, title: null })) - 1;
       sections.push((svgs) => builders.drivers(result, outcome, svgs[index]!));
     }
@@ -185,7 +191,7 @@ export async function reportCommand(argv: readonly string[]): Promise<string> {
     ],
     counts: counts!,
     sections: sections.map((section) => section(svgs)),
-    methodology: builders.methodology(metrics, { trend: adjustments.trend, drivers: outcome !== undefined, journey: adjustments.journey }),
+    methodology: builders.methodology(metrics, { trend: adjustments.trend, drivers: driverMethod, journey: adjustments.journey }),
     version: version(),
   });
   try {

@@ -2,27 +2,38 @@ import type { KeyDriverResult } from '../../analysis/key-drivers.js';
 import { bracket, fixed, pValue } from './format-number.js';
 import { csvText, textTable, type TextCell } from './text-table.js';
 
-/** A line per driver, in the order given: n, correlation, p, interval, mean, performance, rank, quadrant. */
+const DECOMPOSITIONS = { 'relative-weights': "Johnson's relative weights", shapley: 'the Shapley (LMG) decomposition' } as const;
+
+/**
+ * A line per driver, in the order given: n, correlation, p, interval, (for a decomposition
+ * its part and share of R²), mean, performance, rank, quadrant.
+ */
 export function driversTable(result: KeyDriverResult, outcome: string): string {
-  const r = result.method === 'pearson' ? 'r' : 'rho';
-  const head: TextCell[] = ['driver', { number: 'n' }, { number: r }, { number: 'p' }, { number: 'CI' }, { number: 'mean' }, { number: 'performance' }, { number: 'rank' }, 'quadrant'];
+  const r = result.method === 'spearman' ? 'rho' : 'r';
+  const decomposed = result.method === 'relative-weights' || result.method === 'shapley';
+  const parts: TextCell[] = decomposed ? [{ number: 'importance' }, { number: 'share %' }] : [];
+  const head: TextCell[] = ['driver', { number: 'n' }, { number: r }, { number: 'p' }, { number: 'CI' }, ...parts, { number: 'mean' }, { number: 'performance' }, { number: 'rank' }, 'quadrant'];
   const lines = result.drivers.map((driver): TextCell[] => [
     driver.driver,
     { number: String(driver.n) },
     { number: fixed(driver.correlation, 3) },
     { number: pValue(driver.pValue) },
     { number: bracket(driver.interval, 3) },
+    ...(decomposed ? [{ number: fixed(driver.importance, 4) }, { number: fixed(driver.share, 1) }] : []),
     { number: fixed(driver.mean, 2) },
     { number: fixed(driver.performance, 1) },
     { number: driver.rank === null ? '–' : String(driver.rank) },
     driver.quadrant ?? '–',
   ]);
-  return `${textTable([head, ...lines])}\n\nimportance: ${r === 'r' ? "Pearson's r" : "Spearman's rho"} with ${outcome}; quadrants split at the average importance (${fixed(result.averageImportance, 3)}) and performance (${fixed(result.averagePerformance, 1)})`;
+  const importance = decomposed
+    ? `importance: each driver's part of R² = ${fixed(result.rSquared, 4)} (${outcome} regressed on all drivers over the ${result.n} rows where all are answered), by ${DECOMPOSITIONS[result.method as keyof typeof DECOMPOSITIONS]}; r and p are each driver's own correlation`
+    : `importance: ${r === 'r' ? "Pearson's r" : "Spearman's rho"} with ${outcome}`;
+  return `${textTable([head, ...lines])}\n\n${importance}; quadrants split at the average importance (${fixed(result.averageImportance, 3)}) and performance (${fixed(result.averagePerformance, 1)})`;
 }
 
 export function driversCsv(result: KeyDriverResult): string {
   return csvText([
-    ['driver', 'n', 'correlation', 'p_value', 'lower', 'upper', 'mean', 'performance', 'rank', 'quadrant'],
-    ...result.drivers.map((driver) => [driver.driver, driver.n, driver.correlation, driver.pValue, driver.interval?.lower, driver.interval?.upper, driver.mean, driver.performance, driver.rank, driver.quadrant]),
+    ['driver', 'n', 'correlation', 'p_value', 'lower', 'upper', 'importance', 'share', 'mean', 'performance', 'rank', 'quadrant'],
+    ...result.drivers.map((driver) => [driver.driver, driver.n, driver.correlation, driver.pValue, driver.interval?.lower, driver.interval?.upper, driver.importance, driver.share, driver.mean, driver.performance, driver.rank, driver.quadrant]),
   ]);
 }

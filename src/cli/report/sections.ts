@@ -1,5 +1,5 @@
 import type { JourneyReport, StageReport, TouchpointReport } from '../../analysis/journey-report.js';
-import type { KeyDriverResult } from '../../analysis/key-drivers.js';
+import type { KeyDriverMethod, KeyDriverResult } from '../../analysis/key-drivers.js';
 import type { MetricName } from '../../analysis/internal/metric-specs.js';
 import { summaryItems } from '../../analysis/internal/summary-items.js';
 import type { Summary, SummaryGroup } from '../../analysis/summarize.js';
@@ -78,11 +78,13 @@ export function reportSections(strings: ReportStrings, style: NumberStyle, quadr
     },
 
     drivers(result: KeyDriverResult, outcome: string, svg: string): ReportSection {
+      const decomposed = result.rSquared !== null;
       const rows = result.drivers.map((driver) => [
         driver.driver,
         count(driver.n),
         driver.correlation === null ? '–' : style.fixed(driver.correlation, 3),
         probability(driver.pValue),
+        ...(decomposed ? [driver.importance === null ? '–' : style.fixed(driver.importance, 3), driver.share === null ? '–' : style.percent(driver.share, 1)] : []),
         driver.performance === null ? (driver.mean === null ? '–' : style.fixed(driver.mean, 2)) : style.fixed(driver.performance, 1),
         driver.rank === null ? '–' : String(driver.rank),
         driver.quadrant === null ? '–' : quadrants[driver.quadrant],
@@ -91,8 +93,14 @@ export function reportSections(strings: ReportStrings, style: NumberStyle, quadr
         id: 'drivers',
         title: `${strings.drivers}: ${outcome}`,
         svg,
-        notes: [],
-        tables: [{ head: [strings.driver, 'n', strings.correlation, strings.pValue, strings.performance, strings.rank, strings.quadrant], rows, numeric: [1, 2, 3, 4, 5] }],
+        notes: decomposed ? [`R² = ${style.fixed(result.rSquared!, 3)} (n = ${count(result.n)})`] : [],
+        tables: [
+          {
+            head: [strings.driver, 'n', strings.correlation, strings.pValue, ...(decomposed ? [strings.partOfRSquared, strings.shareOfRSquared] : []), strings.performance, strings.rank, strings.quadrant],
+            rows,
+            numeric: decomposed ? [1, 2, 3, 4, 5, 6, 7] : [1, 2, 3, 4, 5],
+          },
+        ],
       };
     },
 
@@ -137,7 +145,7 @@ export function reportSections(strings: ReportStrings, style: NumberStyle, quadr
     },
 
     /** How the numbers were computed: each metric with the interval it used, and each analysis present with its adjustment. */
-    methodology(metrics: MetricPlan, present: { trend: PValueAdjustment | null; drivers: boolean; journey: PValueAdjustment | null }): string[] {
+    methodology(metrics: MetricPlan, present: { trend: PValueAdjustment | null; drivers: KeyDriverMethod | null; journey: PValueAdjustment | null }): string[] {
       const kinds = new Set(metrics.columns.map((column) => column.metric));
       const intervalOf = (metric: 'nps' | 'csat') => (metrics.columns.find((column) => column.metric === metric)?.spec['interval'] ?? DEFAULT_INTERVALS[metric]) as keyof ReportStrings['method']['intervals'];
       return [
@@ -145,7 +153,7 @@ export function reportSections(strings: ReportStrings, style: NumberStyle, quadr
           .filter((metric) => kinds.has(metric))
           .map((metric) => (metric === 'ces' ? strings.method.ces : `${strings.method[metric]} ${strings.metricNames[metric]}: ${strings.method.intervals[intervalOf(metric)]}`)),
         ...(present.trend === null ? [] : [strings.method.trend(strings.method.adjustments[present.trend])]),
-        ...(present.drivers ? [strings.method.drivers] : []),
+        ...(present.drivers === null ? [] : [strings.method.drivers[present.drivers]]),
         ...(present.journey === null ? [] : [strings.method.journey(strings.method.adjustments[present.journey])]),
         strings.method.missing,
       ];

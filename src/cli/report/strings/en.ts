@@ -24,6 +24,8 @@ export const EN_REPORT: ReportStrings = {
   drivers: 'Key drivers',
   driver: 'Driver',
   correlation: 'Correlation',
+  partOfRSquared: 'Part of R²',
+  shareOfRSquared: 'Share of R²',
   performance: 'Performance',
   rank: 'Rank',
   quadrant: 'Quadrant',
@@ -61,7 +63,16 @@ export const EN_REPORT: ReportStrings = {
     },
     trend: (adjustment) =>
       `Each period is compared with the one before: NPS by a z test of the difference, CSAT by the pooled two-proportion z test, the CES mean by Welch's t test. The changes of one metric are one family of tests, their p-values ${adjustment} ("p adj."); a change is significant when its adjusted p-value is below 1 − the report's level. Periods nobody answered in are shown as gaps.`,
-    drivers: 'Importance is Pearson\'s r between each driver and the outcome over the rows that answered both (p-value and Fisher z interval as R cor.test); performance is the driver\'s mean on 0–100. Quadrants split at the averages. A correlation is not a cause.',
+    drivers: {
+      pearson:
+        "Importance is Pearson's r between each driver and the outcome over the rows that answered both (p-value and Fisher z interval as R cor.test); performance is the driver's mean on 0–100. Quadrants split at the averages. A correlation is not a cause.",
+      spearman:
+        "Importance is Spearman's rank correlation between each driver and the outcome over the rows that answered both (p-value as R cor.test); performance is the driver's mean on 0–100. Quadrants split at the averages. A correlation is not a cause.",
+      'relative-weights':
+        "Importance is each driver's part of the R² of the outcome regressed on all drivers, over the rows where all are answered, by Johnson's relative weights (2000): drivers that move together share the variance they explain, and the parts add up to R². Performance is the driver's mean on 0–100; quadrants split at the averages. An association is not a cause.",
+      shapley:
+        "Importance is each driver's part of the R² of the outcome regressed on all drivers, over the rows where all are answered, by the Shapley (LMG) decomposition: its gain in R² averaged over every order of adding the drivers, so the parts add up to R². Performance is the driver's mean on 0–100; quadrants split at the averages. An association is not a cause.",
+    },
     journey: (adjustment) =>
       `Each stage and touchpoint is tested against the rest of the journey with its metric's two-sample test. The stages' tests are one family and the touchpoints' another, their p-values ${adjustment} ("p adj."); "significantly below the rest" goes by the adjusted p-value. The journey index is the stage-weighted mean of the stage scores, its standard error from the stages as independent samples.`,
     missing: 'Empty answers and not-applicable codes are counted as missing and never enter a denominator; answers off the scale are counted as invalid.',

@@ -24,6 +24,8 @@ export const FI_REPORT: ReportStrings = {
   drivers: 'Avaintekijät',
   driver: 'Tekijä',
   correlation: 'Korrelaatio',
+  partOfRSquared: 'Osuus R²:sta',
+  shareOfRSquared: 'Osuus R²:sta, %',
   performance: 'Suoriutuminen',
   rank: 'Sija',
   quadrant: 'Nelikenttä',
@@ -61,7 +63,16 @@ export const FI_REPORT: ReportStrings = {
     },
     trend: (adjustment) =>
       `Jokaista jaksoa verrataan edelliseen: NPS:ää erotuksen z-testillä, tyytyväisten osuutta kahden osuuden z-testillä ja CES-keskiarvoa Welchin t-testillä. Saman mittarin muutokset ovat yksi testiperhe, jonka p-arvot ${adjustment} ("p korj."); muutos on merkitsevä, kun korjattu p-arvo alittaa raportin riskitason. Jaksot, joilta ei ole vastauksia, näkyvät aukkoina.`,
-    drivers: 'Tärkeys on Pearsonin korrelaatio tekijän ja kokonaistuloksen välillä riveillä, joilla molempiin on vastattu (p-arvo ja Fisherin z-väli kuten R:n cor.test); suoriutuminen on tekijän keskiarvo asteikolla 0–100. Nelikenttä jaetaan keskiarvojen kohdalta. Korrelaatio ei ole syy.',
+    drivers: {
+      pearson:
+        'Tärkeys on Pearsonin korrelaatio tekijän ja kokonaistuloksen välillä riveillä, joilla molempiin on vastattu (p-arvo ja Fisherin z-väli kuten R:n cor.test); suoriutuminen on tekijän keskiarvo asteikolla 0–100. Nelikenttä jaetaan keskiarvojen kohdalta. Korrelaatio ei ole syy.',
+      spearman:
+        'Tärkeys on Spearmanin järjestyskorrelaatio tekijän ja kokonaistuloksen välillä riveillä, joilla molempiin on vastattu (p-arvo kuten R:n cor.test); suoriutuminen on tekijän keskiarvo asteikolla 0–100. Nelikenttä jaetaan keskiarvojen kohdalta. Korrelaatio ei ole syy.',
+      'relative-weights':
+        'Tärkeys on tekijän osuus selitysasteesta R², kun kokonaistulosta selitetään kaikilla tekijöillä riveillä, joilla kaikkiin on vastattu, Johnsonin suhteellisin painoin (2000): yhdessä vaihtelevat tekijät jakavat selittämänsä vaihtelun, ja osuudet summautuvat R²:ksi. Suoriutuminen on tekijän keskiarvo asteikolla 0–100; nelikenttä jaetaan keskiarvojen kohdalta. Yhteys ei ole syy.',
+      shapley:
+        'Tärkeys on tekijän osuus selitysasteesta R², kun kokonaistulosta selitetään kaikilla tekijöillä riveillä, joilla kaikkiin on vastattu, Shapleyn (LMG) hajotelmalla: tekijän lisäämän R²:n keskiarvo kaikissa lisäysjärjestyksissä, joten osuudet summautuvat R²:ksi. Suoriutuminen on tekijän keskiarvo asteikolla 0–100; nelikenttä jaetaan keskiarvojen kohdalta. Yhteys ei ole syy.',
+    },
     journey: (adjustment) =>
       `Jokaista vaihetta ja kontaktipistettä verrataan muuhun asiakaspolkuun mittarin kahden otoksen testillä. Vaiheiden testit ovat yksi testiperhe ja kontaktipisteiden toinen; niiden p-arvot ${adjustment} ("p korj."), ja "merkitsevästi muita heikompi" perustuu korjattuun p-arvoon. Asiakaspolun indeksi on vaiheiden painotettu keskiarvo.`,
     missing: 'Tyhjät vastaukset ja "ei koske" -koodit lasketaan puuttuviksi eivätkä ne ole minkään osuuden nimittäjässä; asteikon ulkopuoliset vastaukset lasketaan virheellisiksi.',

@@ -1,3 +1,4 @@
+import type { KeyDriverMethod } from '../../../analysis/key-drivers.js';
 import type { CsatIntervalMethod } from '../../../metrics/csat.js';
 import type { NpsIntervalMethod } from '../../../metrics/nps.js';
 import type { PValueAdjustment } from '../../../stats/adjust-p-values.js';
@@ -28,6 +29,9 @@ export interface ReportStrings {
   readonly drivers: string;
   readonly driver: string;
   readonly correlation: string;
+  /** A driver's part of R² and its share, for relative weights and Shapley. */
+  readonly partOfRSquared: string;
+  readonly shareOfRSquared: string;
   readonly performance: string;
   readonly rank: string;
   readonly quadrant: string;
@@ -52,7 +56,8 @@ export interface ReportStrings {
     /** How each family of tests was adjusted, by method name. */
     readonly adjustments: Readonly<Record<PValueAdjustment, string>>;
     readonly trend: (adjustment: string) => string;
-    readonly drivers: string;
+    /** One sentence per importance measure. */
+    readonly drivers: Readonly<Record<KeyDriverMethod, string>>;
     readonly journey: (adjustment: string) => string;
     readonly missing: string;
   };
