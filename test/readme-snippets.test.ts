@@ -7,7 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, root } from './cli-helpers.js';
 import { instrument } from './doc-checks.js';
@@ -76,7 +76,9 @@ describe('README and guide snippets', () => {
     const commands = block.code.split('\n').filter((line) => line.startsWith('npx cx-metrics '));
     let last = '';
     for (const command of commands) {
-      const args = shellWords(command.replace(/^npx cx-metrics /, '')).map((arg) => (arg.endsWith('airline-passenger-satisfaction-test.csv') ? (airlineCsv ?? arg) : arg));
+      // The shared survey from where it lives; a report is written into the scratch folder, not the checkout.
+      const words = shellWords(command.replace(/^npx cx-metrics /, ''));
+      const args = words.map((arg, i) => (arg.endsWith('airline-passenger-satisfaction-test.csv') ? (airlineCsv ?? arg) : words[i - 1] === '--out' ? join(dir, basename(arg)) : arg));
       if (args.some((arg) => arg.endsWith('airline-passenger-satisfaction-test.csv')) && airlineCsv === undefined) return;
       const run = cli(...args);
       // Notes on stderr (what --na did not apply to) are fine; an error is not.

@@ -154,15 +154,7 @@ describe('journeyReport: the families of tests', () => {
     const cell = (name: string) => cells[names.indexOf(name)]!;
     return { stage: cell('stage'), touchpoint: cell('touchpoint'), recommend: cell('recommend') === '' ? null : Number(cell('recommend')) };
   });
-  const broadband = defineJourney({
-    stages: [
-      { id: 'awareness', touchpoints: [{ id: 'advert' }, { id: 'referral' }] },
-      { id: 'consideration', touchpoints: [{ id: 'website' }, { id: 'showroom' }] },
-      { id: 'purchase', weight: 2, touchpoints: [{ id: 'online-checkout' }, { id: 'store' }, { id: 'phone-sales' }] },
-      { id: 'use', touchpoints: [{ id: 'installation' }, { id: 'app' }] },
-      { id: 'aftercare', weight: 2, touchpoints: [{ id: 'helpline' }, { id: 'chat' }] },
-    ],
-  });
+  const broadband = defineJourney(JSON.parse(readFileSync(new URL('../../examples/data/journey.json', import.meta.url), 'utf8')));
   const options = { stage: 'stage', touchpoint: 'touchpoint', nps: 'recommend' } as const;
 
   it('stages and touchpoints are each Holm-adjusted as a family by default', () => {
