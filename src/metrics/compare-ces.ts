@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { CES_SCALE } from '../core/scale.js';
 import { cesFromTally, cesOptionsSchema, type CesOptions, type CesResult } from './ces.js';
 import { compareOptionsShape, compareStart } from './internal/compare-inputs.js';
-import { noComparison, tComparison, type Comparison } from './internal/comparison.js';
+import { noComparison, welchComparison, type Comparison } from './internal/comparison.js';
 import type { MetricInput, ReadingOptions } from './internal/resolve-tally.js';
 
 /** Options of {@link compareCes}: how to read both samples, the CES points, and the level. */
@@ -52,15 +52,7 @@ export function compareCes(a: MetricInput, b: MetricInput, options: CompareCesOp
   if (resultA.mean === null || resultB.mean === null || seA === null || seB === null) {
     return { metric: 'ces', ...noComparison(level), df: null, a: resultA, b: resultB };
   }
-  const varianceA = seA * seA;
-  const varianceB = seB * seB;
-  const variance = varianceA + varianceB;
-  const range = scale.max - scale.min;
-  if (variance === 0) {
-    // Neither sample varies: the difference is exact and there is no test (R's t.test stops
-    // here too); with a zero standard error the degrees of freedom do not matter.
-    return { metric: 'ces', ...tComparison(resultA.mean - resultB.mean, 0, 1, level, range), df: null, a: resultA, b: resultB };
-  }
-  const df = (variance * variance) / ((varianceA * varianceA) / (resultA.effectiveN - 1) + (varianceB * varianceB) / (resultB.effectiveN - 1));
-  return { metric: 'ces', ...tComparison(resultA.mean - resultB.mean, Math.sqrt(variance), df, level, range), df, a: resultA, b: resultB };
+  // Neither sample varying gives the exact difference and no test, as R's t.test stops there too.
+  const comparison = welchComparison({ estimate: resultA.mean, standardError: seA, n: resultA.effectiveN }, { estimate: resultB.mean, standardError: seB, n: resultB.effectiveN }, level, scale.max - scale.min);
+  return { metric: 'ces', ...comparison, a: resultA, b: resultB };
 }

@@ -74,3 +74,24 @@ export function tComparison(difference: number, standardError: number, df: numbe
   const pValue = twoSidedTPValue(statistic, df);
   return { difference, standardError, statistic, pValue, adjustedPValue: pValue, interval, significant: pValue < 1 - level, level };
 }
+
+/**
+ * Welch's comparison of two independent estimates a − b from their standard errors and the
+ * sample sizes their variances rest on: Welch–Satterthwaite degrees of freedom
+ * (vₐ + v_b)²/(vₐ²/(nₐ − 1) + v_b²/(n_b − 1)), vᵢ = SEᵢ², and a t test. Two zero standard
+ * errors give the exact difference and no test (df null).
+ */
+export function welchComparison(
+  a: { readonly estimate: number; readonly standardError: number; readonly n: number },
+  b: { readonly estimate: number; readonly standardError: number; readonly n: number },
+  level: number,
+  range: number,
+): Comparison & { readonly df: number | null } {
+  const varianceA = a.standardError * a.standardError;
+  const varianceB = b.standardError * b.standardError;
+  const variance = varianceA + varianceB;
+  // With a zero standard error the degrees of freedom do not matter: there is no test.
+  if (variance === 0) return { ...tComparison(a.estimate - b.estimate, 0, 1, level, range), df: null };
+  const df = (variance * variance) / ((varianceA * varianceA) / (a.n - 1) + (varianceB * varianceB) / (b.n - 1));
+  return { ...tComparison(a.estimate - b.estimate, Math.sqrt(variance), df, level, range), df };
+}
