@@ -16,6 +16,7 @@ export const VALIDATION_CODES = [
   'invalid_date',
   'duplicate_id',
   'read_failed',
+  'unknown_card',
 ] as const;
 
 /** What went wrong with one input value; `code` is stable, `message` is for people. */

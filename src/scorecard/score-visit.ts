@@ -208,7 +208,7 @@ function visitAnswers(visit: unknown, prefix: readonly (string | number)[], log:
   return answers as Record<string, unknown>;
 }
 
-function visitName(visit: unknown): string {
+export function visitName(visit: unknown): string {
   const id = typeof visit === 'object' && visit !== null ? (visit as { id?: unknown }).id : undefined;
   return typeof id === 'string' || typeof id === 'number' ? `visit ${JSON.stringify(id)}` : 'the visit';
 }

@@ -1,21 +1,54 @@
 import * as z from 'zod/mini';
-import { describeValue, fail } from '../core/errors.js';
+import { describeValue, fail, withPathPrefix } from '../core/errors.js';
 import { fieldReader } from '../core/internal/field-reader.js';
 import { logIssue, newIssueLog, throwIfIssues, type IssueLog } from '../core/internal/issue-log.js';
 import { readFailure } from '../core/internal/read-failure.js';
 import { parseWith } from '../core/internal/parse-options.js';
-import { defineScorecard, type ScorecardDefinition } from './define-scorecard.js';
-import { groupTotals, type ScorecardGroupFigures } from './internal/group-totals.js';
+import { adjustFamily, adjustSchema, DEFAULT_ADJUSTMENT } from '../analysis/internal/adjust-family.js';
+import { noComparison, welchComparison, type Comparison } from '../metrics/internal/comparison.js';
+import type { PValueAdjustment } from '../stats/adjust-p-values.js';
+import { DEFAULT_LEVEL, levelSchema } from '../stats/interval.js';
+import { defineScorecard, type Scorecard, type ScorecardDefinition } from './define-scorecard.js';
+import { addToGroup, groupFigures, newGroupSums, type GroupSums, type ScorecardGroupFigures } from './internal/group-figures.js';
+import { sortWaves, waveProblem, type WaveKey } from './internal/waves.js';
 import { criterionIds, scoreCheckedVisit, scoreVisitOptionsSchema, type ScoreVisitOptions, type Visit, type VisitScore } from './score-visit.js';
 
-export type { CriterionAchievement, ScorecardGroupFigures, SectionAchievement } from './internal/group-totals.js';
+export type { CriterionAchievement, ScorecardGroupFigures, SectionAchievement } from './internal/group-figures.js';
+export type { WaveKey } from './internal/waves.js';
+
+/** A field of a visit (e.g. `'location'`) or a function of it. */
+export type VisitField = string | ((visit: Visit, index: number) => unknown);
 
 /** Options of {@link scorecardReport}. */
 export interface ScorecardReportOptions extends ScoreVisitOptions {
+  /** With a record of cards: the field of a visit (or a function) naming its card by its key in the record. */
+  readonly card?: VisitField | undefined;
   /** The group of a visit: a field of the visit (e.g. `'location'`) or a function of it. */
-  readonly by?: string | ((visit: Visit, index: number) => unknown) | undefined;
+  readonly by?: VisitField | undefined;
+  /** The wave of a visit (e.g. its month as `'2026-11'`): figures per wave and the change from the wave before. */
+  readonly wave?: VisitField | undefined;
   /** Groups with fewer visits are reported but not ranked (default 1). */
   readonly minVisits?: number | undefined;
+  /** Level of the score intervals and of the tests of wave changes (default 0.95). */
+  readonly level?: number | undefined;
+  /**
+   * How the tests of one wave's changes across the groups are adjusted as a family
+   * (default `'holm'`). See {@link adjustPValues}.
+   */
+  readonly adjust?: PValueAdjustment | undefined;
+}
+
+/** A change in pooled score from the wave before (this − before), Welch's t test on the jackknife standard errors. */
+export interface ScorecardChange extends Comparison {
+  /** Welch–Satterthwaite degrees of freedom; null without a test. */
+  readonly df: number | null;
+}
+
+/** A group's (or the total's) figures in one wave. */
+export interface ScorecardWave extends ScorecardGroupFigures {
+  readonly wave: WaveKey;
+  /** Against the wave before; null for the first wave. */
+  readonly change: ScorecardChange | null;
 }
 
 /** One group of a {@link ScorecardReport}. */
@@ -24,93 +57,226 @@ export interface ScorecardGroup extends ScorecardGroupFigures {
   readonly key: unknown;
   /** 1 = best pooled score; tied groups share a rank (1, 2, 2, 4); null when not ranked. */
   readonly rank: number | null;
+  /** The group in every wave of the report, in wave order (visits 0 where it had none); null without `wave`. */
+  readonly waves: readonly ScorecardWave[] | null;
 }
 
-/** A scorecard's figures per group and overall. */
-export interface ScorecardReport {
+/** A card of the report. */
+export interface ReportCard {
+  /** What visits call it: its key in the record of cards, or its id for one card. */
+  readonly key: string;
+  readonly id: string;
+  readonly label: string;
+  readonly visits: number;
+}
+
+/** A scored visit of a report, with the card it was scored on. */
+export interface ReportedVisit extends VisitScore {
+  /** The card's key. */
   readonly card: string;
+}
+
+/** A scorecard's (or a programme of cards') figures per group and overall. */
+export interface ScorecardReport {
+  /** The card's id; for several cards their ids, separated by ", ". */
+  readonly card: string;
+  /** The cards in the order given, with their visits. */
+  readonly cards: readonly ReportCard[];
+  /** Every wave in order; null without `wave`. */
+  readonly waves: readonly WaveKey[] | null;
+  /** How each wave's changes across the groups were adjusted. */
+  readonly adjust: PValueAdjustment;
   /** Groups in the order their first visit appears; one group with key null without `by`. */
   readonly groups: readonly ScorecardGroup[];
-  /** All visits together (not ranked). */
-  readonly total: ScorecardGroupFigures;
+  /** All visits together (not ranked), per wave too (the total's wave changes are single tests, not adjusted). */
+  readonly total: ScorecardGroupFigures & { readonly waves: readonly ScorecardWave[] | null };
   /** Every visit's score, in input order. */
-  readonly visits: readonly VisitScore[];
+  readonly visits: readonly ReportedVisit[];
 }
+
+const visitFieldSchema = z.optional(z.union([z.string(), z.custom<(visit: Visit, index: number) => unknown>((value) => typeof value === 'function')]));
 
 const reportOptionsSchema = z.strictObject({
   ...scoreVisitOptionsSchema.shape,
-  by: z.optional(z.union([z.string(), z.custom<(visit: Visit, index: number) => unknown>((value) => typeof value === 'function')])),
+  card: visitFieldSchema,
+  by: visitFieldSchema,
+  wave: visitFieldSchema,
   minVisits: z.optional(z.int().check(z.gte(1))),
+  level: z.optional(levelSchema),
+  adjust: adjustSchema,
 });
 
 /** Scores that differ by less than this are ties: pooling the same points in another order moves the last digit. */
 const TIE_TOLERANCE = 1e-9;
 
 /**
- * Scores every visit and reports each group (a location, a month, a team…) and the whole:
- * visits, the pooled score (Σ earned / Σ possible — a location with many visits weighs
- * more than one with few, unlike a mean of visit scores, which is also given), pass rate,
- * critical failure rate, and achievement and N/A rate per section and per criterion.
- * Groups with at least `minVisits` visits and a score are ranked by pooled score; ties
- * share a rank.
+ * Scores every visit and reports each group (a location, a team…) and the whole: visits,
+ * the pooled score (Σ earned / Σ possible — a location with many visits weighs more than one
+ * with few, unlike a mean of visit scores, which is also given) with its jackknife standard
+ * error and interval, pass rate, critical failure rate, and achievement and N/A rate per
+ * section and per criterion. Groups with at least `minVisits` visits and a score are ranked
+ * by pooled score; ties share a rank.
  *
- * @throws {CxValidationError} for bad visits — every problem of every visit at once, each
- * path `[visitIndex, 'answers', criterionId]` — a group field a visit lacks, or bad options.
+ * A programme tests one promise through several kinds of encounter, each on its own card:
+ * pass a record of cards by key and say with `card` which field of a visit names its card.
+ * A group then pools all its visits whatever their card, counts its visits per card, and
+ * merges sections and criteria by id (a criterion on several cards is one row). With `wave`
+ * (e.g. the month), each group and the total also get their figures per wave and the change
+ * in pooled score from the wave before, tested by Welch's t on the jackknife standard errors;
+ * the groups' tests of one wave change are one family, adjusted by Holm's method (`adjust`).
+ *
+ * @throws {CxValidationError} for bad cards or visits — every problem of every visit at once,
+ * each path `[visitIndex, 'answers', criterionId]`, or `[visitIndex, field]` for a card
+ * (`unknown_card`), group or wave a visit lacks — or bad options.
  * @example
  * ```ts
- * const card = defineScorecard({ id: 'desk', sections: [{ id: 'desk', criteria: [{ id: 'smile', answer: 'yes-no' }] }] });
- * const report = scorecardReport(card, [
- *   { location: 'north', answers: { smile: 'yes' } },
- *   { location: 'south', answers: { smile: 'no' } },
- *   { location: 'north', answers: { smile: 'no' } },
- * ], { by: 'location' });
- * report.groups[0]?.score; // 50 (north: 1 of 2 points)
+ * const desk = defineScorecard({ id: 'desk', sections: [{ id: 'service', criteria: [{ id: 'smile', answer: 'yes-no' }] }] });
+ * const phone = defineScorecard({ id: 'phone', sections: [{ id: 'service', criteria: [{ id: 'smile', answer: 'yes-no' }, { id: 'name', answer: 'yes-no' }] }] });
+ * const report = scorecardReport({ desk, phone }, [
+ *   { location: 'north', kind: 'desk', answers: { smile: 'yes' } },
+ *   { location: 'north', kind: 'phone', answers: { smile: 'no', name: 'yes' } },
+ *   { location: 'south', kind: 'phone', answers: { smile: 'no', name: 'no' } },
+ * ], { card: 'kind', by: 'location' });
+ * report.groups[0]?.score; // 66.667 (north: 2 of 3 points over both cards)
  * report.groups[0]?.rank; // 1
- * report.total.score; // 33.333 (1 of 3)
+ * report.groups[0]?.criteria[0]?.achievement; // 50 (smile, on both cards: 1 of 2)
+ * report.total.visitsPerCard.map((entry) => entry.visits); // [1, 2]
  * ```
  */
-export function scorecardReport(card: ScorecardDefinition, visits: readonly Visit[], options: ScorecardReportOptions = {}): ScorecardReport {
-  const checked = defineScorecard(card);
+export function scorecardReport(cards: ScorecardDefinition | Readonly<Record<string, ScorecardDefinition>>, visits: readonly Visit[], options: ScorecardReportOptions = {}): ScorecardReport {
   const parsed = parseWith(reportOptionsSchema, options);
+  const programme = checkCards(cards, parsed.card !== undefined);
   const unanswered = parsed.unanswered ?? 'error';
+  const level = parsed.level ?? DEFAULT_LEVEL;
+  const adjust = parsed.adjust ?? DEFAULT_ADJUSTMENT;
   if (!Array.isArray(visits)) fail('invalid_type', [], `visits must be an array, got ${describeValue(visits)}`);
   const log = newIssueLog();
-  const ids = criterionIds(checked);
-  const groups = new Map<unknown, ReturnType<typeof groupTotals>>();
-  const total = groupTotals(checked);
-  const readers = [fieldReader('answers', 'answers'), parsed.by === undefined ? undefined : fieldReader(parsed.by, 'by')];
-  const scores = visits.map((visit, index) => {
+  const ids = programme.map(({ card }) => criterionIds(card));
+  const keys = programme.map(({ key }) => key);
+  const cardList = programme.map(({ card }) => card);
+  const cardIndex = new Map(keys.map((key, c) => [key, c]));
+  const newSums = () => newGroupSums(cardList);
+  const groups = new Map<unknown, { all: GroupSums; waves: Map<WaveKey, GroupSums> }>();
+  const total = { all: newSums(), waves: new Map<WaveKey, GroupSums>() };
+  const readers = [fieldReader('answers', 'answers'), ...[parsed.card, parsed.by, parsed.wave].flatMap((field, f) => (field === undefined ? [] : [fieldReader(field, ['card', 'by', 'wave'][f]!)]))];
+  const scores = visits.map((visit, index): ReportedVisit => {
     try {
-      const score = scoreCheckedVisit(checked, ids, visit, unanswered, [index], log);
-      const key = groupKey(visit, index, parsed.by, log);
-      if (!groups.has(key)) groups.set(key, groupTotals(checked));
-      groups.get(key)!.add(score);
-      total.add(score);
-      return score;
+      const c = parsed.card === undefined ? 0 : cardOf(visit, index, parsed.card, cardIndex, log);
+      const card = c === null ? cardList[0]! : cardList[c]!;
+      const score = scoreCheckedVisit(card, ids[c ?? 0]!, visit, unanswered, [index], log);
+      const key = parsed.by === undefined ? null : readVisitField(visit, index, parsed.by, 'group by', log);
+      const wave = parsed.wave === undefined ? null : waveOf(visit, index, parsed.wave, log);
+      if (c !== null) {
+        if (!groups.has(key)) groups.set(key, { all: newSums(), waves: new Map() });
+        for (const place of [groups.get(key)!, total]) {
+          addToGroup(place.all, c, score);
+          if (wave !== null) {
+            if (!place.waves.has(wave)) place.waves.set(wave, newSums());
+            addToGroup(place.waves.get(wave)!, c, score);
+          }
+        }
+      }
+      return { ...score, card: keys[c ?? 0]! };
     } catch (error) {
-      // A getter or accessor of the caller's threw: name the visit (and `by` if it was that).
+      // A getter or accessor of the caller's threw: name the visit (and the field if it was one).
       throw readFailure(error, visit, index, readers);
     }
   });
   throwIfIssues(log);
-  const figures = [...groups].map(([key, totals]) => ({ key, ...totals.figures() }));
+
+  const waveKeys = parsed.wave === undefined ? null : sortWaves(total.waves.keys());
+  const groupWaves = [...groups.values()].map((sums) => (waveKeys === null ? null : waveFigures(sums.waves, waveKeys)));
+  // The groups' changes from one wave to the next are one family of tests.
+  for (let w = 1; w < (waveKeys?.length ?? 0); w++) {
+    const adjusted = adjustFamily(
+      groupWaves.map((waves) => waves![w]!.change),
+      adjust,
+    );
+    groupWaves.forEach((waves, g) => (waves![w] = { ...waves![w]!, change: adjusted[g]! }));
+  }
+  const figures = [...groups].map(([key, sums], g) => ({ key, ...groupFigures(sums.all, keys, level), waves: groupWaves[g]! }));
   const minVisits = parsed.minVisits ?? 1;
   const ranked = figures.filter((group) => group.visits >= minVisits && group.score !== null).map((group) => group.score!);
+  const totalFigures = groupFigures(total.all, keys, level);
   return {
-    card: checked.id,
+    card: programme.map(({ card }) => card.id).join(', '),
+    cards: programme.map(({ key, card }, c) => ({ key, id: card.id, label: card.label, visits: totalFigures.visitsPerCard[c]!.visits })),
+    waves: waveKeys,
+    adjust,
     groups: figures.map((group) => ({
       ...group,
       rank: group.visits >= minVisits && group.score !== null ? 1 + ranked.filter((other) => other > group.score! + TIE_TOLERANCE).length : null,
     })),
-    total: total.figures(),
+    total: { ...totalFigures, waves: waveKeys === null ? null : waveFigures(total.waves, waveKeys) },
     visits: scores,
   };
+
+  /** A group's figures in every wave, each with its change from the wave before (unadjusted here). */
+  function waveFigures(sums: ReadonlyMap<WaveKey, GroupSums>, waves: readonly WaveKey[]): ScorecardWave[] {
+    const result: ScorecardWave[] = [];
+    waves.forEach((wave, w) => {
+      const current = groupFigures(sums.get(wave) ?? newSums(), keys, level);
+      result.push({ wave, ...current, change: w === 0 ? null : waveChange(current, result[w - 1]!, level) });
+    });
+    return result;
+  }
 }
 
-function groupKey(visit: Visit, index: number, by: ScorecardReportOptions['by'], log: IssueLog): unknown {
-  if (by === undefined) return null;
-  if (typeof by === 'function') return by(visit, index);
-  const key = typeof visit === 'object' && visit !== null ? visit[by] : undefined;
-  if (key === undefined) logIssue(log, { code: 'unknown_field', path: [index, by], message: `visit ${index} has no field ${JSON.stringify(by)} to group by` });
-  return key;
+/** The change of pooled score between two waves: Welch's t on the jackknife standard errors. */
+function waveChange(current: ScorecardGroupFigures, before: ScorecardGroupFigures, level: number): ScorecardChange {
+  if (current.score === null || before.score === null || current.standardError === null || before.standardError === null) return { ...noComparison(level), df: null };
+  return welchComparison(
+    { estimate: current.score, standardError: current.standardError, n: current.scoredVisits },
+    { estimate: before.score, standardError: before.standardError, n: before.scoredVisits },
+    level,
+    100,
+  );
+}
+
+/** The cards with their keys: one card (its id as key), or a record of cards by key. */
+function checkCards(cards: ScorecardDefinition | Readonly<Record<string, ScorecardDefinition>>, named: boolean): { key: string; card: Scorecard }[] {
+  const single = typeof cards === 'object' && cards !== null && Array.isArray((cards as { sections?: unknown }).sections);
+  if (single) {
+    if (named) fail('invalid_option', ['card'], 'card says which of several cards a visit was scored on; with one card leave it out');
+    const card = defineScorecard(cards as ScorecardDefinition);
+    return [{ key: card.id, card }];
+  }
+  if (typeof cards !== 'object' || cards === null || Array.isArray(cards)) fail('invalid_type', ['cards'], `expected a scorecard or a record of scorecards by key, got ${describeValue(cards)}`);
+  const entries = Object.entries(cards as Record<string, ScorecardDefinition>);
+  if (entries.length === 0) fail('invalid_option', ['cards'], 'give at least one scorecard');
+  if (!named) fail('invalid_option', ['card'], `with several cards (${entries.map(([key]) => JSON.stringify(key)).join(', ')}), say which field of a visit names its card`);
+  return entries.map(([key, definition]) => ({ key, card: withPathPrefix(['cards', key], () => defineScorecard(definition)) }));
+}
+
+function cardOf(visit: Visit, index: number, field: VisitField, cards: ReadonlyMap<string, number>, log: IssueLog): number | null {
+  const value = readVisitField(visit, index, field, 'find its card', log);
+  if (value === undefined) return null;
+  const c = typeof value === 'string' ? cards.get(value) : undefined;
+  if (c === undefined) {
+    const known = [...cards.keys()].map((key) => JSON.stringify(key)).join(', ');
+    logIssue(log, { code: 'unknown_card', path: [index, fieldLabel(field, 'card')], message: `visit ${index} names the card ${describeValue(value)}, which is not one of ${known}` });
+    return null;
+  }
+  return c;
+}
+
+function waveOf(visit: Visit, index: number, field: VisitField, log: IssueLog): WaveKey | null {
+  const value = readVisitField(visit, index, field, 'say its wave', log);
+  if (value === undefined) return null;
+  const problem = waveProblem(value);
+  if (problem === null) return value as WaveKey;
+  logIssue(log, { code: 'invalid_type', path: [index, fieldLabel(field, 'wave')], message: `visit ${index} ${problem}` });
+  return null;
+}
+
+/** A field of a visit; a field the visit lacks is logged (and undefined returned). */
+function readVisitField(visit: Visit, index: number, field: VisitField, purpose: string, log: IssueLog): unknown {
+  if (typeof field === 'function') return field(visit, index);
+  const value = typeof visit === 'object' && visit !== null ? visit[field] : undefined;
+  if (value === undefined) logIssue(log, { code: 'unknown_field', path: [index, field], message: `visit ${index} has no field ${JSON.stringify(field)} to ${purpose}` });
+  return value;
+}
+
+function fieldLabel(field: VisitField, accessorLabel: string): string {
+  return typeof field === 'string' ? field : accessorLabel;
 }
