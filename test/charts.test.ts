@@ -162,8 +162,11 @@ describe('scorecardChart', () => {
       ['south', 75, 'Rank', '75.0% (1.)'],
       ['east', 0, 'Not ranked (too few visits)', '0.0%'],
     ]);
+    // south's visits score 50 and 100: jackknife SE 25, t(0.975, 1) = 12.71 → 75 ± 318, clipped to 0–100.
+    expect(dataOf(spec)[1]).toMatchObject({ lower: 0, upper: 100, labelAt: 100 });
+    expect(dataOf(spec)[0]).toMatchObject({ lower: null, labelAt: 100 });
     const svg = await renderSvg(spec);
     expect(svg).toContain('Pass mark 80%');
-    expect(markGroups(svg, 'rule')).toBe(1);
+    expect(markGroups(svg, 'rule')).toBe(2); // the error bars and the pass mark
   });
 });

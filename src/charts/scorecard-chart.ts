@@ -10,8 +10,9 @@ export interface ScorecardChartOptions extends ChartOptions {
 
 /**
  * The league table of a `scorecardReport` as a chart: groups ranked by pooled score
- * (best first), each bar labelled with its score and rank, groups too small to rank in grey,
- * and the pass mark as a line.
+ * (best first), each bar labelled with its score and rank and with its interval as an error
+ * bar (the report's jackknife interval), groups too small to rank in grey, and the pass mark
+ * as a line.
  *
  * @example
  * ```ts
@@ -29,6 +30,10 @@ export function scorecardChart(report: ScorecardReport, options: ScorecardChartO
     .map((group, g) => ({
       group: names[g]!,
       score: group.score,
+      lower: group.interval?.lower ?? null,
+      upper: group.interval?.upper ?? null,
+      // The label sits past the error bar, or past the bar without one.
+      labelAt: group.interval?.upper ?? group.score,
       rank: group.rank,
       ranked: group.rank === null ? labels.notRanked : labels.rank,
       label: group.score === null ? '–' : `${style.percent(group.score, 1)}${group.rank === null ? '' : ` (${group.rank}.)`}`,
@@ -47,7 +52,8 @@ export function scorecardChart(report: ScorecardReport, options: ScorecardChartO
         tooltip: [{ field: 'group', title: labels.group }, { field: 'label', title: labels.pooledScore }, { field: 'visits', title: labels.answers }],
       },
     },
-    { mark: { type: 'text', align: 'left', dx: 4, fontSize: 11 }, encoding: { y, x, text: { field: 'label' } } },
+    { mark: { type: 'rule', color: COLORS.rule }, encoding: { y, x: { field: 'lower', type: 'quantitative' }, x2: { field: 'upper' } } },
+    { mark: { type: 'text', align: 'left', dx: 4, fontSize: 11 }, encoding: { y, x: { field: 'labelAt', type: 'quantitative' }, text: { field: 'label' } } },
   ];
   if (options.passMark !== undefined) {
     const mark = [{ score: options.passMark, label: `${labels.passMark} ${style.percent(options.passMark, 0)}` }];

@@ -13,11 +13,17 @@ export type { CriterionScore, ScoreVisitOptions, SectionScore, Visit, VisitScore
 export { scorecardReport } from './scorecard-report.js';
 export type {
   CriterionAchievement,
+  ReportCard,
+  ReportedVisit,
+  ScorecardChange,
   ScorecardGroup,
   ScorecardGroupFigures,
   ScorecardReport,
   ScorecardReportOptions,
+  ScorecardWave,
   SectionAchievement,
+  VisitField,
+  WaveKey,
 } from './scorecard-report.js';
 export { SERVICE_SITUATIONS, serviceEncounterScorecard } from './service-encounter.js';
 export type { ServiceSituation } from './service-encounter.js';
