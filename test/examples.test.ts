@@ -54,16 +54,20 @@ describe.skipIf(airlineCsv === undefined)('examples/airline-service-items.ts', (
 });
 
 describe('examples/scorecard-league.ts', () => {
-  it('prints the league of the three locations', () => {
+  it('prints the league of the three locations over two months and each one\'s change', () => {
     const output = run('examples/scorecard-league.ts', 'examples/data/mystery-visits.csv');
     // python3 test/reference/mystery-league.py (an independent scoring of the same visits):
-    //   Harbour Street 10 visits 132.25 / 157 = 84.2357 %, pass 60.0 %, 1 critical failure
-    //   Station Road   13 visits 166.5 / 214 = 77.8037 %, pass 53.85 %, 2
-    //   Market Square  13 visits 136.75 / 207 = 66.0628 %, pass 15.38 %, 4
-    expect(output).toContain('Mystery-shopping league, 36 visits');
-    expect(output).toMatch(/^ +1 +Harbour Street +10 +132\.25 \/ 157 +84\.2 +60\.0 +1$/m);
-    expect(output).toMatch(/^ +2 +Station Road +13 +166\.50 \/ 214 +77\.8 +53\.8 +2$/m);
-    expect(output).toMatch(/^ +3 +Market Square +13 +136\.75 \/ 207 +66\.1 +15\.4 +4$/m);
+    //   Harbour Street 22 visits 289.5 / 351 = 82.4786 %, pass 59.09 %, 1 critical failure
+    //   Station Road   25 visits 288.25 / 395 = 72.9747 %, pass 36.0 %, 3
+    //   Market Square  25 visits 256.75 / 401 = 64.0274 %, pass 12.0 %, 6
+    //   Station Road 2026-10 121.75 / 181 = 67.2652 → 2026-11 166.5 / 214 = 77.8037: +10.5385,
+    //   t 1.946468 on 22.875 df; R: 2 * pt(-1.946468, 22.875219) = 0.063982, Holm over the
+    //   three locations (p 0.4558, 0.5289, 0.0640) 0.191947.
+    expect(output).toContain('Mystery-shopping league, 72 visits in 2026-10 and 2026-11');
+    expect(output).toMatch(/^ +1 +Harbour Street +22 +289\.50 \/ 351 +82\.5 +59\.1 +1$/m);
+    expect(output).toMatch(/^ +2 +Station Road +25 +288\.25 \/ 395 +73\.0 +36\.0 +3$/m);
+    expect(output).toMatch(/^ +3 +Market Square +25 +256\.75 \/ 401 +64\.0 +12\.0 +6$/m);
+    expect(output).toMatch(/^ +Station Road +67\.3 → 77\.8 +\+10\.5 points, p = 0\.064, adjusted 0\.192$/m);
   });
 });
 

@@ -10,6 +10,7 @@ import { driversCommand, driversSpec } from './commands/drivers.js';
 import { followUpsCommand, followUpsSpec } from './commands/followups.js';
 import { journeyCommand, journeySpec } from './commands/journey.js';
 import { reportCommand, reportSpec } from './commands/report.js';
+import { scorecardCommand, scorecardSpec } from './commands/scorecard.js';
 import { summarizeCommand, summarizeSpec } from './commands/summarize.js';
 import { trendCommand, trendSpec } from './commands/trend.js';
 import { InputError, UsageError } from './errors.js';
@@ -27,6 +28,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   drivers: { spec: driversSpec, run: driversCommand },
   journey: { spec: journeySpec, run: journeyCommand },
   followups: { spec: followUpsSpec, run: followUpsCommand },
+  scorecard: { spec: scorecardSpec, run: scorecardCommand },
   report: { spec: reportSpec, run: reportCommand },
 };
 

@@ -106,6 +106,8 @@ const reportOptionsSchema = z.strictObject({
   adjust: adjustSchema,
 });
 
+const UNSCORED: VisitScore = { visitId: undefined, score: null, earned: 0, possible: 0, passed: null, criticalFailures: [], sections: [], criteria: [], notApplicable: [], unanswered: [] };
+
 /** Scores that differ by less than this are ties: pooling the same points in another order moves the last digit. */
 const TIE_TOLERANCE = 1e-9;
 
@@ -162,8 +164,8 @@ export function scorecardReport(cards: ScorecardDefinition | Readonly<Record<str
   const scores = visits.map((visit, index): ReportedVisit => {
     try {
       const c = parsed.card === undefined ? 0 : cardOf(visit, index, parsed.card, cardIndex, log);
-      const card = c === null ? cardList[0]! : cardList[c]!;
-      const score = scoreCheckedVisit(card, ids[c ?? 0]!, visit, unanswered, [index], log);
+      // A visit without a known card is not scored: its card's problem is the one to report.
+      const score = c === null ? UNSCORED : scoreCheckedVisit(cardList[c]!, ids[c]!, visit, unanswered, [index], log);
       const key = parsed.by === undefined ? null : readVisitField(visit, index, parsed.by, 'group by', log);
       const wave = parsed.wave === undefined ? null : waveOf(visit, index, parsed.wave, log);
       if (c !== null) {

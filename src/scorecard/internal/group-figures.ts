@@ -74,6 +74,8 @@ export interface ScorecardGroupFigures {
   readonly passRate: number | null;
   /** % of judged visits with at least one critical failure; null without any. */
   readonly criticalFailureRate: number | null;
+  /** Visits with at least one critical failure. */
+  readonly criticalFailures: number;
   readonly sections: readonly SectionAchievement[];
   readonly criteria: readonly CriterionAchievement[];
 }
@@ -193,6 +195,7 @@ export function groupFigures(sums: GroupSums, keys: readonly string[], level: nu
     meanVisitScore: scoredVisits > 0 ? total((totals) => totals.scoreSum) / scoredVisits : null,
     passRate: rate(total((totals) => totals.passed), judged),
     criticalFailureRate: rate(total((totals) => totals.failedCritical), judged),
+    criticalFailures: total((totals) => totals.failedCritical),
     sections: sections.map((section) => ({ ...section, achievement: percent(section.earned, section.possible), notApplicableRate: rate(section.notApplicable, section.visits) })),
     criteria: criteria.map((criterion) => ({ ...criterion, achievement: criterion.full > 0 ? (criterion.earned / criterion.full) * 100 : null, notApplicableRate: rate(criterion.notApplicable, criterion.visits) })),
   };

@@ -1,0 +1,211 @@
+import { readFileSync } from 'node:fs';
+import { CxValidationError } from '../../core/errors.js';
+import { defineScorecard, NOT_APPLICABLE, type Criterion, type ScorecardDefinition } from '../../scorecard/define-scorecard.js';
+import type { Visit } from '../../scorecard/score-visit.js';
+import { scorecardReport, type ScorecardReportOptions } from '../../scorecard/scorecard-report.js';
+import { SERVICE_SITUATIONS, serviceEncounterScorecard } from '../../scorecard/service-encounter.js';
+import { all, isSet, parseCommand, single, type CommandSpec } from '../args.js';
+import { InputError, UsageError } from '../errors.js';
+import type { Row, Table } from '../input/table.js';
+import { scorecardCsv, scorecardTable } from '../output/scorecard.js';
+import { resolveColumn } from '../shared/columns.js';
+import { INPUT_FLAGS, notesTo, openInput, outputFormat, OUTPUT_FLAGS } from '../shared/input-flags.js';
+import { describeValidation } from '../shared/messages.js';
+import { levelFlag } from '../shared/metric-flags.js';
+import { allRows, columnPlan } from '../shared/run.js';
+import { ADJUST_FLAG, adjustFlag } from '../shared/test-flags.js';
+
+const TEMPLATES = ['service-encounter'] as const;
+
+export const scorecardSpec: CommandSpec = {
+  name: 'scorecard',
+  usage: 'FILE --card CARD.json | --template service-encounter --situation COL [--by COL] [--wave COL] [options]',
+  summary:
+    'A mystery-shopping programme: one row per visit, one column per criterion id. Each visit is scored on its card, and each group (--by) gets its pooled score with an interval, pass and critical-failure rates, and achievement per section, ranked; with --wave, each wave and the change from the one before, tested. The visits are held in memory.',
+  groups: [
+    {
+      heading: 'Cards',
+      flags: [
+        { name: 'card', value: '[KEY=]FILE', help: "a card: the JSON of defineScorecard's input; repeat as KEY=FILE for a programme of several cards, KEY being what --situation holds (default: each card's id)", repeat: true },
+        { name: 'template', value: 'NAME', help: 'service-encounter: the five situation cards (service-order, product-order, purchase, complaint, feedback), with --situation' },
+        { name: 'situation', value: 'COL', help: "the column naming each visit's card (with several cards or a template)" },
+        { name: 'unanswered', value: 'zero', help: 'a required criterion left empty earns 0 of its points (default: an error)' },
+      ],
+    },
+    {
+      heading: 'Report',
+      flags: [
+        { name: 'by', value: 'COL', help: 'group and rank by a column (a location, a team)' },
+        { name: 'wave', value: 'COL', help: 'a column naming each visit\'s wave, e.g. 2026-11: figures per wave and the change from the wave before (waves in text order, so name them to sort)' },
+        { name: 'id', value: 'COL', help: 'the visit id column, for messages' },
+        { name: 'min-visits', value: 'N', help: 'rank only groups with at least N visits (default 1)' },
+        { name: 'level', value: 'P', help: 'confidence level of the intervals and tests (default 0.95)' },
+        ADJUST_FLAG,
+      ],
+    },
+    INPUT_FLAGS,
+    OUTPUT_FLAGS,
+  ],
+  examples: [
+    'cx-metrics scorecard visits.csv --template service-encounter --situation situation --by location --wave month',
+    'cx-metrics scorecard visits.xlsx --card branch-card.json --by branch --format csv',
+  ],
+};
+
+type Cards = ScorecardDefinition | Record<string, ScorecardDefinition>;
+
+export async function scorecardCommand(argv: readonly string[]): Promise<string> {
+  const args = parseCommand(scorecardSpec, argv);
+  const format = outputFormat(args);
+  const note = notesTo(args);
+  const cards = cardsOf(args);
+  const programme = !('sections' in cards);
+  if (programme !== isSet(args, 'situation')) {
+    throw new UsageError(programme ? 'several cards need --situation COL: the column naming each visit\'s card' : '--situation picks among several cards; with one --card leave it out');
+  }
+  const unanswered = single(args, 'unanswered');
+  if (unanswered !== undefined && unanswered !== 'zero') throw new UsageError(`--unanswered takes zero, got ${JSON.stringify(unanswered)}`);
+  const minVisitsText = single(args, 'min-visits');
+  const minVisits = minVisitsText === undefined ? undefined : Number(minVisitsText);
+  if (minVisits !== undefined && !(Number.isInteger(minVisits) && minVisits >= 1)) throw new UsageError(`--min-visits takes a whole number from 1, got ${JSON.stringify(minVisitsText)}`);
+  const level = levelFlag(args);
+  const adjust = adjustFlag(args);
+  const { table, progress } = await openInput(args);
+  const [situation, by, wave, id] = ['situation', 'by', 'wave', 'id'].map((flag) => (single(args, flag) === undefined ? undefined : resolveColumn(table, single(args, flag)!)));
+  const criteria = criteriaOf(cards);
+  const criterionColumns = [...criteria.keys()].filter((criterion) => table.columns === null || table.columns.includes(criterion));
+  const used = [situation, by, wave, id].filter((column): column is string => column !== undefined);
+  if (table.columns !== null) {
+    const ignored = table.columns.filter((column) => !used.includes(column) && !criteria.has(column));
+    if (ignored.length > 0) note(`columns that are no criterion of the card${programme ? 's' : ''}, left out: ${ignored.map((column) => JSON.stringify(column)).join(', ')}`);
+  }
+  const rows = await allRows(table, columnPlan([...used, ...criterionColumns], [], []));
+  progress.done();
+  const visits = rows.map((row) => toVisit(row, criteria, criterionColumns, { situation, by, wave, id }));
+  const options: ScorecardReportOptions = {
+    ...(situation === undefined ? {} : { card: situation }),
+    ...(by === undefined ? {} : { by }),
+    ...(wave === undefined ? {} : { wave }),
+    ...(unanswered === undefined ? {} : { unanswered: 'zero' as const }),
+    ...(minVisits === undefined ? {} : { minVisits }),
+    ...(level === undefined ? {} : { level }),
+    ...(adjust === undefined ? {} : { adjust }),
+  };
+  let report: ReturnType<typeof scorecardReport>;
+  try {
+    report = scorecardReport(cards, visits, options);
+  } catch (error) {
+    if (!(error instanceof CxValidationError)) throw error;
+    throw new InputError(describeScorecardError(error, table));
+  }
+  if (format === 'json') return JSON.stringify(report, null, 2);
+  return format === 'csv' ? scorecardCsv(report) : scorecardTable(report);
+}
+
+/** The cards the flags name: one card, a record of cards by key, or the template's five. */
+function cardsOf(args: Parameters<typeof single>[0]): Cards {
+  const files = all(args, 'card');
+  const template = single(args, 'template');
+  if ((files.length > 0) === (template !== undefined)) throw new UsageError('give --card FILE (repeat KEY=FILE for several) or --template service-encounter');
+  if (template !== undefined) {
+    if (!(TEMPLATES as readonly string[]).includes(template)) throw new UsageError(`--template takes ${TEMPLATES.join(', ')}, got ${JSON.stringify(template)}`);
+    return Object.fromEntries(SERVICE_SITUATIONS.map((name) => [name, serviceEncounterScorecard(name)]));
+  }
+  const loaded = files.map((spec) => {
+    const at = spec.indexOf('=');
+    const file = at < 0 ? spec : spec.slice(at + 1);
+    const card = readCard(file);
+    const key = at < 0 ? (typeof card.id === 'string' ? card.id : file) : spec.slice(0, at);
+    return { key, card };
+  });
+  if (loaded.length === 1 && !files[0]!.includes('=')) return loaded[0]!.card;
+  const record: Record<string, ScorecardDefinition> = {};
+  for (const { key, card } of loaded) {
+    if (Object.hasOwn(record, key)) throw new UsageError(`two cards are called ${JSON.stringify(key)}; give them keys: --card KEY=FILE`);
+    record[key] = card;
+  }
+  return record;
+}
+
+function readCard(file: string): ScorecardDefinition {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new InputError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+  }
+  let card: ScorecardDefinition;
+  try {
+    card = JSON.parse(text) as ScorecardDefinition;
+  } catch (error) {
+    throw new InputError(`${file} is not valid JSON (${(error as Error).message})`);
+  }
+  // Checked before any visit is read: a mistake in a card is named as one.
+  try {
+    defineScorecard(card);
+  } catch (error) {
+    if (error instanceof CxValidationError) throw new InputError(`${file}: ${describeValidation(error, null)}`);
+    throw error;
+  }
+  return card;
+}
+
+/** Every criterion id of the cards, with its definition on each card that has it (by card key). */
+function criteriaOf(cards: Cards): Map<string, Map<string, Criterion>> {
+  const byId = new Map<string, Map<string, Criterion>>();
+  const entries: [string, ScorecardDefinition][] = 'sections' in cards ? [['', cards as ScorecardDefinition]] : Object.entries(cards);
+  for (const [key, card] of entries) {
+    for (const section of Array.isArray(card?.sections) ? card.sections : []) {
+      for (const criterion of Array.isArray(section?.criteria) ? section.criteria : []) {
+        if (typeof criterion?.id !== 'string') continue;
+        const perCard = byId.get(criterion.id) ?? new Map<string, Criterion>();
+        perCard.set(key, criterion as Criterion);
+        byId.set(criterion.id, perCard);
+      }
+    }
+  }
+  return byId;
+}
+
+/**
+ * A row as a visit: the answers its card's criteria take — numbers for scale criteria,
+ * yes/no (also true/false, 1/0, any case) for yes-no ones, option labels as written, "n/a"
+ * in any case for not applicable; empty cells are no answer. A cell for a criterion its
+ * card lacks is passed on as written, so the library names it as an error.
+ */
+function toVisit(row: Row, criteria: ReadonlyMap<string, ReadonlyMap<string, Criterion>>, columns: readonly string[], fields: { situation?: string | undefined; by?: string | undefined; wave?: string | undefined; id?: string | undefined }): Visit {
+  const cardKey = fields.situation === undefined ? '' : row[fields.situation];
+  const answers: Record<string, unknown> = {};
+  for (const column of columns) {
+    const cell = row[column];
+    if (cell === null || cell === undefined || cell === '') continue;
+    const criterion = typeof cardKey === 'string' ? criteria.get(column)?.get(cardKey) : undefined;
+    answers[column] = criterion === undefined ? cell : answerCell(cell, criterion);
+  }
+  const visit: Record<string, unknown> = { answers };
+  if (fields.id !== undefined && row[fields.id] !== null) visit['id'] = String(row[fields.id]);
+  for (const column of [fields.situation, fields.by, fields.wave]) if (column !== undefined) visit[column] = row[column];
+  return visit as Visit;
+}
+
+function answerCell(cell: unknown, criterion: Criterion): unknown {
+  const text = typeof cell === 'string' ? cell.trim() : cell;
+  if (typeof text === 'string' && text.toLowerCase() === NOT_APPLICABLE) return NOT_APPLICABLE;
+  const answer = criterion.answer;
+  if (answer === 'yes-no') {
+    const word = String(text).toLowerCase();
+    if (['yes', 'true', '1'].includes(word)) return 'yes';
+    if (['no', 'false', '0'].includes(word)) return 'no';
+    return text;
+  }
+  if (typeof answer === 'object' && answer !== null && 'scale' in answer) {
+    return typeof text === 'string' && /^[+-]?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
+  }
+  return typeof text === 'number' ? String(text) : text;
+}
+
+/** The library's error as one line naming the file's row and column (a criterion is its own column). */
+function describeScorecardError(error: CxValidationError, table: Table): string {
+  const issues = error.issues.map((issue) => (issue.path[1] === 'answers' ? { ...issue, path: [issue.path[0]!, ...issue.path.slice(2)] } : issue));
+  return describeValidation(new CxValidationError(issues, error.issueCount), table);
+}
