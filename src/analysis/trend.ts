@@ -10,11 +10,12 @@ import type { InvalidPolicy, RejectedAnswer } from '../core/tally-types.js';
 import type { Comparison } from '../metrics/internal/comparison.js';
 import { DEFAULT_LEVEL, levelSchema } from '../stats/interval.js';
 import type { PValueAdjustment } from '../stats/adjust-p-values.js';
-import { adjustFamily, adjustSchema, DEFAULT_ADJUSTMENT } from './internal/adjust-family.js';
-import { describePeriod, localDayIn, periodOrdinal, readDate, type Period } from './internal/calendar.js';
+import { adjustSchema, DEFAULT_ADJUSTMENT } from './internal/adjust-family.js';
+import { trendPeriods } from './internal/trend-periods.js';
+import { checkTimeZone, localDayIn, periodOrdinal, readDate, type Period } from './internal/calendar.js';
 import { countRow, groupLayout, groupTallies, newRowGroup, rejectRow, type RowGroup } from '../core/internal/row-tallies.js';
 import { startRowPass } from './internal/row-pass.js';
-import { compareMetric, fieldSchema, groupResults, type MetricName, type MetricResults, type MetricSpecs, resolveMetrics } from './internal/metric-specs.js';
+import { fieldSchema, type MetricName, type MetricResults, type MetricSpecs, resolveMetrics } from './internal/metric-specs.js';
 
 export type { Period } from './internal/calendar.js';
 
@@ -66,9 +67,6 @@ export interface Trend {
   readonly rejectedDates: readonly RejectedAnswer[];
 }
 
-/** More periods than this means a date far off, not a report anyone wants: 270 years of days. */
-const MAX_PERIODS = 100_000;
-
 const trendOptionsSchema = z.strictObject({
   nps: z.optional(z.unknown()),
   csat: z.optional(z.unknown()),
@@ -81,14 +79,6 @@ const trendOptionsSchema = z.strictObject({
   level: z.optional(levelSchema),
   adjust: adjustSchema,
 });
-
-function checkTimeZone(timeZone: string): string {
-  try {
-    return new Intl.DateTimeFormat('en-US', { timeZone }).resolvedOptions().timeZone;
-  } catch {
-    return fail('invalid_option', ['timeZone'], `${JSON.stringify(timeZone)} is not a time zone this runtime knows (IANA names such as "Europe/Berlin")`);
-  }
-}
 
 /**
  * Metrics per calendar period — day, ISO week (`2026-W01`, weeks from Monday, the year of
@@ -180,29 +170,8 @@ export function trend<Row extends object>(rows: readonly Row[], options: TrendOp
     throw readFailure(error, rows[r], r, [...metrics.map((metric) => metric.reader), pass.weight, at]);
   }
   throwIfIssues(log);
-  if (buckets.size > 0 && last - first + 1 > MAX_PERIODS) {
-    fail('invalid_date', ['at'], `the answers span ${last - first + 1} ${parsed.period}s (${describePeriod(first, parsed.period).label} to ${describePeriod(last, parsed.period).label}); check for a mistyped date or use a longer period`);
-  }
-
-  const tallies: ReturnType<typeof groupTallies>[] = [];
-  const groups: RowGroup[] = [];
-  for (let ordinal = first; ordinal <= last; ordinal++) {
-    const group = buckets.get(ordinal) ?? newRowGroup(layout);
-    groups.push(group);
-    tallies.push(groupTallies(layout, group));
-  }
-  // Each metric's changes, period after period, adjusted as one family.
+  const counted = new Map([...buckets].map(([ordinal, group]) => [ordinal, { rows: group.rows, tallies: groupTallies(layout, group) }]));
   const adjust = parsed.adjust ?? DEFAULT_ADJUSTMENT;
-  const changes = metrics.map((metric, m) =>
-    adjustFamily(
-      tallies.map((current, p) => (p === 0 ? null : compareMetric(metric, current[m]!, tallies[p - 1]![m]!, level))),
-      adjust,
-    ),
-  );
-  const periods = tallies.map((current, p): TrendPeriod => {
-    const { label, start } = describePeriod(first + p, parsed.period);
-    const change = p === 0 ? null : Object.fromEntries(metrics.map((metric, m) => [metric.name, changes[m]![p]!]));
-    return { period: label, start, rows: groups[p]!.rows, ...groupResults(metrics, current), change };
-  });
+  const periods = trendPeriods(metrics, parsed.period, first, last, counted, level, adjust);
   return { period: parsed.period, timeZone, adjust, periods, undated, invalidDates, rejectedDates };
 }

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { parseWith } from '../core/internal/parse-options.js';
 import { checkScale, scaleSchema, type Scale } from '../core/scale.js';
-import { quoteIdentifier, type SqlDialect } from './internal/quote.js';
+import { quoteColumns, quoteIdentifier, quoteTable, type SqlDialect } from './internal/quote.js';
 
 export type { SqlDialect } from './internal/quote.js';
 
@@ -60,10 +60,9 @@ export function tallySql(options: TallySqlOptions): TallyQuery {
   const parsed = parseWith(tallySqlSchema, options);
   const dialect = parsed.dialect ?? 'duckdb';
   const scale = checkScale(parsed.scale);
-  const table = (typeof parsed.table === 'string' ? [parsed.table] : parsed.table).map((part, i) => quoteIdentifier(part, dialect, typeof parsed.table === 'string' ? ['table'] : ['table', i])).join('.');
+  const table = quoteTable(parsed.table, dialect);
   const score = quoteIdentifier(parsed.score, dialect, ['score']);
-  const groupBy = parsed.groupBy === undefined ? [] : typeof parsed.groupBy === 'string' ? [parsed.groupBy] : parsed.groupBy;
-  const groups = groupBy.map((column, i) => quoteIdentifier(column, dialect, typeof parsed.groupBy === 'string' ? ['groupBy'] : ['groupBy', i]));
+  const groups = quoteColumns(parsed.groupBy, dialect, 'groupBy');
   const weight = parsed.weight === undefined ? undefined : quoteIdentifier(parsed.weight, dialect, ['weight']);
   const columns = [
     ...groups.map((group, i) => `${group} AS group_${i + 1}`),

@@ -1,4 +1,4 @@
-import { describeValue } from '../../core/errors.js';
+import { describeValue, fail } from '../../core/errors.js';
 import type { Verdict } from '../../core/internal/answer-rules.js';
 
 /** Calendar periods a trend can bucket by. */
@@ -116,4 +116,13 @@ export function describePeriod(ordinal: number, period: Period): { label: string
     return { label: `${pad(year, 4)}-Q${quarter}`, start: isoDate(dayNumber(year, (quarter - 1) * 3 + 1, 1)) };
   }
   return { label: pad(ordinal, 4), start: isoDate(dayNumber(ordinal, 1, 1)) };
+}
+
+/** The time zone's canonical IANA name, or a validation error naming the option. */
+export function checkTimeZone(timeZone: string): string {
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone }).resolvedOptions().timeZone;
+  } catch {
+    return fail('invalid_option', ['timeZone'], `${JSON.stringify(timeZone)} is not a time zone this runtime knows (IANA names such as "Europe/Berlin")`);
+  }
 }

@@ -22,3 +22,14 @@ export function quoteIdentifier(name: unknown, dialect: SqlDialect, path: readon
   if (dialect === 'spark') return `\`${name.replace(/`/g, '``')}\``;
   return `"${name.replace(/"/g, '""')}"`;
 }
+
+/** A table (or view) name, or its parts for a qualified name (`['analytics', 'answers']`), quoted. */
+export function quoteTable(table: string | readonly string[], dialect: SqlDialect): string {
+  return (typeof table === 'string' ? [table] : table).map((part, i) => quoteIdentifier(part, dialect, typeof table === 'string' ? ['table'] : ['table', i])).join('.');
+}
+
+/** A column list option (`by: 'channel'` or `by: ['region', 'channel']`), each name quoted. */
+export function quoteColumns(columns: string | readonly string[] | undefined, dialect: SqlDialect, option: string): string[] {
+  if (columns === undefined) return [];
+  return typeof columns === 'string' ? [quoteIdentifier(columns, dialect, [option])] : columns.map((column, i) => quoteIdentifier(column, dialect, [option, i]));
+}

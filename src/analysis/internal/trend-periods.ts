@@ -1,0 +1,43 @@
+import { fail } from '../../core/errors.js';
+import { emptyTally } from '../../core/internal/mutable-tally.js';
+import type { Tally } from '../../core/tally-types.js';
+import type { PValueAdjustment } from '../../stats/adjust-p-values.js';
+import type { TrendPeriod } from '../trend.js';
+import { adjustFamily } from './adjust-family.js';
+import { describePeriod, type Period } from './calendar.js';
+import { compareMetric, groupResults, type ResolvedMetric } from './metric-specs.js';
+
+/** More periods than this means a date far off, not a report anyone wants: 270 years of days. */
+const MAX_PERIODS = 100_000;
+
+/** What a trend counted in one period: its rows and one tally per metric. */
+export interface PeriodCounts {
+  readonly rows: number;
+  readonly tallies: readonly Tally[];
+}
+
+/**
+ * Every period from `first` to `last` (ordinals of `period`), empty ones included, each with
+ * its metrics and its change against the period before; each metric's changes adjusted as
+ * one family. The one place a trend's periods are made, from rows in memory or from an
+ * engine's counts.
+ */
+export function trendPeriods(metrics: readonly ResolvedMetric[], period: Period, first: number, last: number, counted: ReadonlyMap<number, PeriodCounts>, level: number, adjust: PValueAdjustment): TrendPeriod[] {
+  if (counted.size === 0) return [];
+  if (last - first + 1 > MAX_PERIODS) {
+    fail('invalid_date', ['at'], `the answers span ${last - first + 1} ${period}s (${describePeriod(first, period).label} to ${describePeriod(last, period).label}); check for a mistyped date or use a longer period`);
+  }
+  const empty: PeriodCounts = { rows: 0, tallies: metrics.map((metric) => emptyTally(metric.rules.scale)) };
+  const all = Array.from({ length: last - first + 1 }, (_, p) => counted.get(first + p) ?? empty);
+  const changes = metrics.map((metric, m) =>
+    adjustFamily(
+      all.map((current, p) => (p === 0 ? null : compareMetric(metric, current.tallies[m]!, all[p - 1]!.tallies[m]!, level))),
+      adjust,
+    ),
+  );
+  return all.map((current, p): TrendPeriod => {
+    const { label, start } = describePeriod(first + p, period);
+    const change = p === 0 ? null : Object.fromEntries(metrics.map((metric, m) => [metric.name, changes[m]![p]!]));
+    return { period: label, start, rows: current.rows, ...groupResults(metrics, current.tallies), change };
+  });
+}
