@@ -2,6 +2,7 @@ import { MAX_REPORTED_ISSUES, describeValue } from '../../core/errors.js';
 import { judgeOffScaleValue, pointIndex, weightSumsProblem, type AnswerRules, type Verdict } from '../../core/internal/answer-rules.js';
 import { logIssue, type IssueLog } from '../../core/internal/issue-log.js';
 import type { MutableTally } from '../../core/internal/mutable-tally.js';
+import type { ResolvedMetric } from '../../analysis/internal/metric-specs.js';
 
 /** A count or sum as drivers return it: a number, a bigint (DuckDB, BigQuery) or a decimal string (PostgreSQL's pg). */
 export function numeric(value: unknown): number | null {
@@ -69,4 +70,18 @@ export function countResultRow(tally: MutableTally, record: Readonly<Record<stri
   const verdict = judgeOffScaleValue(score, rules);
   if (verdict === 'missing') mutable.missing += count;
   else reject(verdict, 'score');
+}
+
+/** The metric column index of a result row, or null (logged) when it is not one of the query's. */
+export function metricIndex(record: Readonly<Record<string, unknown>>, r: number, metrics: readonly ResolvedMetric[], log: IssueLog): number | null {
+  if (!('score' in record)) {
+    logIssue(log, { code: 'invalid_tally', path: [r, 'score'], message: 'the row has no score column: is it a row of this query?' });
+    return null;
+  }
+  const m = numeric(record['metric']);
+  if (m === null || !Number.isInteger(m) || m < 0 || m >= metrics.length) {
+    logIssue(log, { code: 'invalid_tally', path: [r, 'metric'], message: `expected a metric index from 0 to ${metrics.length - 1}, got ${describeValue(record['metric'])}` });
+    return null;
+  }
+  return m;
 }
