@@ -2,7 +2,7 @@
  * Benchmarks of cx-metrics against hand-written loops and peers.
  *
  *   npm run bench            # every section, each in a fresh process (under a minute)
- *   npm run bench -- nps     # one section: nps, typed, summarize, peers, memory, cli
+ *   npm run bench -- nps     # one section: nps, typed, summarize, peers, memory, cli, warehouse
  *
  * Each figure is the median of several timed runs after warm-up runs. A ratio compares with
  * a hand-written loop doing the same validation on the same data in the same process; each
@@ -19,7 +19,7 @@ import { summarizeCommand } from '../src/cli/commands/summarize.js';
 import { airlineCsv } from '../test/shared-data.js';
 import * as ss from 'simple-statistics';
 import * as zc from 'zod';
-import { NPS_SCALE, createTally, nps, summarize, tallyStream } from '../src/index.js';
+import { NPS_SCALE, createTally, nps, summarize, summaryFromRows, summarySql, tallyStream } from '../src/index.js';
 
 const RUNS = 7;
 
@@ -228,7 +228,47 @@ async function cliSection(): Promise<void> {
   row('cx-metrics summarize, 1 M-row CSV, whole command', ms(median(cliTimes)), ms(median(duckTimes)), `${ratio(median(cliTimes) / median(duckTimes))} DuckDB`);
 }
 
-const SECTIONS: Record<string, () => void | Promise<void>> = { nps: npsSection, typed: typedSection, summarize: summarizeSection, peers: peersSection, memory: memorySection, cli: cliSection };
+/**
+ * 7. When push-down pays: a summary (NPS and CSAT by channel) of 10 M rows. In the warehouse:
+ * summarySql run by DuckDB on a table it already holds, plus summaryFromRows on the few rows
+ * that come back. Against: summarize over the same rows read from a CSV file by the command
+ * line (`cx-metrics summarize`, in process), and DuckDB reading that file itself.
+ */
+async function warehouseSection(): Promise<void> {
+  const count = TEN_M;
+  const file = join(tmpdir(), 'cx-metrics-bench-warehouse-10m.csv');
+  if (!existsSync(file)) {
+    const channels = ['web', 'phone', 'store', 'app'];
+    let state = 2463534242;
+    const chunks: string[] = ['channel,recommend,satisfaction\n'];
+    let chunk = '';
+    for (let i = 0; i < count; i++) {
+      state ^= state << 13;
+      state ^= state >>> 17;
+      state ^= state << 5;
+      const r = state >>> 0;
+      chunk += `${channels[r & 3]},${r % 97 === 0 ? '' : (r >>> 2) % 11},${1 + ((r >>> 6) % 5)}\n`;
+      if (chunk.length > 1 << 20) {
+        chunks.push(chunk);
+        chunk = '';
+      }
+    }
+    chunks.push(chunk);
+    writeFileSync(file, chunks.join(''));
+  }
+  const connection = await (await DuckDBInstance.create(':memory:')).connect();
+  await connection.run(`CREATE TABLE answers AS SELECT * FROM read_csv('${file}', header = true, columns = {'channel': 'VARCHAR', 'recommend': 'INTEGER', 'satisfaction': 'INTEGER'})`);
+  const query = summarySql({ table: 'answers', by: 'channel', nps: 'recommend', csat: 'satisfaction' });
+  const pushDown = async () => summaryFromRows((await connection.runAndReadAll(query.sql)).getRowObjectsJS() as object[], query);
+  const args = [file, '--by', 'channel', '--nps', 'recommend', '--csat', 'satisfaction', '--quiet'];
+  const [warehouse, command] = await timePairAsync(pushDown, () => summarizeCommand(args), 5);
+  row('summary of 10 M rows: summarySql in DuckDB (table loaded) vs `cx-metrics summarize` of the CSV', ms(warehouse), ms(command), `push-down ${ratio(command / warehouse)} faster`);
+  const fileQuery = query.sql.replace(/FROM "answers"/g, `FROM read_csv('${file}', header = true, columns = {'channel': 'VARCHAR', 'recommend': 'INTEGER', 'satisfaction': 'INTEGER'})`);
+  const [duckFile, commandAgain] = await timePairAsync(async () => summaryFromRows((await connection.runAndReadAll(fileQuery)).getRowObjectsJS() as object[], query), () => summarizeCommand(args), 5);
+  row('`cx-metrics summarize` of the same CSV vs DuckDB reading the file with the pushed-down query', ms(commandAgain), ms(duckFile), `${ratio(commandAgain / duckFile)} DuckDB`);
+}
+
+const SECTIONS: Record<string, () => void | Promise<void>> = { nps: npsSection, typed: typedSection, summarize: summarizeSection, peers: peersSection, memory: memorySection, cli: cliSection, warehouse: warehouseSection };
 const [only, json] = process.argv.slice(2);
 const names = only === undefined ? Object.keys(SECTIONS) : [only];
 if (only !== undefined && !(only in SECTIONS)) throw new Error(`unknown section ${only}; sections: ${Object.keys(SECTIONS).join(', ')}`);
