@@ -71,6 +71,21 @@ describe('examples/scorecard-league.ts', () => {
   });
 });
 
+describe('examples/warehouse-pglite.ts', () => {
+  it('a whole summary and a weekly trend computed by PostgreSQL (PGlite)', () => {
+    const output = run('examples/warehouse-pglite.ts', 'examples/data/google-forms-export.csv');
+    // python3 csv over the file: Kamppi 40 answers, 19 promoters, 13 detractors → NPS 15; 24 of
+    // 40 answered 4–5 → CSAT 60 %. Weeks in Helsinki (GMT+2 throughout): W46 −38.71 (31),
+    // W47 +3.23 (31), W48 15.38 (26); change p-values 0.1956, 0.0457, 0.5818 → Holm 0.3911,
+    // 0.1371, 0.5818 (test/report.test.ts has the computation).
+    expect(output).toContain('120 answers in PostgreSQL (PGlite)');
+    expect(output).toMatch(/^Kamppi +40 +15\.0 +\[.+\] +60\.0$/m);
+    expect(output).toMatch(/^2026-W46 +31 +-38\.7 +-26\.2 +0\.391$/m);
+    expect(output).toMatch(/^2026-W47 +31 +3\.2 +\+41\.9 +0\.137$/m);
+    expect(output).toMatch(/^2026-W48 +26 +15\.4 +\+12\.2 +0\.582$/m);
+  });
+});
+
 describe('examples/journey-report.ts', () => {
   it('prints stages and touchpoints, the index, the weakest points and what is below the rest', () => {
     const output = run('examples/journey-report.ts', 'examples/data/journey-answers.csv');

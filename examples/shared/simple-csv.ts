@@ -26,3 +26,34 @@ export function readSimpleCsv(file: string): { columns: string[]; lines: string[
 export function fixed(value: number, digits: number): string {
   return round(value, digits).toFixed(digits);
 }
+
+/**
+ * Rows of a CSV file with quoted cells — commas, doubled quotes and line breaks inside quotes,
+ * as Google Forms and spreadsheets write them. Small and strict enough for the examples; the
+ * command line has the real reader (encodings, delimiters, survey platforms).
+ */
+export function readQuotedCsv(file: string): { columns: string[]; lines: string[][] } {
+  const text = readFileSync(file, 'utf8');
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(cell), (cell = '');
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(cell);
+      rows.push(row);
+      (row = []), (cell = '');
+    } else cell += c;
+  }
+  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
+  const [columns = [], ...lines] = rows;
+  return { columns, lines };
+}

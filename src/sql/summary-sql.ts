@@ -30,8 +30,13 @@ export interface SummarySqlOptions extends SqlMetricSpecs {
   readonly dialect?: SqlDialect | undefined;
 }
 
-/** A query from {@link summarySql}: the SQL to run, and what {@link summaryFromRows} needs to read its rows. */
-export interface SummaryQuery {
+/**
+ * A query from {@link summarySql}: the SQL to run, and what {@link summaryFromRows} needs to
+ * read its rows. `Options` types the summary: the metrics asked for are present in it.
+ */
+export interface SummaryQuery<Options extends SummarySqlOptions = SummarySqlOptions> {
+  /** The options the query was made from. */
+  readonly options: Options;
   readonly sql: string;
   readonly dialect: SqlDialect;
   /** How many group columns the rows carry (`group_1`, `group_2`, …). */
@@ -74,7 +79,7 @@ const summarySqlSchema = z.strictObject({
  * query.groups; // 1
  * ```
  */
-export function summarySql(options: SummarySqlOptions): SummaryQuery {
+export function summarySql<Options extends SummarySqlOptions>(options: Options): SummaryQuery<Options> {
   const parsed = parseWith(summarySqlSchema, options);
   const dialect = parsed.dialect ?? 'duckdb';
   const invalid = parsed.invalid ?? 'throw';
@@ -97,7 +102,7 @@ export function summarySql(options: SummarySqlOptions): SummaryQuery {
     `GROUP BY ${grouping}`,
     `ORDER BY ${order.join(', ')}`,
   ].join('\n');
-  return Object.freeze({ sql, dialect, groups: keys.length, weighted: weight !== undefined, invalid, metrics: Object.freeze(summarizeSpecs) });
+  return Object.freeze({ options, sql, dialect, groups: keys.length, weighted: weight !== undefined, invalid, metrics: Object.freeze(summarizeSpecs) });
 }
 
 /** A group's tallies under construction: one per metric column, and its rows. */
@@ -130,7 +135,7 @@ interface Counting {
  * summary.total.rows; // 104
  * ```
  */
-export function summaryFromRows(rows: readonly object[], query: SummaryQuery): Summary {
+export function summaryFromRows<Options extends SummarySqlOptions>(rows: readonly unknown[], query: SummaryQuery<Options>): Summary<Options> {
   if (!Array.isArray(rows)) fail('invalid_type', [], `rows must be an array, got ${describeValue(rows)}`);
   const metrics = resolveMetrics(query.metrics, query.invalid, true);
   const log = newIssueLog();
@@ -151,10 +156,10 @@ export function summaryFromRows(rows: readonly object[], query: SummaryQuery): S
   throwIfIssues(log);
   const result = (key: unknown, counting: Counting): SummaryGroup => ({ key, rows: counting.rows, ...groupResults(metrics, counting.tallies) });
   const summaryTotal = result(null, total);
-  if (query.groups === 0) return { groups: [summaryTotal], total: summaryTotal } as Summary;
+  if (query.groups === 0) return { groups: [summaryTotal], total: summaryTotal } as unknown as Summary<Options>;
   const keyed = groups
     .entries()
     .map(({ key, group }) => ({ key: query.groups === 1 ? key[0] : key, group }))
     .sort((a, b) => compareKeys(a.key, b.key));
-  return { groups: keyed.map(({ key, group }) => result(key, group)), total: summaryTotal } as Summary;
+  return { groups: keyed.map(({ key, group }) => result(key, group)), total: summaryTotal } as unknown as Summary<Options>;
 }

@@ -167,7 +167,7 @@ const DATE_TEXT = /^(\d{4})-(\d{2})-(\d{2})$/;
  * months.undated; // 1
  * ```
  */
-export function trendFromRows(rows: readonly object[], query: TrendQuery): Trend {
+export function trendFromRows(rows: readonly unknown[], query: TrendQuery): Trend {
   if (!Array.isArray(rows)) fail('invalid_type', [], `rows must be an array, got ${describeValue(rows)}`);
   const metrics = resolveMetrics(query.metrics, query.invalid);
   const log = newIssueLog();
