@@ -2,7 +2,7 @@ import type { Interval } from '../../stats/interval.js';
 import { studentTInterval } from '../../stats/t-interval.js';
 import type { Scorecard } from '../define-scorecard.js';
 import { percent, visitScore, type VisitScore } from '../score-visit.js';
-import { addVisit, cardTotals, countedEarned, type CardTotals } from './group-totals.js';
+import { addVisit, cardTotals, type CardTotals } from './group-totals.js';
 
 /** Achievement of one section over a group's visits (merged by id over the cards that have it). */
 export interface SectionAchievement {
@@ -99,9 +99,8 @@ export function newGroupSums(cards: readonly Scorecard[]): GroupSums {
 
 /** Adds a visit scored on card number `card` of the programme. */
 export function addToGroup(sums: GroupSums, card: number, visit: VisitScore): void {
-  const totals = sums.cards[card]!;
-  addVisit(totals, visit);
-  if (visit.possible > 0) sums.contributions.push({ card, counted: countedEarned(totals.card, visit), possible: visit.sections.map((section) => section.possible) });
+  const counted = addVisit(sums.cards[card]!, visit);
+  if (visit.possible > 0) sums.contributions.push({ card, counted, possible: visit.sections.map((section) => section.possible) });
 }
 
 const rate = (count: number, of: number): number | null => (of > 0 ? (count / of) * 100 : null);

@@ -21,8 +21,9 @@ export interface CardTotals {
   readonly sectionCounted: number[];
   readonly sectionPossible: number[];
   readonly sectionSkipped: number[];
-  /** Per criterion in card order. */
+  /** Per criterion in card order, and by id. */
   readonly criteria: CriterionTotals[];
+  readonly criterionById: ReadonlyMap<string, CriterionTotals>;
 }
 
 export interface CriterionTotals {
@@ -39,6 +40,9 @@ export interface CriterionTotals {
 }
 
 export function cardTotals(card: Scorecard): CardTotals {
+  const criteria = card.sections.flatMap((section) =>
+    section.criteria.map((criterion) => ({ id: criterion.id, label: criterion.label, sectionId: section.id, points: criterion.points, answered: 0, notApplicable: 0, unanswered: 0, earned: 0, full: 0, criticalFailures: 0 })),
+  );
   return {
     card,
     visits: 0,
@@ -53,20 +57,16 @@ export function cardTotals(card: Scorecard): CardTotals {
     sectionCounted: card.sections.map(() => 0),
     sectionPossible: card.sections.map(() => 0),
     sectionSkipped: card.sections.map(() => 0),
-    criteria: card.sections.flatMap((section) =>
-      section.criteria.map((criterion) => ({ id: criterion.id, label: criterion.label, sectionId: section.id, points: criterion.points, answered: 0, notApplicable: 0, unanswered: 0, earned: 0, full: 0, criticalFailures: 0 })),
-    ),
+    criteria,
+    criterionById: new Map(criteria.map((entry) => [entry.id, entry])),
   };
 }
 
-/** The points of a visit that count towards the pooled score: 0 earned in a visit zeroed by a critical failure. */
-export function countedEarned(card: Scorecard, visit: VisitScore): readonly number[] {
-  const zeroed = visit.criticalFailures.length > 0 && card.criticalPolicy === 'zero';
-  return visit.sections.map((section) => (zeroed ? 0 : section.earned));
-}
-
-/** Adds a scored visit (on `totals.card`) to the sums. */
-export function addVisit(totals: CardTotals, visit: VisitScore): void {
+/**
+ * Adds a scored visit (on `totals.card`) to the sums, and returns the points per section it
+ * counts towards the pooled score: 0 earned in a visit zeroed by a critical failure.
+ */
+export function addVisit(totals: CardTotals, visit: VisitScore): readonly number[] {
   totals.visits++;
   totals.earned += visit.earned;
   totals.possible += visit.possible;
@@ -79,16 +79,16 @@ export function addVisit(totals: CardTotals, visit: VisitScore): void {
     if (visit.passed) totals.passed++;
     if (visit.criticalFailures.length > 0) totals.failedCritical++;
   }
-  const counted = countedEarned(totals.card, visit);
+  const zeroed = visit.criticalFailures.length > 0 && totals.card.criticalPolicy === 'zero';
+  const counted = visit.sections.map((section) => (zeroed ? 0 : section.earned));
   visit.sections.forEach((section, s) => {
     totals.sectionEarned[s]! += section.earned;
     totals.sectionCounted[s]! += counted[s]!;
     totals.sectionPossible[s]! += section.possible;
     if (section.possible === 0) totals.sectionSkipped[s]!++;
   });
-  const byId = new Map(totals.criteria.map((entry) => [entry.id, entry]));
   for (const result of visit.criteria) {
-    const entry = byId.get(result.id)!;
+    const entry = totals.criterionById.get(result.id)!;
     if (result.status === 'not-applicable') entry.notApplicable++;
     else if (result.status === 'unanswered' && result.possible === 0) entry.unanswered++;
     else {
@@ -99,4 +99,5 @@ export function addVisit(totals: CardTotals, visit: VisitScore): void {
     }
     if (result.failedCritical) entry.criticalFailures++;
   }
+  return counted;
 }

@@ -35,11 +35,10 @@ export function answerCount(record: Readonly<Record<string, unknown>>, r: number
  * the answers of a value whose weights include NULL, negative or non-finite ones.
  */
 export function countResultRow(tally: MutableTally, record: Readonly<Record<string, unknown>>, r: number, count: number, rules: AnswerRules, weighted: boolean, log: IssueLog): void {
-  const mutable = tally;
   const reject = (verdict: Verdict, column: string) => {
     if (!rules.skipInvalid) return logIssue(log, { code: verdict.code, path: [r, column], message: `${verdict.message} (${count} answers)` });
-    mutable.invalid += count;
-    if (mutable.rejected.length < MAX_REPORTED_ISSUES) mutable.rejected.push({ index: r, value: describeValue(record[column]), code: verdict.code, reason: `${verdict.message} (${count} answers)` });
+    tally.invalid += count;
+    if (tally.rejected.length < MAX_REPORTED_ISSUES) tally.rejected.push({ index: r, value: describeValue(record[column]), code: verdict.code, reason: `${verdict.message} (${count} answers)` });
   };
   let sumWeights = count;
   let sumSquaredWeights = count;
@@ -61,14 +60,14 @@ export function countResultRow(tally: MutableTally, record: Readonly<Record<stri
   const { min, max } = rules.scale;
   const k = pointIndex(score, min, max - min);
   if (k >= 0) {
-    mutable.counts[k]! += count;
-    mutable.sumWeights[k]! += sumWeights;
-    mutable.sumSquaredWeights[k]! += sumSquaredWeights;
-    mutable.n += count;
+    tally.counts[k]! += count;
+    tally.sumWeights[k]! += sumWeights;
+    tally.sumSquaredWeights[k]! += sumSquaredWeights;
+    tally.n += count;
     return;
   }
   const verdict = judgeOffScaleValue(score, rules);
-  if (verdict === 'missing') mutable.missing += count;
+  if (verdict === 'missing') tally.missing += count;
   else reject(verdict, 'score');
 }
 
