@@ -5,6 +5,9 @@ import { wilsonInterval } from './wilson.js';
 /** The intervals for a proportion, on the 0–1 scale. */
 export type ProportionIntervalMethod = 'wilson' | 'agresti-coull' | 'jeffreys' | 'clopper-pearson' | 'wald';
 
+/** The intervals computed from counts; Wald is computed from a score's own standard error (see `csat`). */
+type CountIntervalMethod = Exclude<ProportionIntervalMethod, 'wald'>;
+
 /**
  * An interval for a proportion from x successes in n trials (both may be fractional: with
  * weights, n is the Kish effective n and x = p·n):
@@ -12,11 +15,10 @@ export type ProportionIntervalMethod = 'wilson' | 'agresti-coull' | 'jeffreys' |
  * - `'agresti-coull'`: Wald on x + z²/2 successes of n + z² (Agresti & Coull 1998);
  * - `'jeffreys'`: the Beta(x + ½, n − x + ½) quantiles, 0 or 1 at x = 0 or x = n (Brown, Cai
  *   & DasGupta 2001);
- * - `'clopper-pearson'`: the exact interval of the binomial tails (1934; R `binom.test`);
- * - `'wald'`: p ± z·√(p(1 − p)/n).
+ * - `'clopper-pearson'`: the exact interval of the binomial tails (1934; R `binom.test`).
  * All are kept inside [0, 1]. n must be positive.
  */
-export function proportionInterval<Method extends ProportionIntervalMethod>(x: number, n: number, level: number, method: Method): Interval<Method> {
+export function proportionInterval<Method extends CountIntervalMethod>(x: number, n: number, level: number, method: Method): Interval<Method> {
   const p = x / n;
   const z = twoSidedZ(level);
   const alpha = 1 - level;
@@ -36,14 +38,9 @@ export function proportionInterval<Method extends ProportionIntervalMethod>(x: n
       lower = x > 0 ? betaQuantile(alpha / 2, x + 0.5, n - x + 0.5) : 0;
       upper = x < n ? betaQuantile(1 - alpha / 2, x + 0.5, n - x + 0.5) : 1;
       break;
-    case 'clopper-pearson':
+    default:
       lower = x > 0 ? betaQuantile(alpha / 2, x, n - x + 1) : 0;
       upper = x < n ? betaQuantile(1 - alpha / 2, x + 1, n - x) : 1;
-      break;
-    default: {
-      const half = z * Math.sqrt((p * (1 - p)) / n);
-      [lower, upper] = [p - half, p + half];
-    }
   }
   return { lower: clip(lower, 0, 1), upper: clip(upper, 0, 1), level, method };
 }
