@@ -11,6 +11,7 @@ import { scaleSchema, type Scale } from '../core/scale.js';
 import { correlationTest, pearson, spearman } from '../stats/correlation.js';
 import { DEFAULT_LEVEL, levelSchema, type Interval } from '../stats/interval.js';
 import { correlationMatrix } from '../stats/internal/correlation-matrix.js';
+import { symmetricEigen } from '../stats/internal/symmetric-eigen.js';
 import { collinearCombination, MAX_SHAPLEY_DRIVERS, relativeWeights, shapley, type Decomposition } from './internal/relative-importance.js';
 import { checkRowArray } from './internal/row-pass.js';
 import { fieldSchema } from './internal/metric-specs.js';
@@ -315,12 +316,13 @@ function decompose(method: 'relative-weights' | 'shapley', complete: readonly nu
     rxy[i] = matrix[i * (k + 1) + k]!;
     for (let j = 0; j < k; j++) rxx[i * k + j] = matrix[i * (k + 1) + j]!;
   }
-  const combination = collinearCombination(rxx, k);
+  const eigen = symmetricEigen(rxx, k);
+  const combination = collinearCombination(eigen, k);
   if (combination !== null) {
     const involved = drivers.filter((_, d) => Math.abs(combination[d]!) > 0.1).map((driver) => JSON.stringify(driver.label));
     fail('invalid_option', ['drivers'], `the drivers ${involved.join(', ')} are collinear ${where} (one is a linear combination of the others): R² cannot be split among them; leave one out`);
   }
-  return method === 'shapley' ? shapley(rxx, rxy, k) : relativeWeights(rxx, rxy, k);
+  return method === 'shapley' ? shapley(rxx, rxy, k) : relativeWeights(eigen, rxy, k);
 }
 
 function average(values: readonly (number | null)[]): number | null {

@@ -13,12 +13,14 @@ export interface Decomposition {
 /** Eigenvalues below this share of the largest mean the drivers are (numerically) collinear. */
 const COLLINEAR = 1e-10;
 
+/** The eigen-decomposition of the drivers' correlation matrix, shared by the collinearity check and the weights. */
+export type Eigen = ReturnType<typeof symmetricEigen>;
+
 /**
  * The eigenvector of a singular correlation matrix, or null when the matrix is positive
  * definite: its large components name the drivers that are linear combinations of each other.
  */
-export function collinearCombination(rxx: Float64Array, k: number): Float64Array | null {
-  const { values, vectors } = symmetricEigen(rxx, k);
+export function collinearCombination({ values, vectors }: Eigen, k: number): Float64Array | null {
   if (values[k - 1]! > COLLINEAR * values[0]!) return null;
   return Float64Array.from({ length: k }, (_, i) => vectors[i * k + k - 1]!);
 }
@@ -30,8 +32,7 @@ export function collinearCombination(rxx: Float64Array, k: number): Float64Array
  * Z = X·R^(−½); the outcome's regression on Z has weights β = R^(−½)·r (their squares add up to
  * R² = rᵀR⁻¹r), and Λ^½-loadings share each β² back: ε_j = Σ_k (R^½)_jk² β_k².
  */
-export function relativeWeights(rxx: Float64Array, rxy: Float64Array, k: number): Decomposition {
-  const { values, vectors } = symmetricEigen(rxx, k);
+export function relativeWeights({ values, vectors }: Eigen, rxy: Float64Array, k: number): Decomposition {
   // R^½ = V Λ^½ Vᵀ and β = V Λ^(−½) Vᵀ r.
   const half = new Float64Array(k * k);
   for (let i = 0; i < k; i++) {
