@@ -114,8 +114,7 @@ export function trendSql(options: TrendSqlOptions): TrendQuery {
   const dialect = parsed.dialect ?? 'duckdb';
   const invalid = parsed.invalid ?? 'throw';
   const { columns, summarizeSpecs } = metricColumns(options, dialect);
-  const lists = Object.entries(summarizeSpecs).find(([, spec]) => Array.isArray(spec));
-  if (lists !== undefined) fail('invalid_option', [lists[0]], `${lists[0]} takes one column here, as in trend (a list of columns is for summarySql)`);
+  // As trend: one column per metric (resolveMetrics refuses a list).
   resolveMetrics(summarizeSpecs, invalid);
   const timeZone = checkTimeZone(parsed.timeZone ?? 'UTC');
   const table = quoteTable(parsed.table, dialect);
