@@ -106,7 +106,7 @@ describe('cx-metrics report: the statistics it names', () => {
     expect(html).toContain('R² = 0.100 (n = 279)');
     expect(html).toMatch(/<td>satisfaction<\/td>.*<td[^>]*>0\.068<\/td><td[^>]*>68\.2%<\/td>/s);
     expect(html).toMatch(/by Johnson(&#39;|')s relative weights \(2000\)/);
-    expect(html).toContain('NPS: interval: the iterative score interval');
+    expect(html).toContain('Interval: the iterative score interval');
     expect(html).toMatch(/their p-values adjusted by Holm(&#39;|')s method/);
     // chat: p 0.032 alone, 0.260 among the 11 touchpoints (python3 test/reference/journey-report.py).
     expect(html).toMatch(/chat<\/td>.*<td[^>]*>0\.032<\/td><td[^>]*>0\.260<\/td>/);

@@ -39,7 +39,7 @@ export function driversChart(result: KeyDriverResult, options: ChartOptions = {}
       };
     });
   const decomposed = result.rSquared !== null;
-  const x = { field: 'importance', type: 'quantitative', title: decomposed ? labels.importanceOfRSquared : labels.importance, scale: { zero: false, padding: 20 } };
+  const x = { field: 'importance', type: 'quantitative', title: decomposed ? labels.importanceOfRSquared : labels.importance, scale: { zero: false, padding: 40 } }; // room for the labels of the outermost points
   const y = { field: 'performance', type: 'quantitative', title: scaled ? labels.performance : labels.score, scale: { zero: false, padding: 20 } };
   const averages = [{ importance: result.averageImportance, performance: result.averagePerformance }];
   return topLevel(options, labels.titles.drivers, {

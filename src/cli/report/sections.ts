@@ -151,7 +151,7 @@ export function reportSections(strings: ReportStrings, style: NumberStyle, quadr
       return [
         ...(['nps', 'csat', 'ces'] as const)
           .filter((metric) => kinds.has(metric))
-          .map((metric) => (metric === 'ces' ? strings.method.ces : `${strings.method[metric]} ${strings.metricNames[metric]}: ${strings.method.intervals[intervalOf(metric)]}`)),
+          .map((metric) => (metric === 'ces' ? strings.method.ces : `${strings.method[metric]} ${strings.method.intervals[intervalOf(metric)]}`)),
         ...(present.trend === null ? [] : [strings.method.trend(strings.method.adjustments[present.trend])]),
         ...(present.drivers === null ? [] : [strings.method.drivers[present.drivers]]),
         ...(present.journey === null ? [] : [strings.method.journey(strings.method.adjustments[present.journey])]),
