@@ -110,6 +110,7 @@ describe('cx-metrics report: the statistics it names', () => {
     expect(html).toMatch(/their p-values adjusted by Holm(&#39;|')s method/);
     // chat: p 0.032 alone, 0.260 among the 11 touchpoints (python3 test/reference/journey-report.py).
     expect(html).toMatch(/chat<\/td>.*<td[^>]*>0\.032<\/td><td[^>]*>0\.260<\/td>/);
+    expect(html).toContain('<td>\u00a0\u00a0\u00a0chat</td>'); // indented under its stage
   });
 });
 

@@ -118,7 +118,8 @@ export function reportSections(strings: ReportStrings, style: NumberStyle, quadr
         rows.push(line(stage.label, stage));
         for (const touchpoint of stage.touchpoints) {
           if (touchpoint.significantlyBelow) marked.set(rows.length, strings.belowRest);
-          rows.push(line(`  ${touchpoint.label}`, touchpoint));
+          // No-break spaces: HTML would collapse plain ones, and touchpoints would not read as inside their stage.
+          rows.push(line(`\u00a0\u00a0\u00a0${touchpoint.label}`, touchpoint));
         }
       }
       const notes = [
