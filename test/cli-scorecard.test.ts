@@ -1,5 +1,7 @@
 /** cx-metrics scorecard: a programme of cards from a file of visits, checked against an independent scoring and hand-worked cards. */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import writeExcelFile from 'write-excel-file/node';
 import { cli, csvLines, scratch } from './cli-helpers.js';
 
 const { file } = scratch('scorecard');
@@ -32,6 +34,21 @@ describe('cx-metrics scorecard: the service-encounter programme', () => {
     expect(Number(at('Station Road', '2026-11')[head.indexOf('p_adjusted')])).toBeCloseTo(0.191947, 5);
     expect(head).toContain('section:outcome');
   });
+
+  it('the same visits as an .xlsx workbook (numbers as numbers) and as a semicolon CSV give the same league', async () => {
+    const cells = readFileSync(VISITS, 'utf8').trim().split('\n').map((line) => line.split(','));
+    const workbook = file('visits.xlsx', new Uint8Array());
+    await writeExcelFile(cells.map((row, r) => row.map((cell) => (r > 0 && /^\d+$/.test(cell) ? Number(cell) : cell)))).toFile(workbook);
+    const semicolons = file('visits-fi.csv', `${cells.map((row) => row.join(';')).join('\r\n')}\r\n`);
+    for (const input of [workbook, semicolons]) {
+      const { stdout, status } = cli('scorecard', input, ...TEMPLATE, '--by', 'location', '--quiet');
+      expect(status).toBe(0);
+      // python3 test/reference/mystery-league.py: as for the CSV above.
+      expect(stdout).toMatch(/^ +1 +Harbour Street +22 +289\.50 \/ 351\.00 +82\.5 /m);
+      expect(stdout).toMatch(/^ +2 +Station Road +25 +288\.25 \/ 395\.00 +73\.0 /m);
+      expect(stdout).toMatch(/^ +3 +Market Square +25 +256\.75 \/ 401\.00 +64\.0 /m);
+    }
+  }, 60_000);
 
   it('names the visit row and the column of an answer its card does not take, or an unknown situation', () => {
     const bad = file('bad-visits.csv', 'visit,situation,first-impression,tone-of-voice,response-script,listening,professional-skill,salesmanship,resolution,closing-greeting\nA1,complaint,5,5,yes,5,5,,resolved,yes\nA2,complaint,5,5,yes,5,5,4,resolved,yes\nA3,refund,5,5,yes,5,5,,resolved,yes\n');
