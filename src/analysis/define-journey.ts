@@ -1,3 +1,4 @@
+import { groupText } from '../core/internal/group-keys.js';
 import * as z from 'zod/mini';
 import { fail } from '../core/errors.js';
 import { parseWith } from '../core/internal/parse-options.js';
@@ -78,14 +79,15 @@ export function defineJourney(definition: JourneyDefinition): Journey {
   const parsed = parseWith(journeySchema, definition);
   const stageIds = new Set<string>();
   const stages = parsed.stages.map((stage, s): Stage => {
-    if (stageIds.has(stage.id)) fail('invalid_option', ['stages', s, 'id'], `the stage id ${JSON.stringify(stage.id)} is used twice`);
-    stageIds.add(stage.id);
+    // Ids are matched as group text (NFC, trimmed): "purchase" and "purchase " are one id.
+    if (stageIds.has(groupText(stage.id))) fail('invalid_option', ['stages', s, 'id'], `the stage id ${JSON.stringify(stage.id)} is used twice`);
+    stageIds.add(groupText(stage.id));
     const touchpointIds = new Set<string>();
     const touchpoints = (stage.touchpoints ?? []).map((touchpoint, t): Touchpoint => {
-      if (touchpointIds.has(touchpoint.id)) {
+      if (touchpointIds.has(groupText(touchpoint.id))) {
         fail('invalid_option', ['stages', s, 'touchpoints', t, 'id'], `the touchpoint id ${JSON.stringify(touchpoint.id)} is used twice in stage ${JSON.stringify(stage.id)}`);
       }
-      touchpointIds.add(touchpoint.id);
+      touchpointIds.add(groupText(touchpoint.id));
       return Object.freeze({ id: touchpoint.id, label: touchpoint.label ?? touchpoint.id, weight: touchpoint.weight ?? 1 });
     });
     return Object.freeze({ id: stage.id, label: stage.label ?? stage.id, weight: stage.weight ?? 1, touchpoints: Object.freeze(touchpoints) });

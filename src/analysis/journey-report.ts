@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { fail } from '../core/errors.js';
 import { readFailure } from '../core/internal/read-failure.js';
+import { groupText } from '../core/internal/group-keys.js';
 import { fieldReader, type Field } from '../core/internal/field-reader.js';
 import { throwIfIssues } from '../core/internal/issue-log.js';
 import { emptyTally } from '../core/internal/mutable-tally.js';
@@ -116,7 +117,16 @@ interface StagePlaces {
   /** Rows of the stage in none of its touchpoints. */
   readonly outside: RowGroup;
   readonly touchpoints: readonly RowGroup[];
-  readonly touchpointIndex: ReadonlyMap<unknown, number>;
+  readonly touchpointIndex: Map<unknown, number>;
+}
+
+/** The index of a stage or touchpoint id in a row; a text found by its normalised form is remembered as given. */
+function idIndex(index: Map<unknown, number>, value: unknown): number | undefined {
+  const found = index.get(value);
+  if (found !== undefined || typeof value !== 'string') return found;
+  const normalised = index.get(groupText(value));
+  if (normalised !== undefined) index.set(value, normalised);
+  return normalised;
 }
 
 /**
@@ -158,13 +168,14 @@ export function journeyReport<Row extends object>(rows: readonly Row[], journey:
   checkFieldExists(rows, stageReader, ['stage']);
   checkFieldExists(rows, touchpointReader, ['touchpoint']);
   const layout = groupLayout(metrics, pass.weight !== undefined);
-  const stageIndex = new Map(checked.stages.map((stage, s) => [stage.id as unknown, s]));
+  // Ids compared as group text (NFC, trimmed): a stage "purchase " in the data is "purchase".
+  const stageIndex = new Map(checked.stages.map((stage, s) => [groupText(stage.id) as unknown, s]));
   // Each row is counted in one place — a touchpoint, or its stage outside any touchpoint —
   // and stages and the total are unions of those places.
   const places: StagePlaces[] = checked.stages.map((stage) => ({
     outside: newRowGroup(layout),
     touchpoints: stage.touchpoints.map(() => newRowGroup(layout)),
-    touchpointIndex: new Map(stage.touchpoints.map((touchpoint, t) => [touchpoint.id as unknown, t])),
+    touchpointIndex: new Map(stage.touchpoints.map((touchpoint, t) => [groupText(touchpoint.id) as unknown, t])),
   }));
   const nowhere = newRowGroup(layout);
   const unmappedStages = new Map<unknown, number>();
@@ -183,21 +194,21 @@ export function journeyReport<Row extends object>(rows: readonly Row[], journey:
         continue;
       }
       const stageValue = stageReader.read(row, r);
-      const s = stageIndex.get(stageValue);
+      const s = idIndex(stageIndex, stageValue);
       if (s === undefined) {
         unmappedRows++;
-        count(unmappedStages, stageValue);
+        count(unmappedStages, typeof stageValue === 'string' ? groupText(stageValue) : stageValue);
         continue;
       }
       const stagePlaces = places[s]!;
       let place = stagePlaces.outside;
       if (touchpointReader !== undefined && stagePlaces.touchpoints.length > 0) {
         const value = touchpointReader.read(row, r);
-        const t = stagePlaces.touchpointIndex.get(value);
+        const t = idIndex(stagePlaces.touchpointIndex, value);
         if (t !== undefined) place = stagePlaces.touchpoints[t]!;
         else if (value !== null && value !== undefined) {
           const perStage = unmappedTouchpoints.get(s) ?? new Map<unknown, number>();
-          count(perStage, value);
+          count(perStage, typeof value === 'string' ? groupText(value) : value);
           unmappedTouchpoints.set(s, perStage);
         }
       }

@@ -7,7 +7,8 @@ import { parseWith } from '../core/internal/parse-options.js';
 import { rowWeight, someRowHas, type RowProblem } from '../core/internal/row-answers.js';
 import { answerOptionsShape } from '../core/options.js';
 import type { InvalidPolicy } from '../core/tally-types.js';
-import { tupleGroups } from '../core/internal/tuple-groups.js';
+import { isGroupKey, keyedGroups, NOT_A_KEY } from '../core/internal/group-keys.js';
+import { logIssue } from '../core/internal/issue-log.js';
 import { checkRowArray, type RowPass } from './internal/row-pass.js';
 import { countRow, groupLayout, groupTallies, mergeGroups, newRowGroup, rejectRow, type RowGroup } from '../core/internal/row-tallies.js';
 import { fieldSchema, groupResults, type MetricResultsFor, type SummaryMetricResults, type SummaryMetricSpecs, resolveMetrics } from './internal/metric-specs.js';
@@ -57,12 +58,17 @@ const summarizeSchema = z.strictObject({
  * options: `{ nps: 'recommend' }`, `{ csat: { field: (r) => r.q3, scale: { min: 1, max: 7 },
  * satisfied: [6, 7] } }`. A metric may name several fields — `{ csat: ['Seat comfort',
  * 'Cleanliness'] }`, every item of a questionnaire at once — and then each group has a list
- * of results, each with its `field`. Groups come in the order their first row appears; keys are `Map`
- * keys, so `'__proto__'` is an ordinary group. Each result carries its tally, so summaries of
- * chunks merge with `mergeTallies`. Errors and rejected answers name the row and the field.
+ * of results, each with its `field`. Groups come in the order their first row appears. Keys
+ * are compared by value: text after Unicode NFC normalisation with surrounding white space
+ * trimmed (`'Helsinki '` is `'Helsinki'`; the key reported is the normalised text), a `Date`
+ * by its instant, a bigint that fits as the number, a driver's value object (a DuckDB DATE
+ * or DECIMAL) by its text; `'__proto__'` is an ordinary group. Each result carries its tally,
+ * so summaries of chunks merge with `mergeTallies`. Errors and rejected answers name the row
+ * and the field.
  *
  * @throws {CxValidationError} for invalid answers (unless `invalid: 'skip'`), rows that are
- * not objects, invalid weights, a field no row has, or bad options.
+ * not objects, invalid weights, a group value that is a plain object, a list or a function,
+ * a field no row has, or bad options.
  * @example
  * ```ts
  * const rows = [
@@ -154,14 +160,13 @@ function openSummary<Row extends object>(options: SummarizeOptions<Row>, sample:
   ].filter((entry): entry is { reader: FieldReader & { field: string }; path: (string | number)[] } => entry.reader?.field !== undefined);
 
   const layout = groupLayout(metrics, pass.weight !== undefined);
-  // One field: a Map (insertion order is first-seen order); several: nested maps.
-  const byKey = new Map<unknown, RowGroup>();
-  const tuples = tupleGroups(() => newRowGroup(layout));
+  // Keys compared by value (normalised text, dates by instant), in first-seen order.
+  const keyed = keyedGroups(() => newRowGroup(layout));
   const everything = newRowGroup(layout); // without by
   const unplaced = newRowGroup(layout); // rows that are not objects: in the total only
   const parts: unknown[] = new Array(byReaders.length);
   const [byReader] = byReaders;
-  const byField = byReaders.length === 1 ? byReader!.field : undefined;
+  const byField = byReaders.length === 1 ? byReader!.direct : undefined;
   const everyReader = [...metrics.map((metric) => metric.reader), pass.weight, ...byReaders];
 
   /** Counts a batch of rows; `offset` is the index of its first row in the whole input. */
@@ -178,16 +183,17 @@ function openSummary<Row extends object>(options: SummarizeOptions<Row>, sample:
           continue;
         }
         const weight = pass.weight === undefined ? 1 : rowWeight(row, r, pass.weight);
-        let group = everything;
+        let group: RowGroup | undefined = everything;
         if (byReaders.length === 1) {
           // A read site of its own for the common single field, as in countRow.
-          const key = byField !== undefined ? (row as Record<string, unknown>)[byField] : byReader!.read(row, r);
-          const found = byKey.get(key);
-          if (found === undefined) byKey.set(key, (group = newRowGroup(layout)));
-          else group = found;
+          group = keyed.one(byField !== undefined ? (row as Record<string, unknown>)[byField] : byReader!.read(row, r));
         } else if (byReaders.length > 1) {
           for (let b = 0; b < byReaders.length; b++) parts[b] = byReaders[b]!.read(row, r);
-          group = tuples.get(parts);
+          group = keyed.tuple(parts);
+        }
+        if (group === undefined) {
+          refuseKey(r, byReader === undefined ? parts : [byReader.read(row, r)]);
+          continue;
         }
         if (typeof weight !== 'number') {
           rejectRow(group, r, row, weight, pass);
@@ -201,15 +207,21 @@ function openSummary<Row extends object>(options: SummarizeOptions<Row>, sample:
     }
   }
 
+  /** A row whose group value cannot be a key: an error naming the row and the field. */
+  function refuseKey(r: number, values: readonly unknown[]): void {
+    const b = byReaders.length === 1 ? 0 : values.findIndex((value) => !isGroupKey(value));
+    logIssue(pass.log, { code: 'invalid_type', path: [r, byReaders[b]!.label], message: NOT_A_KEY });
+  }
+
   function finish(): Summary {
     const [typo] = unseen;
     // No rows at all is an empty summary, not a typo.
     if (typo !== undefined && rowsSeen > 0) fail('unknown_field', typo.path, `no row has the field ${JSON.stringify(typo.reader.field)}`);
     throwIfIssues(pass.log);
-    const keyed = byReaders.length === 0 ? [{ key: null, group: everything }] : byReaders.length === 1 ? [...byKey].map(([key, group]) => ({ key, group })) : tuples.entries();
+    const groups = byReaders.length === 0 ? [{ key: null, group: everything }] : keyed.entries();
     const result = (key: unknown, group: RowGroup): SummaryGroup => ({ key, rows: group.rows, ...groupResults(metrics, groupTallies(layout, group)) });
-    const total = result(null, mergeGroups(layout, [...keyed.map(({ group }) => group), unplaced]));
-    return { groups: byReaders.length === 0 ? [total] : keyed.map(({ key, group }) => result(key, group)), total };
+    const total = result(null, mergeGroups(layout, [...groups.map(({ group }) => group), unplaced]));
+    return { groups: byReaders.length === 0 ? [total] : groups.map(({ key, group }) => result(key, group)), total };
   }
 
   return { add, finish };

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { describeValue, fail, withPathPrefix } from '../core/errors.js';
-import { fieldReader } from '../core/internal/field-reader.js';
+import { fieldReader, ownField } from '../core/internal/field-reader.js';
+import { groupText, keyedGroups, NOT_A_KEY } from '../core/internal/group-keys.js';
 import { logIssue, newIssueLog, throwIfIssues, type IssueLog } from '../core/internal/issue-log.js';
 import { readFailure } from '../core/internal/read-failure.js';
 import { parseWith } from '../core/internal/parse-options.js';
@@ -158,7 +159,8 @@ export function scorecardReport(cards: ScorecardDefinition | Readonly<Record<str
   const cardList = programme.map(({ card }) => card);
   const cardIndex = new Map(keys.map((key, c) => [key, c]));
   const newSums = () => newGroupSums(cardList);
-  const groups = new Map<unknown, { all: GroupSums; waves: Map<WaveKey, GroupSums> }>();
+  // Groups compared by value, as summarize compares them (normalised text, dates by instant).
+  const groups = keyedGroups(() => ({ all: newSums(), waves: new Map<WaveKey, GroupSums>() }));
   const total = { all: newSums(), waves: new Map<WaveKey, GroupSums>() };
   const readers = [fieldReader('answers', 'answers'), ...[parsed.card, parsed.by, parsed.wave].flatMap((field, f) => (field === undefined ? [] : [fieldReader(field, ['card', 'by', 'wave'][f]!)]))];
   const scores = visits.map((visit, index): ReportedVisit => {
@@ -168,9 +170,10 @@ export function scorecardReport(cards: ScorecardDefinition | Readonly<Record<str
       const score = c === null ? UNSCORED : scoreCheckedVisit(cardList[c]!, ids[c]!, visit, unanswered, [index], log);
       const key = parsed.by === undefined ? null : readVisitField(visit, index, parsed.by, 'group by', log);
       const wave = parsed.wave === undefined ? null : waveOf(visit, index, parsed.wave, log);
-      if (c !== null) {
-        if (!groups.has(key)) groups.set(key, { all: newSums(), waves: new Map() });
-        for (const place of [groups.get(key)!, total]) {
+      const group = parsed.by === undefined ? groups.one(null) : groups.one(key);
+      if (group === undefined) logIssue(log, { code: 'invalid_type', path: [index, fieldLabel(parsed.by!, 'by')], message: NOT_A_KEY });
+      else if (c !== null) {
+        for (const place of [group, total]) {
           addToGroup(place.all, c, score);
           if (wave !== null) {
             if (!place.waves.has(wave)) place.waves.set(wave, newSums());
@@ -187,7 +190,7 @@ export function scorecardReport(cards: ScorecardDefinition | Readonly<Record<str
   throwIfIssues(log);
 
   const waveKeys = parsed.wave === undefined ? null : sortWaves(total.waves.keys());
-  const groupWaves = [...groups.values()].map((sums) => (waveKeys === null ? null : waveFigures(sums.waves, waveKeys)));
+  const groupWaves = groups.entries().map(({ group: sums }) => (waveKeys === null ? null : waveFigures(sums.waves, waveKeys)));
   // The groups' changes from one wave to the next are one family of tests.
   for (let w = 1; w < (waveKeys?.length ?? 0); w++) {
     const adjusted = adjustFamily(
@@ -196,7 +199,7 @@ export function scorecardReport(cards: ScorecardDefinition | Readonly<Record<str
     );
     groupWaves.forEach((waves, g) => (waves![w] = { ...waves![w]!, change: adjusted[g]! }));
   }
-  const figures = [...groups].map(([key, sums], g) => ({ key, ...groupFigures(sums.all, keys, level), waves: groupWaves[g]! }));
+  const figures = groups.entries().map(({ key, group: sums }, g) => ({ key, ...groupFigures(sums.all, keys, level), waves: groupWaves[g]! }));
   const minVisits = parsed.minVisits ?? 1;
   const ranked = figures.filter((group) => group.visits >= minVisits && group.score !== null).map((group) => group.score!);
   const totalFigures = groupFigures(total.all, keys, level);
@@ -266,7 +269,8 @@ function waveOf(visit: Visit, index: number, field: VisitField, log: IssueLog): 
   const value = readVisitField(visit, index, field, 'say its wave', log);
   if (value === undefined) return null;
   const problem = waveProblem(value);
-  if (problem === null) return value as WaveKey;
+  // Wave names are group text: "2026-11 " is the wave "2026-11".
+  if (problem === null) return typeof value === 'string' ? groupText(value) : (value as WaveKey);
   logIssue(log, { code: 'invalid_type', path: [index, fieldLabel(field, 'wave')], message: `visit ${index} ${problem}` });
   return null;
 }
@@ -274,7 +278,8 @@ function waveOf(visit: Visit, index: number, field: VisitField, log: IssueLog): 
 /** A field of a visit; a field the visit lacks is logged (and undefined returned). */
 function readVisitField(visit: Visit, index: number, field: VisitField, purpose: string, log: IssueLog): unknown {
   if (typeof field === 'function') return field(visit, index);
-  const value = typeof visit === 'object' && visit !== null ? visit[field] : undefined;
+  // A visit without a "constructor" field has none: Object's own function is not a value of it.
+  const value = typeof visit === 'object' && visit !== null ? ownField(visit, field) : undefined;
   if (value === undefined) logIssue(log, { code: 'unknown_field', path: [index, field], message: `visit ${index} has no field ${JSON.stringify(field)} to ${purpose}` });
   return value;
 }

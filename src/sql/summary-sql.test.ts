@@ -12,13 +12,14 @@ describe('summarySql and trendSql as text', () => {
     const query = summarySql({ table: ['analytics', 'answers'], by: 'channel', weight: 'w', nps: 'rec', csat: { column: 'sat', notApplicable: [0] }, dialect: 'bigquery' });
     expect(query.sql).toBe(
       [
-        'SELECT group_1, GROUPING(group_1) AS total_row, metric, score, COUNT(*) AS answers, SUM(answer_weight) AS sum_weights, SUM(answer_weight * answer_weight) AS sum_squared_weights, COUNT(answer_weight) AS weights_given, MIN(answer_weight) AS min_weight',
+        'SELECT group_1, GROUPING(group_1) AS total_row, metric, score, score_type, weight_type, COUNT(*) AS answers, SUM(answer_weight) AS sum_weights, SUM(answer_weight * answer_weight) AS sum_squared_weights, COUNT(answer_weight) AS weights_given, MIN(answer_weight) AS min_weight',
         'FROM (',
-        '  SELECT `channel` AS group_1, 0 AS metric, `rec` AS score, `w` AS answer_weight FROM `analytics`.`answers`',
+        // BigQuery has no type function: the types come back NULL.
+        '  SELECT `channel` AS group_1, 0 AS metric, `rec` AS score, CAST(NULL AS STRING) AS score_type, CAST(`w` AS FLOAT64) AS answer_weight, CAST(NULL AS STRING) AS weight_type FROM `analytics`.`answers`',
         '  UNION ALL',
-        '  SELECT `channel` AS group_1, 1 AS metric, `sat` AS score, `w` AS answer_weight FROM `analytics`.`answers`',
+        '  SELECT `channel` AS group_1, 1 AS metric, `sat` AS score, CAST(NULL AS STRING) AS score_type, CAST(`w` AS FLOAT64) AS answer_weight, CAST(NULL AS STRING) AS weight_type FROM `analytics`.`answers`',
         ') AS answers_by_metric',
-        'GROUP BY GROUPING SETS ((group_1, metric, score), (metric, score))',
+        'GROUP BY GROUPING SETS ((group_1, metric, score, score_type, weight_type), (metric, score, score_type, weight_type))',
         'ORDER BY total_row, group_1, metric, score',
       ].join('\n'),
     );

@@ -3,15 +3,16 @@ import { describeValue, fail } from '../core/errors.js';
 import { newIssueLog, throwIfIssues } from '../core/internal/issue-log.js';
 import { emptyTally, type MutableTally } from '../core/internal/mutable-tally.js';
 import { parseWith } from '../core/internal/parse-options.js';
-import { tupleGroups } from '../core/internal/tuple-groups.js';
+import { keyedGroups, NOT_A_KEY } from '../core/internal/group-keys.js';
+import { logIssue } from '../core/internal/issue-log.js';
 import { answerOptionsShape } from '../core/options.js';
 import type { InvalidPolicy } from '../core/tally-types.js';
 import { groupResults, resolveMetrics } from '../analysis/internal/metric-specs.js';
 import type { Summary, SummaryGroup } from '../analysis/summarize.js';
-import { answerCount, countResultRow, groupValue, metricIndex, numeric } from './internal/count-result-row.js';
+import { answerCount, countResultRow, metricIndex, numeric } from './internal/count-result-row.js';
 import { compareKeys } from './internal/group-order.js';
 import { metricColumns, type SqlMetricSpecs } from './internal/metric-columns.js';
-import { countColumns, metricUnion } from './internal/metric-union.js';
+import { countColumns, metricUnion, valueColumns } from './internal/metric-union.js';
 import { quoteColumns, quoteIdentifier, quoteTable, type SqlDialect } from './internal/quote.js';
 
 export type { SqlMetricSpec, SqlMetricSpecs } from './internal/metric-columns.js';
@@ -75,7 +76,7 @@ const summarySqlSchema = z.strictObject({
  * @example
  * ```ts
  * const query = summarySql({ table: 'answers', by: 'channel', nps: 'recommend', csat: { column: 'sat', notApplicable: [0] } });
- * query.sql.split('\n')[0]; // 'SELECT group_1, GROUPING(group_1) AS total_row, metric, score, COUNT(*) AS answers'
+ * query.sql.split('\n')[0]; // 'SELECT group_1, GROUPING(group_1) AS total_row, metric, score, score_type, COUNT(*) AS answers'
  * query.groups; // 1
  * ```
  */
@@ -91,13 +92,14 @@ export function summarySql<Options extends SummarySqlOptions>(options: Options):
   const weight = parsed.weight === undefined ? undefined : quoteIdentifier(parsed.weight, dialect, ['weight']);
   const keys = groups.map((expression, i) => ({ expression, alias: `group_${i + 1}` }));
   const aliases = keys.map((key) => key.alias);
-  const select = [...aliases, ...(keys.length > 0 ? [`GROUPING(group_1) AS total_row`] : []), 'metric', 'score', ...countColumns(weight !== undefined)];
-  const grouping = keys.length > 0 ? `GROUPING SETS ((${[...aliases, 'metric', 'score'].join(', ')}), (metric, score))` : 'metric, score';
+  const values = valueColumns(weight !== undefined);
+  const select = [...aliases, ...(keys.length > 0 ? [`GROUPING(group_1) AS total_row`] : []), ...values, ...countColumns(weight !== undefined)];
+  const grouping = keys.length > 0 ? `GROUPING SETS ((${[...aliases, ...values].join(', ')}), (${values.join(', ')}))` : values.join(', ');
   const order = keys.length > 0 ? ['total_row', ...aliases, 'metric', 'score'] : ['metric', 'score'];
   const sql = [
     `SELECT ${select.join(', ')}`,
     'FROM (',
-    metricUnion(table, keys, columns, weight),
+    metricUnion(table, keys, columns, weight, dialect),
     ') AS answers_by_metric',
     `GROUP BY ${grouping}`,
     `ORDER BY ${order.join(', ')}`,
@@ -140,7 +142,8 @@ export function summaryFromRows<Options extends SummarySqlOptions>(rows: readonl
   const metrics = resolveMetrics(query.metrics, query.invalid, true);
   const log = newIssueLog();
   const start = (): Counting => ({ tallies: metrics.map((metric) => emptyTally(metric.rules.scale)), rows: 0 });
-  const groups = tupleGroups(start);
+  // Keys compared by value, as summarize compares them: one day's DATE is one group.
+  const groups = keyedGroups(start);
   const total = start();
   rows.forEach((row, r) => {
     const record = (typeof row === 'object' && row !== null ? row : {}) as Record<string, unknown>;
@@ -148,7 +151,8 @@ export function summaryFromRows<Options extends SummarySqlOptions>(rows: readonl
     const count = m === null ? null : answerCount(record, r, log);
     if (m === null || count === null) return;
     const isTotal = query.groups === 0 || numeric(record['total_row']) === 1;
-    const counting = isTotal ? total : groups.get(Array.from({ length: query.groups }, (_, g) => groupValue(record[`group_${g + 1}`])));
+    const counting = isTotal ? total : groups.tuple(Array.from({ length: query.groups }, (_, g) => record[`group_${g + 1}`]));
+    if (counting === undefined) return logIssue(log, { code: 'invalid_tally', path: [r], message: NOT_A_KEY });
     // Every row is counted once per metric column: the first column's counts are the rows.
     if (m === 0) counting.rows += count;
     countResultRow(counting.tallies[m]!, record, r, count, metrics[m]!.rules, query.weighted, log);
@@ -159,7 +163,7 @@ export function summaryFromRows<Options extends SummarySqlOptions>(rows: readonl
   if (query.groups === 0) return { groups: [summaryTotal], total: summaryTotal } as unknown as Summary<Options>;
   const keyed = groups
     .entries()
-    .map(({ key, group }) => ({ key: query.groups === 1 ? key[0] : key, group }))
+    .map(({ key, group }) => ({ key: query.groups === 1 ? (key as unknown[])[0] : key, group }))
     .sort((a, b) => compareKeys(a.key, b.key));
   return { groups: keyed.map(({ key, group }) => result(key, group)), total: summaryTotal } as unknown as Summary<Options>;
 }

@@ -3,11 +3,11 @@ import { describeValue, fail } from '../core/errors.js';
 import { logIssue, newIssueLog, throwIfIssues } from '../core/internal/issue-log.js';
 import { emptyTally } from '../core/internal/mutable-tally.js';
 import { parseWith } from '../core/internal/parse-options.js';
-import { tupleGroups } from '../core/internal/tuple-groups.js';
+import { keyedGroups, NOT_A_KEY } from '../core/internal/group-keys.js';
 import { answerOptionsShape, answerRules } from '../core/options.js';
 import type { InvalidPolicy, Tally } from '../core/tally-types.js';
 import type { TallyQuery } from './tally-sql.js';
-import { answerCount, countResultRow, groupValue } from './internal/count-result-row.js';
+import { answerCount, countResultRow } from './internal/count-result-row.js';
 
 /** Options of {@link tallyFromRows}: how to read the answers, as for `tally`. */
 export interface TallyFromRowsOptions {
@@ -55,18 +55,19 @@ export function tallyFromRows(rows: readonly object[], query: TallyQuery, option
   if (!Array.isArray(rows)) fail('invalid_type', [], `rows must be an array, got ${describeValue(rows)}`);
   const rules = answerRules(query.scale, parsed);
   const log = newIssueLog();
-  // Tuples of group values through nested maps, as summarize's: no two tuples collide.
-  const groups = tupleGroups(() => emptyTally(query.scale));
-  if (query.groups === 0) groups.get([]);
+  // Tuples of group values compared by value, as summarize compares them: no two tuples collide.
+  const groups = keyedGroups(() => emptyTally(query.scale));
+  if (query.groups === 0) groups.tuple([]);
 
   rows.forEach((row, r) => {
     const record = (typeof row === 'object' && row !== null ? row : {}) as Record<string, unknown>;
     if (!('score' in record)) return logIssue(log, { code: 'invalid_tally', path: [r, 'score'], message: 'the row has no score column: is it a row of this query?' });
     const count = answerCount(record, r, log);
     if (count === null) return;
-    const parts = Array.from({ length: query.groups }, (_, g) => groupValue(record[`group_${g + 1}`]));
-    countResultRow(groups.get(parts), record, r, count, rules, query.weighted, log);
+    const group = groups.tuple(Array.from({ length: query.groups }, (_, g) => record[`group_${g + 1}`]));
+    if (group === undefined) return logIssue(log, { code: 'invalid_tally', path: [r], message: NOT_A_KEY });
+    countResultRow(group, record, r, count, rules, query.weighted, log);
   });
   throwIfIssues(log);
-  return groups.entries().map(({ key, group }) => ({ key: query.groups === 0 ? null : query.groups === 1 ? key[0] : key, tally: group }));
+  return groups.entries().map(({ key, group }) => ({ key: query.groups === 0 ? null : query.groups === 1 ? (key as unknown[])[0] : key, tally: group }));
 }

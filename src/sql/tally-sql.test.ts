@@ -8,15 +8,18 @@ import { tallySql } from './tally-sql.js';
 describe('tallySql', () => {
   it('portable SQL: groups, score, counts; weights add Σw, Σw², how many given and the smallest', () => {
     expect(tallySql({ table: 'answers', score: 'recommend', scale: NPS_SCALE }).sql).toBe(
-      ['SELECT "recommend" AS score, COUNT(*) AS answers', 'FROM "answers"', 'GROUP BY "recommend"', 'ORDER BY 1'].join('\n'),
+      ['SELECT score, score_type, COUNT(*) AS answers', 'FROM (', '  SELECT 0 AS metric, "recommend" AS score, typeof("recommend") AS score_type FROM "answers"', ') AS answers', 'GROUP BY score, score_type', 'ORDER BY score'].join('\n'),
     );
-    const weighted = tallySql({ table: ['analytics', 'answers'], score: 'q', scale: NPS_SCALE, weight: 'w', groupBy: ['stage', 'channel'] });
+    // Weights are summed as doubles (an INTEGER weight of 46 341 squared overflows INTEGER); each column's type comes back.
+    const weighted = tallySql({ table: ['analytics', 'answers'], score: 'q', scale: NPS_SCALE, weight: 'w', groupBy: ['stage', 'channel'], dialect: 'postgres' });
     expect(weighted.sql).toBe(
       [
-        'SELECT "stage" AS group_1, "channel" AS group_2, "q" AS score, COUNT(*) AS answers, SUM("w") AS sum_weights, SUM("w" * "w") AS sum_squared_weights, COUNT("w") AS weights_given, MIN("w") AS min_weight',
-        'FROM "analytics"."answers"',
-        'GROUP BY "stage", "channel", "q"',
-        'ORDER BY 1, 2, 3',
+        'SELECT group_1, group_2, score, score_type, weight_type, COUNT(*) AS answers, SUM(answer_weight) AS sum_weights, SUM(answer_weight * answer_weight) AS sum_squared_weights, COUNT(answer_weight) AS weights_given, MIN(answer_weight) AS min_weight',
+        'FROM (',
+        '  SELECT "stage" AS group_1, "channel" AS group_2, 0 AS metric, "q" AS score, CAST(pg_typeof("q") AS TEXT) AS score_type, CAST("w" AS DOUBLE PRECISION) AS answer_weight, CAST(pg_typeof("w") AS TEXT) AS weight_type FROM "analytics"."answers"',
+        ') AS answers',
+        'GROUP BY group_1, group_2, score, score_type, weight_type',
+        'ORDER BY group_1, group_2, score',
       ].join('\n'),
     );
     expect(weighted).toMatchObject({ groups: 2, weighted: true, scale: { min: 0, max: 10 } });
@@ -44,7 +47,8 @@ describe('tallyFromRows', () => {
   it('equals the in-memory tally: NULL missing, notApplicable missing, counts as bigint or decimal strings', () => {
     const rows = [
       { group_1: 'a', score: 5, answers: 3n },
-      { group_1: 'a', score: '4', answers: '2' },
+      // PostgreSQL's pg returns NUMERIC as text: a number, because the column's type says so.
+      { group_1: 'a', score: '4', score_type: 'numeric', answers: '2' },
       { group_1: 'a', score: null, answers: 1 },
       { group_1: 'b', score: 0, answers: 2n },
       { group_1: 'b', score: 1n, answers: 1n },

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { parseWith } from '../core/internal/parse-options.js';
 import { checkScale, scaleSchema, type Scale } from '../core/scale.js';
+import { countColumns, metricUnion, valueColumns } from './internal/metric-union.js';
 import { quoteColumns, quoteIdentifier, quoteTable, type SqlDialect } from './internal/quote.js';
 
 export type { SqlDialect } from './internal/quote.js';
@@ -42,7 +43,9 @@ const tallySqlSchema = z.strictObject({
 /**
  * Portable SQL that makes any engine — DuckDB, PostgreSQL, BigQuery, Spark SQL — do the
  * counting next to the data: one row per group and score value with the number of answers
- * and, with weights, Σw, Σw², how many weights were given and the smallest. Every value is
+ * and, with weights, Σw, Σw², how many weights were given and the smallest (summed as
+ * doubles: an INTEGER weight's square overflows), and the columns' SQL types, so that a
+ * BOOLEAN or text column is read back as what it is, not as numbers. Every value is
  * returned, NULLs and values off the scale included, so {@link tallyFromRows} applies the
  * same rules as in memory (missing, invalid, notApplicable) and the tallies equal those of
  * `tally` on the same answers. Identifiers are validated and quoted for the dialect; no
@@ -52,7 +55,7 @@ const tallySqlSchema = z.strictObject({
  * @example
  * ```ts
  * const query = tallySql({ table: 'answers', score: 'recommend', scale: NPS_SCALE, groupBy: 'stage' });
- * query.sql.split('\n')[1]; // 'FROM "answers"'
+ * query.sql.split('\n')[2]; // '  SELECT "stage" AS group_1, 0 AS metric, "recommend" AS score, typeof("recommend") AS score_type FROM "answers"'
  * query.groups; // 1
  * ```
  */
@@ -64,15 +67,15 @@ export function tallySql(options: TallySqlOptions): TallyQuery {
   const score = quoteIdentifier(parsed.score, dialect, ['score']);
   const groups = quoteColumns(parsed.groupBy, dialect, 'groupBy');
   const weight = parsed.weight === undefined ? undefined : quoteIdentifier(parsed.weight, dialect, ['weight']);
-  const columns = [
-    ...groups.map((group, i) => `${group} AS group_${i + 1}`),
-    `${score} AS score`,
-    'COUNT(*) AS answers',
-    ...(weight === undefined
-      ? []
-      : [`SUM(${weight}) AS sum_weights`, `SUM(${weight} * ${weight}) AS sum_squared_weights`, `COUNT(${weight}) AS weights_given`, `MIN(${weight}) AS min_weight`]),
-  ];
-  const keys = [...groups, score];
-  const sql = [`SELECT ${columns.join(', ')}`, `FROM ${table}`, `GROUP BY ${keys.join(', ')}`, `ORDER BY ${keys.map((_, i) => i + 1).join(', ')}`].join('\n');
+  const keys = groups.map((expression, i) => ({ expression, alias: `group_${i + 1}` }));
+  const grouped = [...keys.map((key) => key.alias), ...valueColumns(weight !== undefined, false)];
+  const sql = [
+    `SELECT ${[...grouped, ...countColumns(weight !== undefined)].join(', ')}`,
+    'FROM (',
+    metricUnion(table, keys, [{ quoted: score }], weight, dialect),
+    ') AS answers',
+    `GROUP BY ${grouped.join(', ')}`,
+    `ORDER BY ${[...keys.map((key) => key.alias), 'score'].join(', ')}`,
+  ].join('\n');
   return Object.freeze({ sql, scale, groups: groups.length, weighted: weight !== undefined });
 }

@@ -14,17 +14,25 @@ import type { PValueAdjustment } from '../stats/adjust-p-values.js';
 import { DEFAULT_LEVEL, levelSchema } from '../stats/interval.js';
 import { answerCount, countResultRow, metricIndex } from './internal/count-result-row.js';
 import { metricColumns, type SqlMetricSpecs } from './internal/metric-columns.js';
-import { countColumns, metricUnion } from './internal/metric-union.js';
+import { countColumns, metricUnion, typeProbe, valueColumns } from './internal/metric-union.js';
 import { quoteIdentifier, quoteTable, type SqlDialect } from './internal/quote.js';
 
 /** Options of {@link trendSql}. Metrics take one column each, as in `trend`. */
 export interface TrendSqlOptions extends SqlMetricSpecs {
   readonly table: string | readonly string[];
-  /**
-   * The column of instants: TIMESTAMPTZ in DuckDB and PostgreSQL, TIMESTAMP in BigQuery and
-   * Spark SQL (instants in UTC); each is dated in `timeZone` by the engine.
-   */
+  /** The column of when each answer was given; its type is said by `atType`. */
   readonly at: string;
+  /**
+   * What the `at` column holds (checked against the column's type when the rows are read back):
+   * - `'instant'` (default): TIMESTAMPTZ in DuckDB and PostgreSQL, TIMESTAMP in BigQuery and
+   *   Spark SQL (instants in UTC); each is dated in `timeZone` by the engine;
+   * - `'date'`: DATE, already a local day: taken as it is;
+   * - `'local'`: wall-clock TIMESTAMP (TIMESTAMP WITHOUT TIME ZONE, BigQuery DATETIME, Spark
+   *   TIMESTAMP_NTZ), local time where it was recorded: its calendar date taken as written.
+   * Dates and wall-clock times are never converted between zones, as `trend` takes
+   * `'2026-03-01'` and `'2026-03-01T23:30'`: the machine's or session's time zone never enters.
+   */
+  readonly atType?: AtType | undefined;
   readonly period: Period;
   /** IANA time zone the calendar is read in (default `'UTC'`), checked against `Intl`. */
   readonly timeZone?: string | undefined;
@@ -37,12 +45,17 @@ export interface TrendSqlOptions extends SqlMetricSpecs {
   readonly dialect?: SqlDialect | undefined;
 }
 
+/** What a trend's `at` column holds: instants, calendar dates, or wall-clock date-times. */
+export type AtType = 'instant' | 'date' | 'local';
+
 /** A query from {@link trendSql}: the SQL to run, and what {@link trendFromRows} needs to read its rows. */
 export interface TrendQuery {
   readonly sql: string;
   readonly dialect: SqlDialect;
   readonly period: Period;
   readonly timeZone: string;
+  /** What the query takes the `at` column to hold. */
+  readonly atType: AtType;
   readonly weighted: boolean;
   readonly invalid: InvalidPolicy;
   readonly level: number;
@@ -53,6 +66,7 @@ export interface TrendQuery {
 const trendSqlSchema = z.strictObject({
   table: z.union([z.string(), z.array(z.string()).check(z.minLength(1))]),
   at: z.string(),
+  atType: z.optional(z.enum(['instant', 'date', 'local'])),
   period: z.enum(['day', 'week', 'month', 'quarter', 'year']),
   timeZone: z.optional(z.string()),
   weight: z.optional(z.string()),
@@ -74,12 +88,17 @@ const UNITS: Readonly<Record<SqlDialect, Readonly<Record<Period, string>>>> = {
 };
 
 /**
- * The first day of an instant's period in the time zone, as `YYYY-MM-DD` text: the instant
- * turned into local wall-clock time, truncated to the period, cast to a date and to text
- * (drivers return dates as objects of their own; text is the same everywhere).
+ * The first day of an answer's period, as `YYYY-MM-DD` text: an instant turned into local
+ * wall-clock time in the zone, a date or wall-clock time taken as it is; truncated to the
+ * period, cast to a date and to text (drivers return dates as objects of their own; text is
+ * the same everywhere). Casting a DATE or a TIMESTAMP to TIMESTAMP (DATETIME) involves no zone.
  */
-function periodStart(at: string, period: Period, zone: string, dialect: SqlDialect): string {
+function periodStart(at: string, atType: AtType, period: Period, zone: string, dialect: SqlDialect): string {
   const unit = UNITS[dialect][period];
+  if (atType !== 'instant') {
+    if (dialect === 'bigquery') return `CAST(DATE(DATETIME_TRUNC(CAST(${at} AS DATETIME), ${unit})) AS STRING)`;
+    return `CAST(CAST(date_trunc(${unit}, CAST(${at} AS TIMESTAMP)) AS DATE) AS ${dialect === 'duckdb' ? 'VARCHAR' : dialect === 'postgres' ? 'TEXT' : 'STRING'})`;
+  }
   switch (dialect) {
     case 'duckdb':
       return `CAST(CAST(date_trunc(${unit}, timezone(${zone}, ${at})) AS DATE) AS VARCHAR)`;
@@ -122,13 +141,18 @@ export function trendSql(options: TrendSqlOptions): TrendQuery {
   const weight = parsed.weight === undefined ? undefined : quoteIdentifier(parsed.weight, dialect, ['weight']);
   // Intl knows the zone, and its names are letters, digits, '/', '_', '+', '-': quoting is a formality.
   const zone = `'${timeZone.replace(/'/g, "''")}'`;
-  const keys = [{ expression: periodStart(at, parsed.period, zone, dialect), alias: 'period_start' }];
+  const atType = parsed.atType ?? 'instant';
+  const keys = [
+    { expression: periodStart(at, atType, parsed.period, zone, dialect), alias: 'period_start' },
+    { expression: typeProbe(at, dialect), alias: 'at_type' },
+  ];
+  const grouped = ['period_start', 'at_type', ...valueColumns(weight !== undefined)];
   const sql = [
-    `SELECT period_start, metric, score, ${countColumns(weight !== undefined).join(', ')}`,
+    `SELECT ${[...grouped, ...countColumns(weight !== undefined)].join(', ')}`,
     'FROM (',
-    metricUnion(table, keys, columns, weight),
+    metricUnion(table, keys, columns, weight, dialect),
     ') AS answers_by_metric',
-    'GROUP BY period_start, metric, score',
+    `GROUP BY ${grouped.join(', ')}`,
     'ORDER BY period_start, metric, score',
   ].join('\n');
   return Object.freeze({
@@ -136,6 +160,7 @@ export function trendSql(options: TrendSqlOptions): TrendQuery {
     dialect,
     period: parsed.period,
     timeZone,
+    atType,
     weighted: weight !== undefined,
     invalid,
     level: parsed.level ?? DEFAULT_LEVEL,
@@ -145,6 +170,37 @@ export function trendSql(options: TrendSqlOptions): TrendQuery {
 }
 
 const DATE_TEXT = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * What a column's SQL type (as the dialect's type function names it) holds, or null for a
+ * type no trend reads. Spark's TIMESTAMP holds instants (shown in the session's zone, UTC as
+ * the guide asks); DuckDB's and PostgreSQL's TIMESTAMP is wall-clock time.
+ */
+function atTypeOf(type: string, dialect: SqlDialect): AtType | null {
+  const name = type.trim().toLowerCase();
+  if (name === 'date') return 'date';
+  if (dialect === 'spark') return name === 'timestamp' ? 'instant' : name === 'timestamp_ntz' ? 'local' : null;
+  if (name === 'timestamp with time zone' || name === 'timestamptz') return 'instant';
+  if (/^timestamp(?:_[smun]s)?$/.test(name) || name === 'timestamp without time zone') return 'local';
+  return null;
+}
+
+const HOLDS: Readonly<Record<AtType, string>> = { instant: 'instants', date: 'calendar dates', local: 'wall-clock times' };
+
+/**
+ * Why the rows' `at` column cannot be read as the query said, or null. A date or a wall-clock
+ * time read as an instant (or the other way round) would shift answers across midnight by the
+ * session's time zone: never silently. BigQuery rows carry no type; its functions refuse a
+ * DATE or DATETIME where a TIMESTAMP is read, and the other way round.
+ */
+function atTypeProblem(type: unknown, asked: AtType, dialect: SqlDialect): string | null {
+  if (typeof type !== 'string') return null;
+  const found = atTypeOf(type, dialect);
+  if (found === asked) return null;
+  if (found === null) return `the at column is ${type.trim()}, not a date or a timestamp: trendSql reads TIMESTAMP WITH TIME ZONE, TIMESTAMP and DATE columns`;
+  return `the at column is ${type.trim()}, which holds ${HOLDS[found]}, but the query read it as ${HOLDS[asked]}: make it with atType: '${found}'`;
+}
+
 
 /**
  * Turns the rows of a {@link trendSql} query into the `Trend` that `trend` gives on the same
@@ -179,6 +235,9 @@ export function trendFromRows(rows: readonly unknown[], query: TrendQuery): Tren
     const m = metricIndex(record, r, metrics, log);
     const count = m === null ? null : answerCount(record, r, log);
     if (m === null || count === null) return;
+    // The column has one type: said once, at the first row.
+    const typeProblem = r === 0 ? atTypeProblem(record['at_type'], query.atType, query.dialect) : null;
+    if (typeProblem !== null) return logIssue(log, { code: 'invalid_option', path: ['atType'], message: typeProblem });
     const start = record['period_start'];
     if (start === null || start === undefined) {
       if (m === 0) undated += count;

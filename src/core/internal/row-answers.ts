@@ -1,6 +1,6 @@
 import { describeValue, fail } from '../errors.js';
 import { isValidWeight, judgeOffScaleValue, pointIndex, weightVerdict, type AnswerRules, type Verdict } from './answer-rules.js';
-import type { FieldReader } from './field-reader.js';
+import { hasField, type FieldReader } from './field-reader.js';
 
 /** What an answer read from a row is: the slot of its scale point, missing, or why it is invalid. */
 export type RowAnswer = number | 'missing' | Verdict;
@@ -26,13 +26,13 @@ export function rowWeight(row: unknown, index: number, weight: FieldReader | und
   }
   if (weight === undefined) return 1;
   // A read site of its own (not the shared accessor) keeps the inline cache on one name.
-  const value = weight.field !== undefined ? (row as Record<string, unknown>)[weight.field] : weight.read(row, index);
+  const value = weight.direct !== undefined ? (row as Record<string, unknown>)[weight.direct] : weight.read(row, index);
   return isValidWeight(value) ? value : { verdict: weightVerdict(value), path: [weight.label] };
 }
 
-/** True when at least one row has `field`, own or inherited: a field no row has is a typo. */
+/** True when at least one row has `field` (own or from a class of the user's): a field no row has is a typo. */
 export function someRowHas(rows: readonly unknown[], field: string): boolean {
-  return rows.some((row) => typeof row === 'object' && row !== null && field in row);
+  return rows.some((row) => typeof row === 'object' && row !== null && hasField(row, field));
 }
 
 /**

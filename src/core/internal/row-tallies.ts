@@ -45,7 +45,7 @@ export interface GroupLayout {
   readonly weighted: boolean;
   /** Per field, the range the fast path accepts (empty, lowest > highest, for offset scales). */
   readonly lowest: readonly number[];
-  /** Each field's name (undefined for an accessor), one load closer to the hot loop. */
+  /** Each field's name where `row[name]` reads it (undefined for an accessor), one load closer to the hot loop. */
   readonly fields: readonly (string | undefined)[];
   readonly highest: readonly number[];
 }
@@ -76,7 +76,7 @@ export function groupLayout(fields: readonly RowField[], weighted: boolean): Gro
   const lowest = slots.map((slot) => (slot.direct ? slot.min : 1));
   const highest = slots.map((slot) => (slot.direct ? slot.max : 0));
   const readers = fields.map(({ reader }) => reader);
-  return { readers, slots, weighted, lowest, highest, fields: readers.map((reader) => reader.field) };
+  return { readers, slots, weighted, lowest, highest, fields: readers.map((reader) => reader.direct) };
 }
 
 export function newRowGroup(layout: GroupLayout): RowGroup {

@@ -1,20 +1,59 @@
 import { MAX_REPORTED_ISSUES, describeValue } from '../../core/errors.js';
+import { ownText } from '../../core/internal/group-keys.js';
 import { judgeOffScaleValue, pointIndex, weightSumsProblem, type AnswerRules, type Verdict } from '../../core/internal/answer-rules.js';
 import { logIssue, type IssueLog } from '../../core/internal/issue-log.js';
 import type { MutableTally } from '../../core/internal/mutable-tally.js';
 import type { ResolvedMetric } from '../../analysis/internal/metric-specs.js';
 
+/**
+ * Decimal text as engines write numbers: no spaces, no hex, at most {@link MAX_NUMBER_TEXT}
+ * characters. Each part of the pattern has one way to match, so a long non-number fails in
+ * linear time (the pattern before this one took 10 s on a 100 kB text).
+ */
+const DECIMAL_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+const MAX_NUMBER_TEXT = 400;
+
+/** A decimal number written as text, or null for anything else. */
+function decimalText(text: string): number | null {
+  return text.length <= MAX_NUMBER_TEXT && DECIMAL_TEXT.test(text) ? Number(text) : null;
+}
+
 /** A count or sum as drivers return it: a number, a bigint (DuckDB, BigQuery) or a decimal string (PostgreSQL's pg). */
 export function numeric(value: unknown): number | null {
   if (typeof value === 'number') return value;
   if (typeof value === 'bigint') return Number(value);
-  if (typeof value === 'string' && /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(value.trim())) return Number(value);
+  if (typeof value === 'string') return decimalText(value);
   return null;
 }
 
-/** A group value as drivers return it; a bigint that fits is a number, so 7n and 7 are one group. */
-export function groupValue(value: unknown): unknown {
-  return typeof value === 'bigint' && Number.isSafeInteger(Number(value)) ? Number(value) : value;
+/** SQL types whose values are numbers, as DuckDB's `typeof`, PostgreSQL's `pg_typeof` and Spark's `typeof` name them. */
+const NUMERIC_TYPE = /^(?:tinyint|smallint|int|integer|bigint|hugeint|utinyint|usmallint|uinteger|ubigint|uhugeint|int[248]|float[48]?|real|double|double precision|decimal|numeric|bignum)(?:\s*\(.*\))?$/i;
+
+/**
+ * An answer or weight of a result row as the value it was in the table. The query reports
+ * each column's SQL type beside it (`score_type`, `weight_type`), because a driver's value
+ * alone does not tell: PostgreSQL returns NUMERIC as text, DuckDB turns a BOOLEAN stacked with
+ * numbers into 1 and 0, and a text column among numbers makes the numbers text. A value of a
+ * numeric column is read as its number, wherever the driver wrote it as text; a value of any
+ * other column (text, BOOLEAN, DATE) stays what it is, which is never an answer, as in memory.
+ * Without a type (BigQuery, rows made by hand) only numbers and bigints are numbers.
+ */
+export function tableValue(value: unknown, type: unknown): unknown {
+  if (value === null || value === undefined) return value;
+  const numericColumn = typeof type === 'string' && NUMERIC_TYPE.test(type.trim());
+  if (typeof type === 'string' && !numericColumn) return { notANumber: value, type };
+  if (typeof value === 'bigint') return Number(value);
+  if (!numericColumn || typeof value === 'number') return value;
+  // A numeric column written as text: PostgreSQL's NUMERIC, a DuckDB DECIMAL value object.
+  const text = typeof value === 'string' ? value : typeof value === 'object' ? ownText(value) : null;
+  return (text === null ? null : decimalText(text)) ?? value;
+}
+
+/** What to say of a value {@link tableValue} found in a column that is not numeric. */
+function columnVerdict(value: unknown, code: Verdict['code']): Verdict | null {
+  if (typeof value !== 'object' || value === null || !('notANumber' in value)) return null;
+  const { notANumber, type } = value as { notANumber: unknown; type: string };
+  return { code, message: `expected a number, got ${describeValue(notANumber)} (the column is ${type.trim()})` };
 }
 
 /** The answer count of a result row, or null (logged) when the row has none. */
@@ -36,13 +75,16 @@ export function answerCount(record: Readonly<Record<string, unknown>>, r: number
  */
 export function countResultRow(tally: MutableTally, record: Readonly<Record<string, unknown>>, r: number, count: number, rules: AnswerRules, weighted: boolean, log: IssueLog): void {
   const reject = (verdict: Verdict, column: string) => {
-    if (!rules.skipInvalid) return logIssue(log, { code: verdict.code, path: [r, column], message: `${verdict.message} (${count} answers)` });
+    const message = `${verdict.message} (${count} ${count === 1 ? 'answer' : 'answers'})`;
+    if (!rules.skipInvalid) return logIssue(log, { code: verdict.code, path: [r, column], message });
     tally.invalid += count;
-    if (tally.rejected.length < MAX_REPORTED_ISSUES) tally.rejected.push({ index: r, value: describeValue(record[column]), code: verdict.code, reason: `${verdict.message} (${count} answers)` });
+    if (tally.rejected.length < MAX_REPORTED_ISSUES) tally.rejected.push({ index: r, value: describeValue(record[column]), code: verdict.code, reason: message });
   };
   let sumWeights = count;
   let sumSquaredWeights = count;
   if (weighted) {
+    const weightType = columnVerdict(tableValue(record['min_weight'], record['weight_type']), 'invalid_weight');
+    if (weightType !== null) return reject(weightType, 'min_weight');
     const sum = numeric(record['sum_weights']);
     const squares = numeric(record['sum_squared_weights']);
     const given = numeric(record['weights_given']);
@@ -55,8 +97,7 @@ export function countResultRow(tally: MutableTally, record: Readonly<Record<stri
     sumWeights = sum;
     sumSquaredWeights = squares;
   }
-  const raw = record['score'];
-  const score = raw === null || raw === undefined ? raw : (numeric(raw) ?? raw);
+  const score = tableValue(record['score'], record['score_type']);
   const { min, max } = rules.scale;
   const k = pointIndex(score, min, max - min);
   if (k >= 0) {
@@ -66,7 +107,7 @@ export function countResultRow(tally: MutableTally, record: Readonly<Record<stri
     tally.n += count;
     return;
   }
-  const verdict = judgeOffScaleValue(score, rules);
+  const verdict = columnVerdict(score, 'invalid_type') ?? judgeOffScaleValue(score, rules);
   if (verdict === 'missing') tally.missing += count;
   else reject(verdict, 'score');
 }
