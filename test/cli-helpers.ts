@@ -15,7 +15,7 @@ export interface CliRun {
 
 /** Runs the command line from source, as `npx cx-metrics …` runs it from dist/. */
 export function cli(...args: string[]): CliRun {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: root, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -25,27 +25,29 @@ export function journeyChart(report: JourneyReport, options: ChartOptions = {}):
   const below = new Set(report.significantlyBelow.stages);
   const belowTouchpoints = new Set(report.significantlyBelow.touchpoints.map((entry) => `${entry.stage}\u0000${entry.touchpoint}`));
   const status = (weakest: boolean, significantlyBelow: boolean) => (significantlyBelow ? labels.significantlyBelow : weakest ? labels.weakest : labels.otherStage);
-  const row = (name: string, part: StageReport | TouchpointReport, weakest: boolean, significantlyBelow: boolean) => ({
+  const row = (name: string, part: StageReport | TouchpointReport, weakest: boolean, significantlyBelow: boolean, order: number) => ({
     name,
+    order,
     status: status(weakest, significantlyBelow),
     n: part[metric]!.n,
     ...scoreFields(part[metric]!, score),
   });
-  const stages = report.stages.map((stage) => row(stage.label, stage, report.weakest.stage === stage.id, below.has(stage.id)));
-  const touchpoints = report.stages.flatMap((stage) =>
-    stage.touchpoints.map((touchpoint) =>
-      row(
-        `${stage.label} / ${touchpoint.label}`,
+  const stages = report.stages.map((stage, s) => row(stage.label, stage, report.weakest.stage === stage.id, below.has(stage.id), s));
+  const touchpoints = report.stages
+    .flatMap((stage) =>
+      stage.touchpoints.map((touchpoint) => ({
+        name: `${stage.label} / ${touchpoint.label}`,
         touchpoint,
-        report.weakest.touchpoint?.stage === stage.id && report.weakest.touchpoint.touchpoint === touchpoint.id,
-        belowTouchpoints.has(`${stage.id}\u0000${touchpoint.id}`),
-      ),
-    ),
-  );
+        weakest: report.weakest.touchpoint?.stage === stage.id && report.weakest.touchpoint.touchpoint === touchpoint.id,
+        below: belowTouchpoints.has(`${stage.id}\u0000${touchpoint.id}`),
+      })),
+    )
+    .map((entry, t) => row(entry.name, entry.touchpoint, entry.weakest, entry.below, t));
   const statuses = [labels.otherStage, labels.weakest, labels.significantlyBelow];
   const color = { field: 'status', type: 'nominal', title: null, scale: { domain: statuses, range: [COLORS.bar, COLORS.warning, COLORS.highlight] } };
   const panel = (rows: typeof stages, title: string, withIndex: boolean) => {
-    const position = { y: { field: 'name', type: 'nominal', sort: rows.map((entry) => entry.name), title } };
+    // In journey order by a field of the rows: a list of labels becomes an expression vega-lite cannot hold for long lists.
+    const position = { y: { field: 'name', type: 'nominal', sort: { field: 'order', op: 'min' }, title } };
     const tooltip = [{ field: 'name', title }, { field: 'label', title: score.title }, { field: 'status', title: '' }, { field: 'n', title: labels.answers }];
     const layers: Record<string, unknown>[] = scoreLayers(score, 'x', position, color, tooltip).map((layer) => ({ data: { values: rows }, ...layer }));
     if (withIndex && report.index.score !== null) {

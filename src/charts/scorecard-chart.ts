@@ -39,8 +39,10 @@ export function scorecardChart(report: ScorecardReport, options: ScorecardChartO
       label: group.score === null ? '–' : `${style.percent(group.score, 1)}${group.rank === null ? '' : ` (${group.rank}.)`}`,
       visits: group.visits,
     }))
-    .sort((a, b) => (b.score ?? -Infinity) - (a.score ?? -Infinity));
-  const y = { field: 'group', type: 'nominal', sort: values.map((row) => row.group), title: labels.group };
+    .sort((a, b) => (b.score ?? -Infinity) - (a.score ?? -Infinity))
+    .map((row, order) => ({ ...row, order }));
+  // Best first, by a field of the rows: a list of labels becomes an expression vega-lite cannot hold for long lists.
+  const y = { field: 'group', type: 'nominal', sort: { field: 'order', op: 'min' }, title: labels.group };
   const x = { field: 'score', type: 'quantitative', title: labels.pooledScore, scale: { domain: [0, 100], nice: false } };
   const layers: Record<string, unknown>[] = [
     {

@@ -33,30 +33,46 @@ export function summaryChart(summary: Summary, options: ChartOptions = {}): Vega
   const labels = labelsFor(options);
   const style = numberStyle(options.locale);
   const groups = chartGroups(summary, labels.total);
-  const order = groups.map((group) => group.label);
   const width = options.width ?? 480;
   const panels = (['nps', 'csat', 'ces'] as const).flatMap((metric) => {
-    const entries = groups.flatMap((group) => group.items.filter((item) => item.metric === metric).map((item) => ({ group: group.label, rows: group.rows, item })));
+    const entries = groups.flatMap((group, g) => group.items.filter((item) => item.metric === metric).map((item) => ({ group: group.label, groupOrder: g, rows: group.rows, item })));
     if (entries.length === 0) return [];
     const several = entries.some((entry) => entry.item.field !== null);
-    return [metric === 'nps' ? npsPanel(entries, order, several, labels, style, width) : scorePanel(metric, entries, order, several, labels, style, width)];
+    return [metric === 'nps' ? npsPanel(entries, several, labels, style, width) : scorePanel(metric, entries, several, labels, style, width)];
   });
   return topLevel(options, labels.titles.summary, panels.length === 1 ? panels[0]! : { vconcat: panels, resolve: { scale: { color: 'independent' } } });
 }
 
-type Entry = { readonly group: string; readonly rows: number; readonly item: SummaryItem };
+type Entry = { readonly group: string; readonly groupOrder: number; readonly rows: number; readonly item: SummaryItem };
+
+/**
+ * Groups and items keep their order through a field of their rows, not a list of their
+ * labels: vega-lite turns a list into one nested expression per label, which overflowed the
+ * stack at about a thousand groups and broke on a label with a line separator (U+2028).
+ */
+const IN_GROUP_ORDER = { field: 'groupOrder', op: 'min' } as const;
+const IN_ITEM_ORDER = { field: 'itemOrder', op: 'min' } as const;
+
+/** Each row's item (its field, or the metric's name) and the item's place in the order asked. */
+function itemOrder(entries: readonly Entry[], fallback: string): { name: (entry: Entry) => string; order: (entry: Entry) => number; items: string[] } {
+  const name = (entry: Entry) => entry.item.field ?? fallback;
+  const items = [...new Set(entries.map(name))];
+  return { name, order: (entry) => items.indexOf(name(entry)), items };
+}
 type Labels = ReturnType<typeof labelsFor>;
 type Style = ReturnType<typeof numberStyle>;
 
-function npsPanel(entries: readonly Entry[], order: readonly string[], several: boolean, labels: Labels, style: Style, width: number): Record<string, unknown> {
+function npsPanel(entries: readonly Entry[], several: boolean, labels: Labels, style: Style, width: number): Record<string, unknown> {
   const bands = [labels.detractors, labels.passives, labels.promoters];
-  const shares = entries.flatMap(({ group, item }) => {
+  const items = itemOrder(entries, labels.nps);
+  const shares = entries.flatMap((entry) => {
+    const { group, groupOrder, item } = entry;
     const percent = item.result.metric === 'nps' ? item.result.percent : null;
     if (percent === null) return [];
-    return [percent.detractors, percent.passives, percent.promoters].map((share, b) => ({ group, item: item.field ?? labels.nps, band: bands[b], order: b, share, shareText: style.percent(share, 1) }));
+    return [percent.detractors, percent.passives, percent.promoters].map((share, b) => ({ group, groupOrder, item: items.name(entry), itemOrder: items.order(entry), band: bands[b], order: b, share, shareText: style.percent(share, 1) }));
   });
-  const scores = entries.map(({ group, item }) => ({ group, item: item.field ?? labels.nps, label: item.result.score === null ? '–' : `${labels.nps} ${style.fixed(item.result.score, 0)}`, n: item.result.n }));
-  const y = { field: 'group', type: 'nominal', sort: order, title: labels.group };
+  const scores = entries.map((entry) => ({ group: entry.group, groupOrder: entry.groupOrder, item: items.name(entry), itemOrder: items.order(entry), label: entry.item.result.score === null ? '–' : `${labels.nps} ${style.fixed(entry.item.result.score, 0)}`, n: entry.item.result.n }));
+  const y = { field: 'group', type: 'nominal', sort: IN_GROUP_ORDER, title: labels.group };
   const layer = [
     {
       data: { values: shares },
@@ -78,7 +94,7 @@ function npsPanel(entries: readonly Entry[], order: readonly string[], several: 
   const [bars, text] = layer.map(({ data: _data, ...rest }) => rest);
   return {
     data: { values },
-    facet: { row: { field: 'item', type: 'nominal', title: labels.item, sort: [...new Set(scores.map((row) => row.item))] } },
+    facet: { row: { field: 'item', type: 'nominal', title: labels.item, sort: IN_ITEM_ORDER } },
     spec: {
       width,
       height: { step: 24 },
@@ -90,16 +106,16 @@ function npsPanel(entries: readonly Entry[], order: readonly string[], several: 
   };
 }
 
-function scorePanel(metric: Exclude<MetricName, 'nps'>, entries: readonly Entry[], order: readonly string[], several: boolean, labels: Labels, style: Style, width: number): Record<string, unknown> {
+function scorePanel(metric: Exclude<MetricName, 'nps'>, entries: readonly Entry[], several: boolean, labels: Labels, style: Style, width: number): Record<string, unknown> {
   const scales = entries.map(({ item }) => item.result.scale);
   const method = entries[0]!.item.result.metric === 'ces' ? (entries[0]!.item.result as { method: string }).method : undefined;
   const range = { min: Math.min(...scales.map((scale) => scale.min)), max: Math.max(...scales.map((scale) => scale.max)) };
   const score = scoreScale(metric, method, range, labels, style);
-  const values = entries.map(({ group, item }) => ({ group, item: item.field ?? labels[metric], n: item.result.n, ...scoreFields(item.result, score) }));
-  // Items in the order they were asked for, in the offsets and in the legend.
-  const items = [...new Set(values.map((row) => row.item))];
-  const position = { y: { field: 'group', type: 'nominal', sort: order, title: labels.group }, ...(several ? { yOffset: { field: 'item', type: 'nominal', sort: items } } : {}) };
-  const color = several ? { field: 'item', type: 'nominal', title: labels.item, sort: items, scale: { domain: items } } : { value: COLORS.bar };
+  const items = itemOrder(entries, labels[metric]);
+  const values = entries.map((entry) => ({ group: entry.group, groupOrder: entry.groupOrder, item: items.name(entry), itemOrder: items.order(entry), n: entry.item.result.n, ...scoreFields(entry.item.result, score) }));
+  // Items in the order they were asked for, in the offsets and (by the scale's domain) in the legend.
+  const position = { y: { field: 'group', type: 'nominal', sort: IN_GROUP_ORDER, title: labels.group }, ...(several ? { yOffset: { field: 'item', type: 'nominal', sort: IN_ITEM_ORDER } } : {}) };
+  const color = several ? { field: 'item', type: 'nominal', title: labels.item, scale: { domain: items.items } } : { value: COLORS.bar };
   const tooltip = [{ field: 'group', title: labels.group }, ...(several ? [{ field: 'item', title: labels.item }] : []), { field: 'label', title: score.title }, { field: 'n', title: labels.answers }];
   return { data: { values }, width, height: { step: several ? 14 : 24 }, layer: scoreLayers(score, 'x', position, color, tooltip) };
 }

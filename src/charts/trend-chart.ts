@@ -20,7 +20,6 @@ export function trendChart(result: Trend, options: ChartOptions = {}): VegaLiteS
   const labels = labelsFor(options);
   const style = numberStyle(options.locale);
   const metrics = (['nps', 'csat', 'ces'] as const).filter((metric) => result.periods.some((period) => period[metric] !== undefined));
-  const order = result.periods.map((period) => period.period);
   const values = metrics.flatMap((metric) => {
     const first = result.periods[0]?.[metric];
     const score = scoreScale(metric, (first as { method?: string } | undefined)?.method, first?.scale ?? { min: 0, max: 100 }, labels, style);
@@ -40,7 +39,8 @@ export function trendChart(result: Trend, options: ChartOptions = {}): VegaLiteS
   const legend = { title: null, labelExpr: `datum.value ? ${JSON.stringify(labels.significantChange)} : ${JSON.stringify(labels.score)}` };
   const panel = (metric: MetricName) => {
     const title = values.find((row) => row.metric === metric)!.metricLabel;
-    const x = { field: 'period', type: 'ordinal', sort: order, title: labels.period, axis: { labelAngle: -45 } };
+    // Period labels (2026-01-05, 2026-W02, 2026-01, 2026-Q1, 2026) sort as text in time order.
+    const x = { field: 'period', type: 'ordinal', sort: 'ascending', title: labels.period, axis: { labelAngle: -45 } };
     const y = { field: 'score', type: 'quantitative', title, scale: { zero: false } };
     return {
       width: options.width ?? 480,

@@ -1,10 +1,12 @@
+import type { CommandOutput } from '../output/write-output.js';
+import { jsonChunks } from '../output/json-chunks.js';
 import { KEY_DRIVER_METHODS, keyDrivers, type KeyDriverMethod, type KeyDriverOptions } from '../../analysis/key-drivers.js';
 import { all, isSet, parseCommand, single, type CommandSpec } from '../args.js';
 import { UsageError } from '../errors.js';
 import type { Row } from '../input/table.js';
 import { driversCsv, driversTable } from '../output/drivers.js';
 import { resolveColumn } from '../shared/columns.js';
-import { INPUT_FLAGS, notesTo, openInput, outputFormat, OUTPUT_FLAGS } from '../shared/input-flags.js';
+import { INPUT_FLAGS, notesTo, openInput, outputFormat, OUTPUT_FLAGS, csvStyle } from '../shared/input-flags.js';
 import { codesFor, levelFlag, naCodes, parseScale } from '../shared/metric-flags.js';
 import { allRows, columnPlan, onTable } from '../shared/run.js';
 
@@ -35,7 +37,7 @@ export const driversSpec: CommandSpec = {
   examples: ['cx-metrics drivers survey.csv --outcome satisfaction --map "satisfied=1,neutral or dissatisfied=0" --driver "Seat comfort" --driver Cleanliness --scale 1-5 --na 0'],
 };
 
-export async function driversCommand(argv: readonly string[]): Promise<string> {
+export async function driversCommand(argv: readonly string[]): Promise<CommandOutput> {
   const args = parseCommand(driversSpec, argv);
   const format = outputFormat(args);
   const note = notesTo(args);
@@ -64,6 +66,6 @@ export async function driversCommand(argv: readonly string[]): Promise<string> {
     ...(level === undefined ? {} : { level }),
   };
   const result = await onTable(table, () => keyDrivers(rows, options));
-  if (format === 'json') return JSON.stringify(result, null, 2);
-  return format === 'csv' ? driversCsv(result) : driversTable(result, outcome);
+  if (format === 'json') return jsonChunks(result);
+  return format === 'csv' ? driversCsv(result, csvStyle(args)) : driversTable(result, outcome);
 }

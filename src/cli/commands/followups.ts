@@ -1,11 +1,13 @@
+import type { CommandOutput } from '../output/write-output.js';
 import { followUps, type FollowUpOptions } from '../../analysis/follow-ups.js';
 import { tally } from '../../core/tally.js';
+import { jsonChunks } from '../output/json-chunks.js';
 import { parseCommand, single, type CommandSpec } from '../args.js';
 import { UsageError } from '../errors.js';
 import type { Row } from '../input/table.js';
 import { followUpsCsv, followUpsTable } from '../output/followups.js';
 import { resolveColumn } from '../shared/columns.js';
-import { INPUT_FLAGS, notesTo, openInput, outputFormat, OUTPUT_FLAGS } from '../shared/input-flags.js';
+import { INPUT_FLAGS, notesTo, openInput, outputFormat, OUTPUT_FLAGS, csvStyle } from '../shared/input-flags.js';
 import { checkScaleUse, metricFlags, metricPlan, requireMetric, parseNumbers } from '../shared/metric-flags.js';
 import { allRows, columnPlan, metricSpecs, onTable } from '../shared/run.js';
 
@@ -31,7 +33,7 @@ export const followUpsSpec: CommandSpec = {
   examples: ['cx-metrics followups answers.csv --id respondent --nps recommend --csat satisfaction --format csv > contacts.csv'],
 };
 
-export async function followUpsCommand(argv: readonly string[]): Promise<string> {
+export async function followUpsCommand(argv: readonly string[]): Promise<CommandOutput> {
   const args = parseCommand(followUpsSpec, argv);
   const format = outputFormat(args);
   const note = notesTo(args);
@@ -64,6 +66,6 @@ export async function followUpsCommand(argv: readonly string[]): Promise<string>
     args,
     note,
   );
-  if (format === 'json') return JSON.stringify(list, null, 2);
-  return format === 'csv' ? followUpsCsv(list, metrics.columns, table) : followUpsTable(list, table);
+  if (format === 'json') return jsonChunks(list);
+  return format === 'csv' ? followUpsCsv(list, metrics.columns, table, csvStyle(args)) : followUpsTable(list, table);
 }

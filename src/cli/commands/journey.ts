@@ -1,13 +1,15 @@
-import { readFileSync } from 'node:fs';
+import type { CommandOutput } from '../output/write-output.js';
 import type { JourneyDefinition } from '../../analysis/define-journey.js';
 import { journeyReport, type JourneyReportOptions } from '../../analysis/journey-report.js';
 import { CxValidationError } from '../../core/errors.js';
+import { jsonChunks } from '../output/json-chunks.js';
+import { readJsonFile } from '../input/input-path.js';
 import { parseCommand, single, type CommandSpec } from '../args.js';
 import { InputError, UsageError } from '../errors.js';
 import type { Row } from '../input/table.js';
 import { journeyCsv, journeyTable } from '../output/journey.js';
 import { resolveColumn } from '../shared/columns.js';
-import { INPUT_FLAGS, notesTo, openInput, outputFormat, OUTPUT_FLAGS } from '../shared/input-flags.js';
+import { INPUT_FLAGS, notesTo, openInput, outputFormat, OUTPUT_FLAGS, csvStyle } from '../shared/input-flags.js';
 import { describeValidation } from '../shared/messages.js';
 import { ADJUST_FLAG, adjustFlag } from '../shared/test-flags.js';
 import { checkScaleUse, metricFlags, metricPlan, requireMetric } from '../shared/metric-flags.js';
@@ -37,20 +39,10 @@ export const journeySpec: CommandSpec = {
 };
 
 function readJourney(file: string): JourneyDefinition {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new InputError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
-  }
-  try {
-    return JSON.parse(text) as JourneyDefinition;
-  } catch (error) {
-    throw new InputError(`${file} is not valid JSON (${(error as Error).message})`);
-  }
+  return readJsonFile(file) as JourneyDefinition;
 }
 
-export async function journeyCommand(argv: readonly string[]): Promise<string> {
+export async function journeyCommand(argv: readonly string[]): Promise<CommandOutput> {
   const args = parseCommand(journeySpec, argv);
   const format = outputFormat(args);
   const note = notesTo(args);
@@ -92,7 +84,7 @@ export async function journeyCommand(argv: readonly string[]): Promise<string> {
     });
   }
   checkScaleUse(metrics.columns.map((column) => ({ metric: column.metric, column: column.column, tally: report.total[column.metric]!.tally })), args, note);
-  if (format === 'json') return JSON.stringify(report, null, 2);
+  if (format === 'json') return jsonChunks(report);
   const columnOf = (metric: string) => metrics.columns.find((column) => column.metric === metric)!.column;
-  return format === 'csv' ? journeyCsv(report) : journeyTable(report, columnOf(report.headline));
+  return format === 'csv' ? journeyCsv(report, csvStyle(args)) : journeyTable(report, columnOf(report.headline));
 }

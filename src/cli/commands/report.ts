@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import type { CommandOutput } from '../output/write-output.js';
 import { followUps, type FollowUpOptions } from '../../analysis/follow-ups.js';
 import { journeyReport, type JourneyReportOptions } from '../../analysis/journey-report.js';
 import { KEY_DRIVER_METHODS, keyDrivers, type KeyDriverMethod, type KeyDriverOptions } from '../../analysis/key-drivers.js';
@@ -10,8 +10,10 @@ import { journeyChart } from '../../charts/journey-chart.js';
 import { summaryChart } from '../../charts/summary-chart.js';
 import { trendChart } from '../../charts/trend-chart.js';
 import { labelsFor, numberStyle, type VegaLiteSpec } from '../../charts/internal/options.js';
+import { readJsonFile } from '../input/input-path.js';
+import { writeFileSafely } from '../output/write-file.js';
 import { all, isSet, parseCommand, single, type CommandSpec } from '../args.js';
-import { InputError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import type { Row } from '../input/table.js';
 import { renderSvgs } from '../report/render-charts.js';
 import { reportHtml, type ReportSection } from '../report/html.js';
@@ -22,9 +24,9 @@ import { resolveColumn } from '../shared/columns.js';
 import { version } from '../version.js';
 import { ADJUST_FLAG, adjustFlag } from '../shared/test-flags.js';
 import type { PValueAdjustment } from '../../stats/adjust-p-values.js';
-import { INPUT_FLAGS, notesTo, openInput } from '../shared/input-flags.js';
+import { DATE_UNIT_FLAG, INPUT_FLAGS, notesTo, openInput } from '../shared/input-flags.js';
 import { checkScaleUse, codesFor, metricFlags, metricPlan, naCodes, parseScale, requireMetric } from '../shared/metric-flags.js';
-import { allRows, columnOfItem, columnPlan, metricSpecs, onTable } from '../shared/run.js';
+import { allRows, columnOfItem, columnPlan, limitGroups, MAX_GROUPS_FLAG, maxGroups, metricSpecs, onTable } from '../shared/run.js';
 
 export const reportSpec: CommandSpec = {
   name: 'report',
@@ -41,13 +43,14 @@ export const reportSpec: CommandSpec = {
         { name: 'quiet', help: 'no progress line and no notes on stderr' },
       ],
     },
-    { heading: 'Summary', flags: [{ name: 'by', value: 'COL', help: 'group by a column (repeat to group by several)', repeat: true }] },
+    { heading: 'Summary', flags: [{ name: 'by', value: 'COL', help: 'group by a column (repeat to group by several)', repeat: true }, MAX_GROUPS_FLAG] },
     {
       heading: 'Trend (optional)',
       flags: [
         { name: 'at', value: 'COL', help: 'the column of dates' },
         { name: 'period', value: 'PERIOD', help: 'day, week, month, quarter or year' },
         { name: 'time-zone', value: 'TZ', help: 'the calendar instants are dated in (default UTC)' },
+        DATE_UNIT_FLAG,
       ],
     },
     {
@@ -86,7 +89,7 @@ function language(given: string | undefined): 'en' | 'fi' {
   return lang === 'fi' ? 'fi' : 'en';
 }
 
-export async function reportCommand(argv: readonly string[]): Promise<string> {
+export async function reportCommand(argv: readonly string[]): Promise<CommandOutput> {
   const args = parseCommand(reportSpec, argv);
   const note = notesTo(args);
   const out = single(args, 'out');
@@ -101,7 +104,7 @@ export async function reportCommand(argv: readonly string[]): Promise<string> {
   if (isSet(args, 'at') !== (period !== undefined)) throw new UsageError('a trend needs both --at and --period');
   if (isSet(args, 'driver') !== isSet(args, 'outcome')) throw new UsageError('key drivers need both --outcome and --driver');
   if (isSet(args, 'journey') !== isSet(args, 'stage')) throw new UsageError('a journey needs both --journey and --stage');
-  const journeyDefinition = single(args, 'journey') === undefined ? undefined : readJson(single(args, 'journey')!);
+  const journeyDefinition = single(args, 'journey') === undefined ? undefined : readJsonFile(single(args, 'journey')!);
   const { table, progress } = await openInput(args);
   const metrics = metricPlan(args, table, note);
   const column = (flag: string) => (single(args, flag) === undefined ? undefined : resolveColumn(table, single(args, flag)!));
@@ -110,7 +113,7 @@ export async function reportCommand(argv: readonly string[]): Promise<string> {
   const drivers = all(args, 'driver').map((name) => resolveColumn(table, name));
   const texts = [...by, ...[stage, touchpoint, id].filter((name): name is string => name !== undefined)];
   const numbers = [...metrics.columns.map((entry) => entry.column), ...(metrics.weight === undefined ? [] : [metrics.weight]), ...(outcome === undefined ? [] : [outcome]), ...drivers];
-  const rows = await onTable(table, () => allRows(table, columnPlan(texts, at === undefined ? [] : [at], numbers)));
+  const rows = await onTable(table, () => allRows(limitGroups(table, by, maxGroups(args)), columnPlan(texts, at === undefined ? [] : [at], numbers)));
   progress.done();
   const common = {
     ...(metrics.weight === undefined ? {} : { weight: metrics.weight }),
@@ -194,18 +197,7 @@ export async function reportCommand(argv: readonly string[]): Promise<string> {
     methodology: builders.methodology(metrics, { trend: adjustments.trend, drivers: driverMethod, journey: adjustments.journey }),
     version: version(),
   });
-  try {
-    writeFileSync(out, html);
-  } catch (error) {
-    throw new InputError(`cannot write ${out}: ${(error as Error).message}`);
-  }
+  writeFileSafely(out, html, [args.file, ...all(args, 'journey')]);
   return `wrote ${out}: ${sections.length} section${sections.length === 1 ? '' : 's'}, ${rows.length} rows of ${args.file}`;
 }
 
-function readJson(file: string): unknown {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new InputError((error as NodeJS.ErrnoException).code === 'ENOENT' ? `cannot read ${file}: no such file` : `${file} is not valid JSON (${(error as Error).message})`);
-  }
-}

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import type { CommandOutput } from '../output/write-output.js';
+import { jsonChunks } from '../output/json-chunks.js';
+import { readJsonFile } from '../input/input-path.js';
 import { CxValidationError } from '../../core/errors.js';
 import { defineScorecard, NOT_APPLICABLE, type Criterion, type ScorecardDefinition } from '../../scorecard/define-scorecard.js';
 import type { Visit } from '../../scorecard/score-visit.js';
@@ -6,13 +8,13 @@ import { scorecardReport, type ScorecardReportOptions } from '../../scorecard/sc
 import { SERVICE_SITUATIONS, serviceEncounterScorecard } from '../../scorecard/service-encounter.js';
 import { all, isSet, parseCommand, single, type CommandSpec } from '../args.js';
 import { InputError, UsageError } from '../errors.js';
-import type { Row, Table } from '../input/table.js';
+import { emptyRow, type Row, type Table } from '../input/table.js';
 import { scorecardCsv, scorecardTable } from '../output/scorecard.js';
 import { resolveColumn } from '../shared/columns.js';
-import { INPUT_FLAGS, notesTo, openInput, outputFormat, OUTPUT_FLAGS } from '../shared/input-flags.js';
+import { INPUT_FLAGS, notesTo, openInput, outputFormat, OUTPUT_FLAGS, csvStyle } from '../shared/input-flags.js';
 import { describeValidation } from '../shared/messages.js';
 import { levelFlag } from '../shared/metric-flags.js';
-import { allRows, columnPlan } from '../shared/run.js';
+import { allRows, columnPlan, limitGroups, MAX_GROUPS_FLAG, maxGroups } from '../shared/run.js';
 import { ADJUST_FLAG, adjustFlag } from '../shared/test-flags.js';
 
 const TEMPLATES = ['service-encounter'] as const;
@@ -36,6 +38,7 @@ export const scorecardSpec: CommandSpec = {
       heading: 'Report',
       flags: [
         { name: 'by', value: 'COL', help: 'group and rank by a column (a location, a team)' },
+        MAX_GROUPS_FLAG,
         { name: 'wave', value: 'COL', help: 'a column naming each visit\'s wave, e.g. 2026-11: figures per wave and the change from the wave before (waves in text order, so name them to sort)' },
         { name: 'id', value: 'COL', help: 'the visit id column, for messages' },
         { name: 'min-visits', value: 'N', help: 'rank only groups with at least N visits (default 1)' },
@@ -54,12 +57,12 @@ export const scorecardSpec: CommandSpec = {
 
 type Cards = ScorecardDefinition | Record<string, ScorecardDefinition>;
 
-export async function scorecardCommand(argv: readonly string[]): Promise<string> {
+export async function scorecardCommand(argv: readonly string[]): Promise<CommandOutput> {
   const args = parseCommand(scorecardSpec, argv);
   const format = outputFormat(args);
   const note = notesTo(args);
   const cards = cardsOf(args);
-  const programme = !('sections' in cards);
+  const programme = !isOneCard(cards);
   if (programme !== isSet(args, 'situation')) {
     throw new UsageError(programme ? 'several cards need --situation COL: the column naming each visit\'s card' : '--situation picks among several cards; with one --card leave it out');
   }
@@ -79,7 +82,7 @@ export async function scorecardCommand(argv: readonly string[]): Promise<string>
     const ignored = table.columns.filter((column) => !used.includes(column) && !criteria.has(column));
     if (ignored.length > 0) note(`columns that are no criterion of the card${programme ? 's' : ''}, left out: ${ignored.map((column) => JSON.stringify(column)).join(', ')}`);
   }
-  const rows = await allRows(table, columnPlan([...used, ...criterionColumns], [], []));
+  const rows = await allRows(limitGroups(table, by === undefined ? [] : [by], maxGroups(args)), columnPlan([...used, ...criterionColumns], [], []));
   progress.done();
   const visits = rows.map((row) => toVisit(row, criteria, criterionColumns, { situation, by, wave, id }));
   const options: ScorecardReportOptions = {
@@ -98,8 +101,8 @@ export async function scorecardCommand(argv: readonly string[]): Promise<string>
     if (!(error instanceof CxValidationError)) throw error;
     throw new InputError(describeScorecardError(error, table));
   }
-  if (format === 'json') return JSON.stringify(report, null, 2);
-  return format === 'csv' ? scorecardCsv(report) : scorecardTable(report);
+  if (format === 'json') return jsonChunks(report);
+  return format === 'csv' ? scorecardCsv(report, csvStyle(args)) : scorecardTable(report);
 }
 
 /** The cards the flags name: one card, a record of cards by key, or the template's five. */
@@ -119,7 +122,8 @@ function cardsOf(args: Parameters<typeof single>[0]): Cards {
     return { key, card };
   });
   if (loaded.length === 1 && !files[0]!.includes('=')) return loaded[0]!.card;
-  const record: Record<string, ScorecardDefinition> = {};
+  // No prototype: a card keyed "__proto__" is a card like any other.
+  const record = Object.create(null) as Record<string, ScorecardDefinition>;
   for (const { key, card } of loaded) {
     if (Object.hasOwn(record, key)) throw new UsageError(`two cards are called ${JSON.stringify(key)}; give them keys: --card KEY=FILE`);
     record[key] = card;
@@ -128,18 +132,7 @@ function cardsOf(args: Parameters<typeof single>[0]): Cards {
 }
 
 function readCard(file: string): ScorecardDefinition {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new InputError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
-  }
-  let card: ScorecardDefinition;
-  try {
-    card = JSON.parse(text) as ScorecardDefinition;
-  } catch (error) {
-    throw new InputError(`${file} is not valid JSON (${(error as Error).message})`);
-  }
+  const card = readJsonFile(file) as ScorecardDefinition;
   // Checked before any visit is read: a mistake in a card is named as one.
   try {
     defineScorecard(card);
@@ -150,10 +143,15 @@ function readCard(file: string): ScorecardDefinition {
   return card;
 }
 
+/** One card rather than a record of cards by key (a card has a list of sections; a card keyed "sections" is a card). */
+function isOneCard(cards: Cards): cards is ScorecardDefinition {
+  return Array.isArray((cards as { sections?: unknown }).sections);
+}
+
 /** Every criterion id of the cards, with its definition on each card that has it (by card key). */
 function criteriaOf(cards: Cards): Map<string, Map<string, Criterion>> {
   const byId = new Map<string, Map<string, Criterion>>();
-  const entries: [string, ScorecardDefinition][] = 'sections' in cards ? [['', cards as ScorecardDefinition]] : Object.entries(cards);
+  const entries: [string, ScorecardDefinition][] = isOneCard(cards) ? [['', cards]] : Object.entries(cards);
   for (const [key, card] of entries) {
     for (const section of Array.isArray(card?.sections) ? card.sections : []) {
       for (const criterion of Array.isArray(section?.criteria) ? section.criteria : []) {
@@ -175,14 +173,16 @@ function criteriaOf(cards: Cards): Map<string, Map<string, Criterion>> {
  */
 function toVisit(row: Row, criteria: ReadonlyMap<string, ReadonlyMap<string, Criterion>>, columns: readonly string[], fields: { situation?: string | undefined; by?: string | undefined; wave?: string | undefined; id?: string | undefined }): Visit {
   const cardKey = fields.situation === undefined ? '' : row[fields.situation];
-  const answers: Record<string, unknown> = {};
+  // No prototypes: a criterion or field named "__proto__" is a key like any other.
+  const answers = emptyRow();
   for (const column of columns) {
     const cell = row[column];
     if (cell === null || cell === undefined || cell === '') continue;
     const criterion = typeof cardKey === 'string' ? criteria.get(column)?.get(cardKey) : undefined;
     answers[column] = criterion === undefined ? cell : answerCell(cell, criterion);
   }
-  const visit: Record<string, unknown> = { answers };
+  const visit = emptyRow();
+  visit['answers'] = answers;
   if (fields.id !== undefined && row[fields.id] !== null) visit['id'] = String(row[fields.id]);
   for (const column of [fields.situation, fields.by, fields.wave]) if (column !== undefined) visit[column] = row[column];
   return visit as Visit;

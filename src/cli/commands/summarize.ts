@@ -1,25 +1,27 @@
+import type { CommandOutput } from '../output/write-output.js';
+import { jsonChunks } from '../output/json-chunks.js';
 import { summaryItems } from '../../analysis/internal/summary-items.js';
 import { summarizeStream, type SummarizeOptions } from '../../analysis/summarize.js';
 import { all, parseCommand, type CommandSpec } from '../args.js';
 import type { Row } from '../input/table.js';
 import { summaryCsv, summaryTable } from '../output/summary.js';
 import { resolveColumn } from '../shared/columns.js';
-import { INPUT_FLAGS, notesTo, openInput, outputFormat, OUTPUT_FLAGS } from '../shared/input-flags.js';
+import { INPUT_FLAGS, notesTo, openInput, outputFormat, OUTPUT_FLAGS, csvStyle } from '../shared/input-flags.js';
 import { checkScaleUse, metricFlags, metricPlan, requireMetric } from '../shared/metric-flags.js';
-import { columnOfItem, columnPlan, metricSpecs, noRows, onTable } from '../shared/run.js';
+import { columnOfItem, columnPlan, limitGroups, MAX_GROUPS_FLAG, maxGroups, metricSpecs, noRows, onTable } from '../shared/run.js';
 
 export const summarizeSpec: CommandSpec = {
   name: 'summarize',
   usage: 'FILE [--by COL]... --nps COL | --csat COL | --ces COL ... [options]',
   summary: 'NPS, CSAT and CES per group and in total, with confidence intervals. The file is streamed: memory stays flat whatever its size.',
-  groups: [{ heading: 'Groups', flags: [{ name: 'by', value: 'COL', help: 'group by a column (repeat to group by several)', repeat: true }] }, metricFlags(true), INPUT_FLAGS, OUTPUT_FLAGS],
+  groups: [{ heading: 'Groups', flags: [{ name: 'by', value: 'COL', help: 'group by a column (repeat to group by several)', repeat: true }, MAX_GROUPS_FLAG] }, metricFlags(true), INPUT_FLAGS, OUTPUT_FLAGS],
   examples: [
     'cx-metrics summarize survey.csv --by Class --csat "Seat comfort" --csat Cleanliness --na 0',
     'cx-metrics summarize export.xlsx --by Region --nps Q1 --weight w --format csv',
   ],
 };
 
-export async function summarizeCommand(argv: readonly string[]): Promise<string> {
+export async function summarizeCommand(argv: readonly string[]): Promise<CommandOutput> {
   const args = parseCommand(summarizeSpec, argv);
   const format = outputFormat(args);
   const note = notesTo(args);
@@ -34,11 +36,11 @@ export async function summarizeCommand(argv: readonly string[]): Promise<string>
     ...(metrics.weight === undefined ? {} : { weight: metrics.weight }),
     ...(metrics.invalid === undefined ? {} : { invalid: metrics.invalid }),
   } as SummarizeOptions<Row>;
-  const summary = await onTable(table, () => summarizeStream(table.rows(plan), options));
+  const summary = await onTable(table, () => summarizeStream(limitGroups(table, by, maxGroups(args)).rows(plan), options));
   progress.done();
   if (summary.total.rows === 0) throw noRows(table);
   const columnOf = (item: { metric: 'nps' | 'csat' | 'ces'; field: string | null }) => columnOfItem(metrics, item);
   checkScaleUse(summaryItems(summary.total).map((item) => ({ metric: item.metric, column: columnOf(item), tally: item.result.tally })), args, note);
-  if (format === 'json') return JSON.stringify(summary, null, 2);
-  return format === 'csv' ? summaryCsv(summary, by, columnOf) : summaryTable(summary, by, columnOf);
+  if (format === 'json') return jsonChunks(summary);
+  return format === 'csv' ? summaryCsv(summary, by, columnOf, csvStyle(args)) : summaryTable(summary, by, columnOf);
 }

@@ -1,12 +1,14 @@
+import type { CommandOutput } from '../output/write-output.js';
 import type { MetricName } from '../../analysis/internal/metric-specs.js';
 import { trend, type Trend, type TrendOptions } from '../../analysis/trend.js';
 import { mergeTallies } from '../../core/merge-tallies.js';
+import { jsonChunks } from '../output/json-chunks.js';
 import { parseCommand, single, type CommandSpec } from '../args.js';
 import { UsageError } from '../errors.js';
 import type { Row } from '../input/table.js';
 import { trendCsv, trendTable, type TrendRun } from '../output/trend.js';
 import { resolveColumn } from '../shared/columns.js';
-import { INPUT_FLAGS, notesTo, openInput, outputFormat, OUTPUT_FLAGS } from '../shared/input-flags.js';
+import { DATE_UNIT_FLAG, INPUT_FLAGS, notesTo, openInput, outputFormat, OUTPUT_FLAGS, csvStyle } from '../shared/input-flags.js';
 import { ADJUST_FLAG, adjustFlag } from '../shared/test-flags.js';
 import { checkScaleUse, metricFlags, metricPlan, requireMetric, type MetricColumn } from '../shared/metric-flags.js';
 import { allRows, columnPlan, onTable } from '../shared/run.js';
@@ -25,6 +27,7 @@ export const trendSpec: CommandSpec = {
         { name: 'at', value: 'COL', help: 'when each answer was given: ISO 8601 (2026-01-05, 2026-01-05 09:30, …Z or +02:00), Google Forms timestamps, Excel dates' },
         { name: 'period', value: 'PERIOD', help: 'day, week (ISO, from Monday), month, quarter or year' },
         { name: 'time-zone', value: 'TZ', help: 'the calendar instants are dated in, e.g. Europe/Helsinki (default UTC); dates without a time or offset are taken as written' },
+        DATE_UNIT_FLAG,
       ],
     },
     { heading: 'Tests', flags: [ADJUST_FLAG] },
@@ -35,7 +38,7 @@ export const trendSpec: CommandSpec = {
   examples: ['cx-metrics trend answers.csv --at answered --period week --time-zone Europe/Helsinki --nps recommend', 'cx-metrics trend survey.xlsx --at Date --period month --csat Q3 --csat Q4 --format csv'],
 };
 
-export async function trendCommand(argv: readonly string[]): Promise<string> {
+export async function trendCommand(argv: readonly string[]): Promise<CommandOutput> {
   const args = parseCommand(trendSpec, argv);
   const format = outputFormat(args);
   const note = notesTo(args);
@@ -75,8 +78,8 @@ export async function trendCommand(argv: readonly string[]): Promise<string> {
     args,
     note,
   );
-  if (format === 'json') return JSON.stringify(oneCall ? runs[0]!.trend : runs.map((run) => ({ metric: run.columns[0]!.metric, column: run.columns[0]!.column, trend: run.trend })), null, 2);
-  return format === 'csv' ? trendCsv(runs) : trendTable(runs, metrics.level ?? 0.95);
+  if (format === 'json') return jsonChunks(oneCall ? runs[0]!.trend : runs.map((run) => ({ metric: run.columns[0]!.metric, column: run.columns[0]!.column, trend: run.trend })));
+  return format === 'csv' ? trendCsv(runs, csvStyle(args)) : trendTable(runs, metrics.level ?? 0.95);
 }
 
 /** The tally of a metric over every period. */

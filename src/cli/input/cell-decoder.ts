@@ -98,9 +98,9 @@ function sameBytes(known: Buffer, buffer: Buffer, start: number, end: number): b
 /** Reads cell `slot` as its column's kind asks. */
 export type CellReader = (state: ScanState, buffer: Buffer, slot: number) => unknown;
 
-/** A reader per column kind; text readers share strings within their column. */
-export function cellReader(kind: CellKind, rules: NumberRules): CellReader {
+/** A reader per column kind; text readers share strings within their column; `zone`: the zone the file states a date column's times are in. */
+export function cellReader(kind: CellKind, rules: NumberRules, zone: string | null): CellReader {
   if (kind === 'number') return (state, buffer, slot) => decodeNumber(state, buffer, slot, rules);
-  if (kind === 'date') return (state, buffer, slot) => dateCell(cellText(state, buffer, slot));
+  if (kind === 'date') return (state, buffer, slot) => dateCell(cellText(state, buffer, slot), rules, zone);
   return textDecoder();
 }

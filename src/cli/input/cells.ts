@@ -1,3 +1,5 @@
+import { wallClockInstant } from './zoned-time.js';
+
 /**
  * Turning the text of a cell into the value a command reads: numbers for metric and weight
  * columns, text as written for groups, stages and ids, ISO 8601 text for dates. The same
@@ -10,6 +12,39 @@ export interface NumberRules {
   readonly decimalComma: boolean;
   /** Answers written as text labels (`--map "Very satisfied=5"`), keys trimmed and lower-cased. */
   readonly labels: ReadonlyMap<string, number> | null;
+  /** What a number in a date column counts (`--date-unit`); without one such a number is refused. */
+  readonly dateUnit?: DateUnit | null | undefined;
+}
+
+/** What a date written as a number counts: a spreadsheet's serial day, or seconds or milliseconds since 1970 (UTC). */
+export type DateUnit = 'excel-days' | 'unix-seconds' | 'unix-ms';
+export const DATE_UNITS: readonly DateUnit[] = ['excel-days', 'unix-seconds', 'unix-ms'];
+
+/** Excel's serial day 25569 is 1970-01-01 (its 1900 date system; day 60 is the 29 February 1900 Excel believes in). */
+const EXCEL_EPOCH_DAY = 25569;
+const DAY_MS = 86_400_000;
+
+/** A wall-clock time as ISO text without an offset: the date alone at midnight. */
+export function wallClockText(ms: number): string {
+  const iso = new Date(ms).toISOString();
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.endsWith('.000Z') ? iso.slice(0, 19) : iso.slice(0, 23);
+}
+
+/**
+ * A date written as a number, as ISO text: an Excel serial day is a wall-clock date and time
+ * (no zone), seconds or milliseconds since 1970 are instants (UTC). Null when the number is
+ * no date of the unit (not finite, or beyond the years 0–9999).
+ */
+export function numberDate(value: number, unit: DateUnit): string | null {
+  const ms = unit === 'excel-days' ? Math.round((value - EXCEL_EPOCH_DAY) * DAY_MS) : unit === 'unix-seconds' ? value * 1000 : value;
+  if (!Number.isFinite(ms) || ms < -62_167_219_200_000 || ms > 253_402_300_799_999) return null;
+  return unit === 'excel-days' ? wallClockText(ms) : new Date(ms).toISOString();
+}
+
+/** Why a number in a date column is not read as a date, for a message that names its place. */
+export function numberDateMessage(value: number, unit: DateUnit | null | undefined): string {
+  if (unit) return `${value} is not a date in ${unit}`;
+  return `${value} is a number, not a date: say what it counts with --date-unit excel-days (a spreadsheet's day number, as in a column formatted General), unix-seconds or unix-ms`;
 }
 
 const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -83,12 +118,19 @@ const pad = (value: number | string) => String(value).padStart(2, '0');
 /**
  * A date cell as the library reads dates (ISO 8601 text, with a T or a space as Qualtrics
  * writes it, or a Date): Google Forms' "2026/11/03 10:15:32 AM GMT+2" is rewritten to ISO
- * 8601 with the same meaning; anything else is passed on as it is (an unreadable date is
- * then reported by row and column). Empty is no date (null).
+ * 8601 with the same meaning; a wall-clock time in a column whose zone the file states
+ * (Qualtrics) becomes the instant it was there; a number is a date of `--date-unit` when one
+ * is given; anything else is passed on as it is (an unreadable date is then reported by row
+ * and column). Empty is no date (null).
  */
-export function dateCell(value: string): string | null {
+export function dateCell(value: string, rules: NumberRules, zone: string | null): string | null {
   const trimmed = value.trim();
   if (trimmed === '') return null;
+  if (rules.dateUnit && PLAIN_NUMBER.test(trimmed)) return numberDate(Number(trimmed), rules.dateUnit) ?? trimmed;
+  if (zone !== null) {
+    const instant = wallClockInstant(trimmed, zone);
+    if (instant !== null) return instant;
+  }
   const forms = GOOGLE_FORMS.exec(trimmed);
   if (forms) {
     const [, year, month, day, hour, minute, second, half, offsetHours, offsetMinutes] = forms as unknown as string[];

@@ -4,8 +4,8 @@ import { CsvSyntaxError, newScanState, scanRecords, wantColumns } from './csv-sc
 import { LINES_PER_SCAN, lineScanner } from './simd-lines.js';
 import type { ByteSource } from './byte-source.js';
 import { InputError } from '../errors.js';
-import { readHeader, sniffDelimiter } from './platform-headers.js';
-import { newLineMap, type ColumnPlan, type Row, type Table } from './table.js';
+import { duplicateName, readHeader, sniffDelimiter } from './platform-headers.js';
+import { keyOf, newLineMap, type ColumnPlan, type Row, type Table } from './table.js';
 
 /** How a CSV file is read. */
 export interface CsvOptions {
@@ -17,6 +17,8 @@ export interface CsvOptions {
   readonly ragged: boolean;
   /** Answers written as labels (`--map`). */
   readonly labels: NumberRules['labels'];
+  /** What a number in a date column counts (`--date-unit`). */
+  readonly dateUnit?: NumberRules['dateUnit'];
   /** Called after each chunk with the bytes read so far. */
   readonly onProgress?: ((position: number) => void) | undefined;
   /** Bytes read at a time (4 MB; tests make it small to cross chunk boundaries often). */
@@ -51,7 +53,7 @@ export function openCsvTable(source: ByteSource, options: CsvOptions): Table {
   if (final) throw new InputError(`${file} is empty: a CSV file starts with a header line`);
   const delimiter = options.delimiter ?? sniffDelimiter(memory.subarray(0, filled));
   // Excel writes decimal commas where it separates cells with semicolons or tabs.
-  const numbers: NumberRules = { decimalComma: delimiter !== 0x2c, labels: options.labels };
+  const numbers: NumberRules = { decimalComma: delimiter !== 0x2c, labels: options.labels, dateUnit: options.dateUnit };
   const state = newScanState(delimiter, 0);
   // The first records (three, or as many header rows as asked for), one at a time, noting where each ends.
   const records: string[][] = [];
@@ -69,26 +71,30 @@ export function openCsvTable(source: ByteSource, options: CsvOptions): Table {
   if (records.length === 0) throw new InputError(`${file} is empty: a CSV file starts with a header line`);
   const header = readHeader(records, options.headerRows);
   if (header.rows > records.length) throw new InputError(`${file} has ${records.length} rows, fewer than the ${header.rows} header rows asked for`);
-  checkNames(file, header.names);
+  const duplicate = duplicateName(header.names);
+  if (duplicate !== null) throw new InputError(`${file}: ${duplicate}`);
   const dataStart = ends[header.rows - 1]!;
   const lines = newLineMap();
 
   function rows(plan: readonly ColumnPlan[]): Iterable<Row> {
     const width = header.names.length;
     const indexOf = plan.map((column) => header.names.indexOf(column.name));
+    // Each file column is scanned into one slot, however many planned columns read it (a group that is also a filter).
+    const scanned = [...new Set(indexOf)];
+    const slotOf = indexOf.map((column) => scanned.indexOf(column));
     const slots = new Int32Array(width).fill(-1);
-    indexOf.forEach((column, slot) => (slots[column] = slot));
+    scanned.forEach((column, slot) => (slots[column] = slot));
     // The JavaScript scanner reads lines with quotes; the SIMD scanner all others.
-    const planned = newScanState(delimiter, plan.length);
+    const planned = newScanState(delimiter, scanned.length);
     wantColumns(planned, slots);
     planned.line = dataStart.line;
-    const lineScan = lineScanner(Math.max(chunk, filled - dataStart.position), plan.length);
+    const lineScan = lineScanner(Math.max(chunk, filled - dataStart.position), scanned.length);
     lineScan.want(planned.wantedColumns);
     memory.copy(lineScan.bytes, 0, dataStart.position, filled);
     filled -= dataStart.position;
     let at = 0;
-    const readers = plan.map((column) => cellReader(column.kind, numbers));
-    const makeRow = rowMaker(plan.map((column) => column.name));
+    const readers = plan.map((column, c) => cellReader(column.kind, numbers, header.zones?.[indexOf[c]!] ?? null));
+    const makeRow = rowMaker(plan.map(keyOf));
     const values: unknown[] = new Array(plan.length);
     let index = 0;
     let batch: Row[] = [];
@@ -99,12 +105,12 @@ export function openCsvTable(source: ByteSource, options: CsvOptions): Table {
       if (cells !== width && !(options.ragged && (cells < width || !planned.extraText))) {
         throw new InputError(raggedMessage(file, planned.recordLine, cells, width, options.ragged));
       }
-      for (let c = 0; c < values.length; c++) values[c] = indexOf[c]! < cells ? readers[c]!(planned, view, c) : null;
+      for (let c = 0; c < values.length; c++) values[c] = indexOf[c]! < cells ? readers[c]!(planned, view, slotOf[c]!) : null;
       lines.note(index++, planned.recordLine);
       batch.push(makeRow(values));
     };
     const { stride } = lineScan;
-    const slotOf = planned.wantedSlots;
+    const wantedSlots = planned.wantedSlots;
     /** Rows of the lines the SIMD scanner found (a plain function: the generator around it optimises worse). */
     const consume = (count: number) => {
       const records = lineScan.records;
@@ -116,8 +122,8 @@ export function openCsvTable(source: ByteSource, options: CsvOptions): Table {
         planned.recordLine = planned.line++;
         if (end === start) continue; // a blank line
         planned.cellCount = records[record + 3]!;
-        for (let w = 0; w < slotOf.length; w++) {
-          const slot = slotOf[w]!;
+        for (let w = 0; w < wantedSlots.length; w++) {
+          const slot = wantedSlots[w]!;
           planned.starts[slot] = records[record + 4 + 2 * w]!;
           planned.ends[slot] = records[record + 5 + 2 * w]!;
           planned.quoting[slot] = 0;
@@ -179,6 +185,8 @@ export function openCsvTable(source: ByteSource, options: CsvOptions): Table {
     file,
     columns: header.names,
     questions: header.questions,
+    labels: header.labels,
+    notes: header.notes,
     platform: header.platform,
     headerRows: header.rows,
     rows,
@@ -225,15 +233,4 @@ function guarded<T>(file: string, work: () => T): T {
 function raggedMessage(file: string, line: number, cells: number, width: number, ragged: boolean): string {
   if (cells > width) return `${file}, line ${line}: ${cells} cells, but the header has ${width} columns (is a delimiter inside a cell not quoted?)`;
   return `${file}, line ${line}: ${cells} cells, but the header has ${width} columns${ragged ? '' : ' (--ragged reads missing cells at the end of a row as blanks)'}`;
-}
-
-/** A name given to two columns would hide one of them (unnamed columns are fine: nobody can ask for them). */
-function checkNames(file: string, names: readonly string[]): void {
-  const seen = new Map<string, number>();
-  names.forEach((name, i) => {
-    if (name === '') return;
-    const first = seen.get(name);
-    if (first !== undefined) throw new InputError(`${file}: the header names column ${JSON.stringify(name)} twice (columns ${first + 1} and ${i + 1})`);
-    seen.set(name, i);
-  });
 }

@@ -1,7 +1,10 @@
+import { keepNumberTexts } from './json-numbers.js';
+
 /**
  * The elements of a JSON array arriving in chunks, parsed one at a time: the text is cut at
  * the commas between top-level elements (outside strings and nested values) and each piece
- * goes to `JSON.parse`. Memory holds one element at a time, so an array larger than memory
+ * goes to `JSON.parse`, numbers that a double cannot hold as written kept as text
+ * (see json-numbers.ts). Memory holds one element at a time, so an array larger than memory
  * streams through. Problems come back as {@link JsonArrayError} with the element's index.
  */
 export async function* jsonArrayElements(chunks: AsyncIterable<string>): AsyncGenerator<unknown> {
@@ -66,7 +69,7 @@ export class JsonArrayError extends Error {
 
 function parseElement(text: string, index: number): unknown {
   try {
-    return JSON.parse(text);
+    return JSON.parse(keepNumberTexts(text));
   } catch (error) {
     const reason = (error as Error).message;
     throw new JsonArrayError(`element ${index} is not valid JSON (${reason})`, index, reason);

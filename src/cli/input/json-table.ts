@@ -1,9 +1,10 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { InputError } from '../errors.js';
-import { dateCell, numberCell, type NumberRules } from './cells.js';
+import { dateCell, numberCell, numberDate, numberDateMessage, type NumberRules } from './cells.js';
 import { JsonArrayError, jsonArrayElements } from './json-array.js';
-import { newLineMap, type ColumnPlan, type Row, type Table } from './table.js';
+import { keepNumberTexts, numberText } from './json-numbers.js';
+import { emptyRow, keyOf, newLineMap, type ColumnPlan, type Row, type Table } from './table.js';
 
 /**
  * A JSON array of objects, or NDJSON (one object per line), as a {@link Table}: streamed an
@@ -30,7 +31,7 @@ export function openJsonTable(file: string, format: 'json' | 'ndjson', numbers: 
         if (text.trim() === '') continue;
         let value: unknown;
         try {
-          value = JSON.parse(line === 1 ? text.replace(/^\uFEFF/, '') : text);
+          value = JSON.parse(keepNumberTexts(line === 1 ? text.replace(/^\uFEFF/, '') : text));
         } catch {
           throw new InputError(`${file}, line ${line}: not valid JSON`);
         }
@@ -56,21 +57,32 @@ export function openJsonTable(file: string, format: 'json' | 'ndjson', numbers: 
     for await (const { value, index } of elements()) {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InputError(`${file}, ${where(index)}: expected a JSON object`);
       const source = value as Record<string, unknown>;
-      const row: Row = {};
-      for (const { name, kind } of plan) {
+      const row = emptyRow();
+      for (const column of plan) {
+        const { name, kind } = column;
         if (!Object.hasOwn(source, name)) continue; // absent stays absent: "(missing)", not null
-        row[name] = jsonValue(source[name], kind, numbers, () => `${file}, ${where(index)}, field ${JSON.stringify(name)}`);
+        row[keyOf(column)] = jsonValue(source[name], kind, numbers, () => `${file}, ${where(index)}, field ${JSON.stringify(name)}`);
       }
       yield row;
     }
   }
 
-  return { file, columns: null, questions: null, platform: null, headerRows: 0, rows, where };
+  return { file, columns: null, questions: null, labels: null, notes: [], platform: null, headerRows: 0, rows, where };
+}
+
+/** A number in a date column: a date of `--date-unit`, or refused (epoch seconds were read as milliseconds: three months fell into 1970-01). */
+function numberAsDate(value: number, numbers: NumberRules, place: () => string): string {
+  const date = numbers.dateUnit ? numberDate(value, numbers.dateUnit) : null;
+  if (date === null) throw new InputError(`${place()}: ${numberDateMessage(value, numbers.dateUnit)}`);
+  return date;
 }
 
 function jsonValue(value: unknown, kind: ColumnPlan['kind'], numbers: NumberRules, place: () => string): unknown {
+  // A number a double cannot hold as written: its text for an id or a group, its value for an answer.
+  const exact = numberText(value);
+  if (exact !== null) return kind === 'text' ? exact : kind === 'date' ? numberAsDate(Number(exact), numbers, place) : Number(exact);
   if (kind === 'number') return typeof value === 'string' ? numberCell(value, numbers) : value;
-  if (kind === 'date') return typeof value === 'string' ? dateCell(value) : value;
+  if (kind === 'date') return typeof value === 'string' ? dateCell(value, numbers, null) : typeof value === 'number' ? numberAsDate(value, numbers, place) : value;
   if (typeof value === 'object' && value !== null) {
     throw new InputError(`${place()}: a group, stage or id must be text, a number, true/false or null, got ${Array.isArray(value) ? 'a list' : 'an object'}`);
   }

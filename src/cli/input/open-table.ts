@@ -1,6 +1,8 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { InputError, UsageError } from '../errors.js';
 import { openByteSource } from './byte-source.js';
+import type { DateUnit } from './cells.js';
+import { checkInputPath } from './input-path.js';
 import { openCsvTable } from './csv-table.js';
 import { openJsonTable } from './json-table.js';
 import type { Table } from './table.js';
@@ -19,6 +21,8 @@ export interface InputOptions {
   readonly sheet?: string | undefined;
   readonly headerRows?: number | undefined;
   readonly labels: ReadonlyMap<string, number> | null;
+  /** What a number in a date column counts; without one such a number is refused. */
+  readonly dateUnit?: DateUnit | undefined;
   readonly ragged: boolean;
   readonly onProgress?: ((position: number, size: number) => void) | undefined;
 }
@@ -62,19 +66,21 @@ function delimiterByte(given: string | undefined, format: InputFormat): number |
 
 /** Opens a file as a {@link Table}, whatever its format. */
 export async function openTable(file: string, options: InputOptions): Promise<Table> {
+  checkInputPath(file);
   const format = formatOf(file, options.format);
   const delimiter = delimiterByte(options.delimiter, format);
   if (format === 'json' || format === 'ndjson') {
     if (options.encoding !== undefined && !/^utf-?8$/i.test(options.encoding)) throw new UsageError('JSON is always UTF-8: --encoding applies to CSV files');
-    return openJsonTable(file, format, { decimalComma: false, labels: options.labels }, options.onProgress && ((position) => options.onProgress!(position, Number.NaN)));
+    return openJsonTable(file, format, { decimalComma: false, labels: options.labels, dateUnit: options.dateUnit }, options.onProgress && ((position) => options.onProgress!(position, Number.NaN)));
   }
-  if (format === 'xlsx') return openXlsxTable(file, { sheet: options.sheet, headerRows: options.headerRows, numbers: { decimalComma: false, labels: options.labels } });
+  if (format === 'xlsx') return openXlsxTable(file, { sheet: options.sheet, headerRows: options.headerRows, numbers: { decimalComma: false, labels: options.labels, dateUnit: options.dateUnit } });
   const source = openByteSource(file, options.encoding);
   const table = openCsvTable(source, {
     delimiter,
     headerRows: options.headerRows,
     ragged: options.ragged,
     labels: options.labels,
+    dateUnit: options.dateUnit,
     onProgress: options.onProgress && ((position) => options.onProgress!(position, source.size)),
   });
   return table;

@@ -14,39 +14,111 @@ export interface Header {
   readonly rows: number;
   readonly names: readonly string[];
   readonly questions: readonly string[] | null;
+  /** The second header row's label of each column (a matrix row, a choice) where the first names only the question; else null. */
+  readonly labels: readonly string[] | null;
   readonly platform: 'qualtrics' | 'surveymonkey' | null;
+  /** Per column, the time zone a Qualtrics export states its dates are in ("Z" or an IANA name); null where none is stated. */
+  readonly zones: readonly (string | null)[] | null;
+  /** What the user should know about the header (forced header rows that look like answers). */
+  readonly notes: readonly string[];
 }
 
 const IMPORT_ID = /^\{\s*"ImportId"\s*:/;
 
-/** The header of a file from its first records (up to three); `forcedRows` overrides detection. */
+/**
+ * The header of a file from its first records (up to three, or as many as `forcedRows`);
+ * `forcedRows` overrides detection. Forced header rows that look like answers are noted:
+ * a row of responses read as a header is lost without a word otherwise.
+ */
 export function readHeader(records: readonly (readonly string[])[], forcedRows: number | undefined): Header {
   const [first = [], second = [], third = []] = records;
   const names = first.map((name) => name.trim());
-  if (forcedRows !== undefined) return { rows: forcedRows, names, questions: forcedRows >= 2 ? second.map((text) => text.trim()) : null, platform: null };
-  const filled = third.filter((cell) => cell.trim() !== '');
-  if (filled.length > 0 && filled.filter((cell) => IMPORT_ID.test(cell.trim())).length * 2 >= filled.length) {
-    return { rows: 3, names, questions: second.map((text) => text.trim()), platform: 'qualtrics' };
+  const qualtrics = isImportIdRow(third);
+  if (forcedRows !== undefined) {
+    const notes = dataLikeRows(records.slice(0, forcedRows), forcedRows);
+    if (forcedRows === 3 && qualtrics) return { ...qualtricsHeader(names, second, third), notes };
+    // Question text over the first column of each question, the others blank (SurveyMonkey's way): each column named by its question and label.
+    if (forcedRows >= 2 && names.some((name) => name === '')) return { ...filledForward(first, second, null), notes };
+    return { rows: forcedRows, names, questions: forcedRows >= 2 ? second.map((text) => text.trim()) : null, labels: null, platform: null, zones: null, notes };
   }
-  if (names.includes('Respondent ID') && names.includes('Collector ID') && records.length >= 2) return surveyMonkey(names, second);
-  return { rows: 1, names, questions: null, platform: null };
+  if (qualtrics) return { ...qualtricsHeader(names, second, third), notes: [] };
+  if (names.includes('Respondent ID') && names.includes('Collector ID') && records.length >= 2) return { ...filledForward(first, second, 'surveymonkey'), notes: [] };
+  return { rows: 1, names, questions: null, labels: null, platform: null, zones: null, notes: [] };
+}
+
+/** Qualtrics' third header row: one `{"ImportId":…}` per column (blank for a few). */
+function isImportIdRow(row: readonly string[]): boolean {
+  const filled = row.filter((cell) => cell.trim() !== '');
+  return filled.length > 0 && filled.filter((cell) => IMPORT_ID.test(cell.trim())).length * 2 >= filled.length;
+}
+
+function qualtricsHeader(names: readonly string[], second: readonly string[], third: readonly string[]): Omit<Header, 'notes'> {
+  return { rows: 3, names, questions: second.map((text) => text.trim()), labels: null, platform: 'qualtrics', zones: third.map(statedZone) };
+}
+
+/** The zone of `{"ImportId":"startDate","timeZone":"America/Denver"}`, or null. */
+function statedZone(cell: string): string | null {
+  if (!cell.includes('timeZone')) return null;
+  try {
+    const zone = (JSON.parse(cell) as { timeZone?: unknown }).timeZone;
+    return typeof zone === 'string' && zone.trim() !== '' ? zone.trim() : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Labels in SurveyMonkey's second row that say "the answer itself", not a sub-item. */
 const PLAIN_ANSWER = new Set(['', 'response', 'open-ended response']);
 
-function surveyMonkey(first: readonly string[], second: readonly string[]): Header {
+/** Two header rows with each question over the first of its columns: "question - label" per column. */
+function filledForward(first: readonly string[], second: readonly string[], platform: 'surveymonkey' | null): Omit<Header, 'notes'> {
   const questions: string[] = [];
   const names: string[] = [];
+  const labels: string[] = [];
   let question = '';
-  first.forEach((cell, i) => {
+  first.forEach((raw, i) => {
+    const cell = raw.trim();
     if (cell !== '') question = cell;
     const label = (second[i] ?? '').trim();
     questions.push(question);
-    // One column per question keeps its text as the name; a sub-item adds its label.
+    labels.push(label);
+    // A question's answer column keeps its text as the name; a sub-item (a row label, a choice) adds its label.
     names.push(PLAIN_ANSWER.has(label.toLowerCase()) ? question : `${question} - ${label}`);
   });
-  return { rows: 2, names, questions, platform: 'surveymonkey' };
+  return { rows: 2, names, questions, labels, platform, zones: null };
+}
+
+const NUMBER_CELL = /^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)$/;
+
+/**
+ * Forced header rows below the first that look like responses: most of their filled cells
+ * are numbers where the first row names the column with text. A Google Forms file read with
+ * `--header-rows 2` lost its first response this way.
+ */
+function dataLikeRows(rows: readonly (readonly string[])[], forced: number): string[] {
+  const [first = []] = rows;
+  const notes: string[] = [];
+  rows.slice(1).forEach((row, r) => {
+    const filled = row.filter((cell) => cell.trim() !== '');
+    const numbers = row.filter((cell, c) => NUMBER_CELL.test(cell.trim()) && (first[c] ?? '').trim() !== '' && !NUMBER_CELL.test((first[c] ?? '').trim()));
+    if (numbers.length >= 2 && numbers.length * 2 >= filled.length) {
+      notes.push(`warning: --header-rows ${forced} reads row ${r + 2} as a header, but it looks like a response (${numbers.length} of its ${filled.length} filled cells are numbers under named columns): it is not counted`);
+    }
+  });
+  return notes;
+}
+
+/** A name given to two columns would hide one of them (unnamed columns are fine: nobody can ask for them). */
+export function duplicateName(names: readonly string[]): string | null {
+  const seen = new Map<string, number>();
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
+    if (name === '') continue;
+    const first = seen.get(name);
+    if (first !== undefined) return `the header names column ${JSON.stringify(name)} twice (columns ${first + 1} and ${i + 1})`;
+    seen.set(name, i);
+  }
+  return null;
 }
 
 /**

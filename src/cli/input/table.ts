@@ -9,13 +9,28 @@ export type CellKind = 'number' | 'text' | 'date';
 
 /** A column a command reads, the property it gets in each row, and how its cells are read. */
 export interface ColumnPlan {
-  /** The column's name in the file (the row property it becomes). */
+  /** The column's name in the file. */
   readonly name: string;
   readonly kind: CellKind;
+  /** The row property it becomes (default: its name); a row filter reads its column under a key of its own. */
+  readonly key?: string;
+}
+
+/** The row property of a planned column. */
+export function keyOf(column: ColumnPlan): string {
+  return column.key ?? column.name;
 }
 
 /** A row as commands read it: the asked-for columns by name. */
 export type Row = Record<string, unknown>;
+
+/**
+ * An empty row without a prototype: a column named "__proto__" or "constructor" is then a
+ * property like any other (assigning "__proto__" on a plain object sets its prototype).
+ */
+export function emptyRow(): Row {
+  return Object.create(null) as Row;
+}
 
 export interface Table {
   readonly file: string;
@@ -23,6 +38,10 @@ export interface Table {
   readonly columns: readonly string[] | null;
   /** The question text of each column, when the file has one (Qualtrics, SurveyMonkey): else null. */
   readonly questions: readonly string[] | null;
+  /** The label of each column under its question (a matrix row, a choice) in a two-row header: else null. */
+  readonly labels: readonly string[] | null;
+  /** What the user should know about how the file was read (a header row that looks like a response). */
+  readonly notes: readonly string[];
   /** The survey platform whose export layout was recognised, for a note to the user. */
   readonly platform: 'qualtrics' | 'surveymonkey' | null;
   /** Header rows above the data. */
@@ -68,4 +87,21 @@ export function newLineMap(): LineMap {
       return index + offsets[low]!;
     },
   };
+}
+
+/**
+ * The rows of `source` that `keep` accepts, as the same kind of iterable (a plain one stays
+ * plain: summaries take a faster path over it); `done` runs once every row has been seen.
+ */
+export function keptRows(source: Iterable<Row> | AsyncIterable<Row>, keep: (row: Row) => boolean, done: () => void): Iterable<Row> | AsyncIterable<Row> {
+  if (Symbol.asyncIterator in source) {
+    return (async function* () {
+      for await (const row of source) if (keep(row)) yield row;
+      done();
+    })();
+  }
+  return (function* () {
+    for (const row of source) if (keep(row)) yield row;
+    done();
+  })();
 }

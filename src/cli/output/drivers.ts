@@ -1,6 +1,6 @@
 import type { KeyDriverResult } from '../../analysis/key-drivers.js';
 import { bracket, fixed, pValue } from './format-number.js';
-import { csvText, textTable, type TextCell } from './text-table.js';
+import { csvText, textTable, type TextCell , type CsvStyle } from './text-table.js';
 
 const DECOMPOSITIONS = { 'relative-weights': "Johnson's relative weights", shapley: 'the Shapley (LMG) decomposition' } as const;
 
@@ -31,9 +31,9 @@ export function driversTable(result: KeyDriverResult, outcome: string): string {
   return `${textTable([head, ...lines])}\n\n${importance}; quadrants split at the average importance (${fixed(result.averageImportance, 3)}) and performance (${fixed(result.averagePerformance, 1)})`;
 }
 
-export function driversCsv(result: KeyDriverResult): string {
+export function driversCsv(result: KeyDriverResult, style: CsvStyle): string {
   return csvText([
     ['driver', 'n', 'correlation', 'p_value', 'lower', 'upper', 'importance', 'share', 'mean', 'performance', 'rank', 'quadrant'],
     ...result.drivers.map((driver) => [driver.driver, driver.n, driver.correlation, driver.pValue, driver.interval?.lower, driver.interval?.upper, driver.importance, driver.share, driver.mean, driver.performance, driver.rank, driver.quadrant]),
-  ]);
+  ], style);
 }

@@ -1,7 +1,7 @@
 import type { FollowUpList } from '../../analysis/follow-ups.js';
 import type { Table } from '../input/table.js';
 import type { MetricColumn } from '../shared/metric-flags.js';
-import { csvText, textTable, type TextCell } from './text-table.js';
+import { csvText, textTable, type TextCell , type CsvStyle } from './text-table.js';
 
 /** A line per respondent to contact: id, where in the file, the reasons. */
 export function followUpsTable(list: FollowUpList, table: Table): string {
@@ -12,9 +12,9 @@ export function followUpsTable(list: FollowUpList, table: Table): string {
 }
 
 /** For a CRM import: the id first, the reasons, then each metric column's answer, and where the row is. */
-export function followUpsCsv(list: FollowUpList, columns: readonly MetricColumn[], table: Table): string {
+export function followUpsCsv(list: FollowUpList, columns: readonly MetricColumn[], table: Table, style: CsvStyle): string {
   return csvText([
     ['id', 'reasons', ...columns.map((column) => column.column), 'source_row'],
     ...list.contacts.map((contact) => [String(contact.id), contact.reasons.join('; '), ...columns.map((column) => contact.answers[column.metric] as string | number | null | undefined), table.where(contact.row)]),
-  ]);
+  ], style);
 }

@@ -1,7 +1,7 @@
 import type { JourneyReport, StageReport, TouchpointReport } from '../../analysis/journey-report.js';
 import { METRIC_LABELS } from '../shared/metric-flags.js';
 import { bracket, fixed, pValue } from './format-number.js';
-import { csvText, textTable, type TextCell } from './text-table.js';
+import { csvText, textTable, type TextCell , type CsvStyle } from './text-table.js';
 import { adjustmentNote } from '../shared/test-flags.js';
 
 const DIGITS = { nps: 1, csat: 1, ces: 2 } as const;
@@ -41,7 +41,7 @@ export function journeyTable(report: JourneyReport, column: string): string {
   return `${textTable([head, ...lines])}\n\n${footer.join('\n')}`;
 }
 
-export function journeyCsv(report: JourneyReport): string {
+export function journeyCsv(report: JourneyReport, style: CsvStyle): string {
   const metric = report.headline;
   const line = (stage: string, touchpoint: string | null, part: StageReport | TouchpointReport) => {
     const result = part[metric]!;
@@ -50,5 +50,5 @@ export function journeyCsv(report: JourneyReport): string {
   return csvText([
     ['stage', 'touchpoint', 'weight', 'rows', 'metric', 'n', 'score', 'lower', 'upper', 'vs_rest', 'p_value', 'p_adjusted', 'significantly_below'],
     ...report.stages.flatMap((stage) => [line(stage.id, null, stage), ...stage.touchpoints.map((touchpoint) => line(stage.id, touchpoint.id, touchpoint))]),
-  ]);
+  ], style);
 }

@@ -2,7 +2,7 @@ import type { ScorecardGroupFigures, ScorecardReport, ScorecardWave } from '../.
 import { keyTexts } from '../../charts/internal/key-texts.js';
 import { adjustmentNote } from '../shared/test-flags.js';
 import { bracket, fixed, pValue } from './format-number.js';
-import { csvText, textTable, type TextCell } from './text-table.js';
+import { csvText, textTable, type TextCell , type CsvStyle } from './text-table.js';
 
 /** The sections of the report, merged by id over its cards, in the order they first appear. */
 function sectionIds(report: ScorecardReport): string[] {
@@ -70,7 +70,7 @@ function wavesTable(report: ScorecardReport, names: readonly string[]): string {
 }
 
 /** A line per group (and per group and wave), full precision, sections as `section:<id>` columns. */
-export function scorecardCsv(report: ScorecardReport): string {
+export function scorecardCsv(report: ScorecardReport, style: CsvStyle): string {
   const sections = sectionIds(report);
   const names = keyTexts(report.groups.map((group) => group.key));
   const cells = (figures: ScorecardGroupFigures) => [
@@ -97,5 +97,5 @@ export function scorecardCsv(report: ScorecardReport): string {
     ...(report.total.waves ?? []).map((wave) => ['total', String(wave.wave), null, ...cells(wave), ...change(wave)]),
   ];
   const head = ['group', 'wave', 'rank', 'visits', 'scored_visits', 'earned', 'possible', 'score', 'standard_error', 'lower', 'upper', 'mean_visit_score', 'pass_rate', 'critical_failure_rate', ...sections.map((id) => `section:${id}`), 'change', 'p_value', 'p_adjusted', 'significant'];
-  return csvText([head, ...rows]);
+  return csvText([head, ...rows], style);
 }

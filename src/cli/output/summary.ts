@@ -4,7 +4,7 @@ import type { Summary, SummaryGroup } from '../../analysis/summarize.js';
 import { METRIC_LABELS } from '../shared/metric-flags.js';
 import { bracket, fixed } from './format-number.js';
 import { keyTexts } from '../../charts/internal/key-texts.js';
-import { csvText, textTable, type TextCell } from './text-table.js';
+import { csvText, textTable, type TextCell , type CsvStyle } from './text-table.js';
 
 /** Decimals shown per metric: NPS and CSAT in points, the CES mean to two. */
 const DIGITS = { nps: 1, csat: 1, ces: 2 } as const;
@@ -71,7 +71,7 @@ function levelLabel(items: readonly SummaryItem[]): string {
  * group columns, then metric, column, rows, n, missing, invalid, score, standard error and
  * the interval.
  */
-export function summaryCsv(summary: Summary, by: readonly string[], columnOf: (item: SummaryItem) => string): string {
+export function summaryCsv(summary: Summary, by: readonly string[], columnOf: (item: SummaryItem) => string, style: CsvStyle): string {
   const { header, labels } = groupColumns(summary, by);
   const lines = (label: readonly (string | null)[], group: SummaryGroup) =>
     summaryItems(group).map((item) => {
@@ -83,5 +83,5 @@ export function summaryCsv(summary: Summary, by: readonly string[], columnOf: (i
     [...header, 'metric', 'column', 'rows', 'n', 'missing', 'invalid', 'score', 'standard_error', 'lower', 'upper', 'level'],
     ...listedGroups(summary, by).flatMap((group, g) => lines(labels[g]!, group)),
     ...lines(total, summary.total),
-  ]);
+  ], style);
 }

@@ -1,12 +1,15 @@
+import { terminalText } from './terminal-text.js';
+
 /**
  * Writers only lay out what a command computed: they never compute a number. Text tables
- * align columns (text left, numbers right), CSV quotes what needs quoting.
+ * align columns (text left, numbers right) and show control characters escaped; CSV quotes
+ * what needs quoting and neutralises what a spreadsheet would run as a formula.
  */
 
 /** A cell: text, or a number already formatted (right-aligned). */
 export type TextCell = string | { readonly number: string };
 
-const text = (cell: TextCell) => (typeof cell === 'string' ? cell : cell.number);
+const text = (cell: TextCell) => terminalText(typeof cell === 'string' ? cell : cell.number);
 
 /** Rows of cells as aligned text; the first row is the header. */
 export function textTable(rows: readonly (readonly TextCell[])[]): string {
@@ -31,7 +34,35 @@ function csvCell(value: string): string {
   return /[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
-/** Rows as CSV (RFC 4180, LF line ends); null and undefined are empty cells. */
-export function csvText(rows: readonly (readonly (string | number | boolean | null | undefined)[])[]): string {
-  return rows.map((row) => row.map((value) => csvCell(value === null || value === undefined ? '' : String(value))).join(',')).join('\n');
+/** How CSV is written: `raw` keeps text that a spreadsheet would run as a formula as it is. */
+export interface CsvStyle {
+  readonly raw: boolean;
+}
+
+/** Text a spreadsheet reads as a formula (OWASP's list: = + - @ tab CR), unless it is a plain number such as -5. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/**
+ * A text cell made safe to open in Excel, LibreOffice or Google Sheets: one that would start
+ * a formula (`=HYPERLINK(…)`, `+cmd|…`, `@SUM(…)`) gets a leading apostrophe, as OWASP
+ * advises for CSV injection; numbers, and text that is a plain number, stay as they are.
+ */
+export function neutraliseFormula(value: string): string {
+  return FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
+}
+
+/** Rows as CSV (RFC 4180, LF line ends); null and undefined are empty cells; text that starts a formula is neutralised unless `raw`. */
+export function csvText(rows: readonly (readonly (string | number | boolean | null | undefined)[])[], style: CsvStyle = { raw: false }): string {
+  return rows
+    .map((row) =>
+      row
+        .map((value) => {
+          if (value === null || value === undefined) return '';
+          const cell = String(value);
+          return csvCell(typeof value === 'string' && !style.raw ? neutraliseFormula(cell) : cell);
+        })
+        .join(','),
+    )
+    .join('\n');
 }

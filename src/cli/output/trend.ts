@@ -1,7 +1,7 @@
 import type { Trend } from '../../analysis/trend.js';
 import { METRIC_LABELS, type MetricColumn } from '../shared/metric-flags.js';
 import { bracket, fixed, pValue } from './format-number.js';
-import { csvText, textTable, type TextCell } from './text-table.js';
+import { csvText, textTable, type TextCell , type CsvStyle } from './text-table.js';
 import { adjustmentNote } from '../shared/test-flags.js';
 
 /** One trend call and the metric columns it computed. */
@@ -34,7 +34,7 @@ export function trendTable(runs: readonly TrendRun[], level: number): string {
 }
 
 /** The same, as CSV with full precision. */
-export function trendCsv(runs: readonly TrendRun[]): string {
+export function trendCsv(runs: readonly TrendRun[], style: CsvStyle): string {
   const rows = runs.flatMap(({ columns, trend }) =>
     columns.flatMap((column) =>
       trend.periods.map((period) => {
@@ -44,6 +44,6 @@ export function trendCsv(runs: readonly TrendRun[]): string {
       }),
     ),
   );
-  return csvText([['period', 'start', 'metric', 'column', 'rows', 'n', 'missing', 'invalid', 'score', 'lower', 'upper', 'change', 'p_value', 'p_adjusted', 'significant'], ...rows]);
+  return csvText([['period', 'start', 'metric', 'column', 'rows', 'n', 'missing', 'invalid', 'score', 'lower', 'upper', 'change', 'p_value', 'p_adjusted', 'significant'], ...rows], style);
 }
 

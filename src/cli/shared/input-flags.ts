@@ -1,9 +1,13 @@
 import { all, isSet, single, type FlagGroup, type ParsedArgs } from '../args.js';
 import { UsageError } from '../errors.js';
-import { parseLabelMap } from '../input/cells.js';
+import { DATE_UNITS, parseLabelMap, type DateUnit } from '../input/cells.js';
+import { chooseRows, parseCondition } from '../input/row-filter.js';
+import { resolveColumn } from './columns.js';
 import { INPUT_FORMATS, openTable, type InputFormat } from '../input/open-table.js';
 import type { Table } from '../input/table.js';
 import { progressLine, type Progress } from './progress.js';
+import type { CsvStyle } from '../output/text-table.js';
+import { terminalText } from '../output/terminal-text.js';
 
 /** The flags every command reads its file with. */
 export const INPUT_FLAGS: FlagGroup = {
@@ -16,17 +20,28 @@ export const INPUT_FLAGS: FlagGroup = {
     { name: 'header-rows', value: 'N', help: 'rows above the data (default: 1, 3 for Qualtrics, 2 for SurveyMonkey exports, recognised)' },
     { name: 'map', value: 'LABEL=N,…', help: 'read answers written as labels as numbers, e.g. "Very satisfied=5,Satisfied=4"', repeat: true },
     { name: 'ragged', help: 'read missing cells at the end of a short CSV row as blanks (otherwise an error)' },
+    { name: 'where', value: 'COL=VALUE', help: "read only the rows whose COL is VALUE (COL!=VALUE: is not); all must hold, e.g. --where 'Finished=True'", repeat: true },
+    { name: 'keep-test-responses', help: 'count the previews, test responses and spam of a Qualtrics export (by default they are left out and counted on stderr)' },
   ],
 };
+
+/** The flag of commands that read dates: what a date written as a number counts. */
+export const DATE_UNIT_FLAG = { name: 'date-unit', value: 'UNIT', help: `what a date written as a number counts: ${DATE_UNITS.join(', ')} (otherwise such a number is refused)` } as const;
 
 /** The flags of the output. */
 export const OUTPUT_FLAGS: FlagGroup = {
   heading: 'Output',
   flags: [
     { name: 'format', value: 'FORMAT', help: 'table (default), csv, or json (the library\'s result objects)' },
+    { name: 'raw-csv', help: "write CSV text as it is, even where a spreadsheet would run it as a formula (by default text starting with = + - @ gets a leading ')" },
     { name: 'quiet', help: 'no progress line and no notes on stderr' },
   ],
 };
+
+/** How CSV is written: text that starts a formula is neutralised unless --raw-csv. */
+export function csvStyle(args: ParsedArgs): CsvStyle {
+  return { raw: isSet(args, 'raw-csv') };
+}
 
 export type OutputFormat = 'table' | 'csv' | 'json';
 
@@ -40,7 +55,7 @@ export function outputFormat(args: ParsedArgs): OutputFormat {
 export function notesTo(args: ParsedArgs): (message: string) => void {
   const quiet = isSet(args, 'quiet');
   return (message) => {
-    if (!quiet) process.stderr.write(`cx-metrics: ${message}\n`);
+    if (!quiet) process.stderr.write(`cx-metrics: ${terminalText(message)}\n`);
   };
 }
 
@@ -56,8 +71,11 @@ export async function openInput(args: ParsedArgs): Promise<{ table: Table; progr
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  const progress = progressLine(`reading ${args.file}`, process.stderr, !isSet(args, 'quiet'));
-  const table = await openTable(args.file, {
+  const dateUnit = single(args, 'date-unit');
+  if (dateUnit !== undefined && !(DATE_UNITS as readonly string[]).includes(dateUnit)) throw new UsageError(`--date-unit takes ${DATE_UNITS.join(', ')}, got ${JSON.stringify(dateUnit)}`);
+  const conditions = all(args, 'where').map(parseCondition);
+  const progress = progressLine(`reading ${terminalText(args.file)}`, process.stderr, !isSet(args, 'quiet'));
+  const opened = await openTable(args.file, {
     format: format as InputFormat | undefined,
     delimiter: single(args, 'delimiter'),
     encoding: single(args, 'encoding'),
@@ -65,8 +83,12 @@ export async function openInput(args: ParsedArgs): Promise<{ table: Table; progr
     headerRows: headerRows === undefined ? undefined : Number(headerRows),
     labels,
     ragged: isSet(args, 'ragged'),
+    dateUnit: dateUnit as DateUnit | undefined,
     onProgress: (position, size) => progress.update(position, size),
   });
-  if (table.platform !== null) notesTo(args)(`read as a ${table.platform === 'qualtrics' ? 'Qualtrics' : 'SurveyMonkey'} export: ${table.headerRows} header rows; columns by name or question text`);
+  const note = notesTo(args);
+  if (opened.platform !== null) note(`read as a ${opened.platform === 'qualtrics' ? 'Qualtrics' : 'SurveyMonkey'} export: ${opened.headerRows} header rows; columns by name or question text`);
+  opened.notes.forEach(note);
+  const table = chooseRows(opened, { conditions, keepTestResponses: isSet(args, 'keep-test-responses') }, (column) => resolveColumn(opened, column), note);
   return { table, progress };
 }
