@@ -10,7 +10,7 @@ import { wallClockInstant } from './zoned-time.js';
 export interface NumberRules {
   /** `4,5` is 4.5: set for semicolon- and tab-separated files, where Excel writes decimal commas. */
   readonly decimalComma: boolean;
-  /** Answers written as text labels (`--map "Very satisfied=5"`), keys trimmed and lower-cased. */
+  /** Answers written as text labels (`--map "Very satisfied=5"`), keys trimmed, NFC-normalised and lower-cased. */
   readonly labels: ReadonlyMap<string, number> | null;
   /** What a number in a date column counts (`--date-unit`); without one such a number is refused. */
   readonly dateUnit?: DateUnit | null | undefined;
@@ -62,7 +62,7 @@ export function numberCell(text: string, rules: NumberRules): number | string | 
   if (trimmed === '') return null;
   if (PLAIN_NUMBER.test(trimmed)) return Number(trimmed);
   if (rules.decimalComma && DECIMAL_COMMA.test(trimmed)) return Number(trimmed.replace(',', '.'));
-  const mapped = rules.labels?.get(trimmed.toLowerCase());
+  const mapped = rules.labels?.get(trimmed.normalize('NFC').toLowerCase());
   if (mapped !== undefined) return mapped;
   const leading = LEADING_NUMBER.exec(trimmed);
   return leading ? Number(leading[1]) : text;
@@ -82,7 +82,7 @@ export function parseLabelMap(specs: readonly string[]): Map<string, number> {
       if (at <= 0 || label === '' || pair.slice(at + 1).trim() === '' || !Number.isFinite(value)) {
         throw new TypeError(`--map takes LABEL=NUMBER pairs separated by commas, got ${JSON.stringify(pair)}`);
       }
-      const key = label.toLowerCase();
+      const key = label.normalize('NFC').toLowerCase();
       const before = labels.get(key);
       if (before !== undefined && before !== value) throw new TypeError(`--map gives ${JSON.stringify(label)} two numbers (${before} and ${value})`);
       labels.set(key, value);

@@ -22,7 +22,9 @@ export function resolveColumn(table: Table, asked: string): string {
     if (found.length === 1) return name!;
     if (found.length > 1) throw new InputError(`${table.file}: the ${what} ${JSON.stringify(asked)} has ${found.length} columns; name one: ${found.map((name) => JSON.stringify(name)).join(', ')}`);
   }
-  const near = columns.filter((name) => name.trim().toLowerCase() === asked.trim().toLowerCase());
+  // The same name typed another way (NFC or NFD, case, surrounding spaces) is a suggestion, never taken silently.
+  const loose = (name: string) => name.normalize('NFC').trim().toLowerCase();
+  const near = columns.filter((name) => loose(name) === loose(asked));
   const hint = near.length === 1 ? `; did you mean ${JSON.stringify(near[0])}?` : '';
   throw new InputError(`${table.file} has no column ${JSON.stringify(asked)}${hint || ` (it has ${listed(columns)})`}`);
 }
