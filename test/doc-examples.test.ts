@@ -11,6 +11,7 @@ import { transformSync } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import * as charts from '../src/charts/index.js';
 import * as library from '../src/index.js';
+import * as text from '../src/text/index.js';
 import { instrument, matches } from './doc-checks.js';
 
 const SRC = new URL('../src/', import.meta.url).pathname;
@@ -46,8 +47,8 @@ function examplesOf(file: string): Example[] {
 }
 
 const examples = sourceFiles(SRC).flatMap(examplesOf);
-// Both entry points: the library and cx-metrics/charts.
-const api: Record<string, unknown> = { ...library, ...charts };
+// Every entry point: the library, cx-metrics/charts and cx-metrics/text.
+const api: Record<string, unknown> = { ...library, ...charts, ...text };
 const exportedCallables = Object.entries(api)
   .filter(([, value]) => typeof value === 'function')
   .map(([name]) => name);
