@@ -3,7 +3,8 @@
  * by Vega, with its marks present and its numbers checked against the results by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { driversChart, journeyChart, scorecardChart, summaryChart, trendChart } from '../src/charts/index.js';
+import { driversChart, journeyChart, scorecardChart, summaryChart, themesChart, trendChart } from '../src/charts/index.js';
+import { defineCodebook, themeReport } from '../src/text/index.js';
 import { defineJourney, defineScorecard, journeyReport, keyDrivers, scorecardReport, summarize, trend } from '../src/index.js';
 import { renderSvg } from './vega-render.js';
 
@@ -168,5 +169,36 @@ describe('scorecardChart', () => {
     const svg = await renderSvg(spec);
     expect(svg).toContain('Pass mark 80%');
     expect(markGroups(svg, 'rule')).toBe(2); // the error bars and the pass mark
+  });
+});
+
+describe('themesChart', () => {
+  // wait: rows 0, 2 and 3 of 4 → 75 %; staff: row 1 → 25 %. NPS all: 10 is the only promoter,
+  // 2, 6 and 3 detractors: −50; without the waiters: 100; the impact of wait is −150.
+  const codebook = defineCodebook({ language: 'en', themes: [{ id: 'staff', label: 'Staff', match: ['staff'] }, { id: 'wait', label: 'Waiting', match: ['wait', 'queue*'] }] });
+  const rows = [
+    { c: 'long wait', q: 2 },
+    { c: 'nice staff', q: 10 },
+    { c: 'the queue', q: 6 },
+    { c: 'waited', q: 3 },
+  ];
+
+  it('shares with intervals beside the impact on NPS, most mentioned first; rendered by Vega', async () => {
+    const spec = themesChart(themeReport(rows, codebook, { text: 'c', nps: 'q' }));
+    expect(dataOf(spec).map((row) => [row['theme'], row['share'], row['impactText']])).toEqual([
+      ['Waiting', 75, '-150.0'],
+      ['Staff', 25, '50.0'], // all −50, without the one staff commenter −100: +50
+    ]);
+    const svg = await renderSvg(spec);
+    expect(markGroups(svg, 'rect')).toBe(1);
+    expect(markGroups(svg, 'symbol')).toBe(1);
+    expect(svg).toContain('Impact on NPS');
+  });
+
+  it('in Finnish, and the shares alone without a metric', async () => {
+    const spec = themesChart(themeReport(rows, codebook, { text: 'c' }), { locale: 'fi' });
+    expect(spec['hconcat']).toBeUndefined();
+    expect(dataOf(spec)[0]!['shareText']).toBe('75,0\u00a0%');
+    expect(await renderSvg(spec)).toContain('Osuus kommentoijista (%)');
   });
 });

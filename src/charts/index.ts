@@ -10,6 +10,8 @@ export { trendChart } from './trend-chart.js';
 export { driversChart } from './drivers-chart.js';
 export { journeyChart } from './journey-chart.js';
 export { scorecardChart } from './scorecard-chart.js';
+export { themesChart } from './themes-chart.js';
+export type { ThemesChartOptions } from './themes-chart.js';
 export type { ScorecardChartOptions } from './scorecard-chart.js';
 export type { ChartOptions, VegaLiteSpec } from './internal/options.js';
 export type { ChartLabels } from './labels/chart-labels.js';

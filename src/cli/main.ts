@@ -12,7 +12,9 @@ import { journeyCommand, journeySpec } from './commands/journey.js';
 import { reportCommand, reportSpec } from './commands/report.js';
 import { scorecardCommand, scorecardSpec } from './commands/scorecard.js';
 import { summarizeCommand, summarizeSpec } from './commands/summarize.js';
+import { themesCommand, themesSpec } from './commands/themes.js';
 import { trendCommand, trendSpec } from './commands/trend.js';
+import { wordsCommand, wordsSpec } from './commands/words.js';
 import { InputError, UsageError } from './errors.js';
 import { writeOutput, type CommandOutput } from './output/write-output.js';
 import { terminalText } from './output/terminal-text.js';
@@ -32,6 +34,8 @@ const COMMANDS: ReadonlyMap<string, Command> = new Map([
   ['journey', { spec: journeySpec, run: journeyCommand }],
   ['followups', { spec: followUpsSpec, run: followUpsCommand }],
   ['scorecard', { spec: scorecardSpec, run: scorecardCommand }],
+  ['themes', { spec: themesSpec, run: themesCommand }],
+  ['words', { spec: wordsSpec, run: wordsCommand }],
   ['report', { spec: reportSpec, run: reportCommand }],
 ]);
 

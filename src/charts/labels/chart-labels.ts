@@ -38,6 +38,13 @@ export interface ChartLabels {
   readonly passMark: string;
   readonly rank: string;
   readonly notRanked: string;
+  readonly theme: string;
+  /** The share axis of the themes: commenters who mention a theme. */
+  readonly shareOfCommenters: string;
+  /** The impact axis, followed by the metric's name: "Impact on NPS". */
+  readonly impactOn: string;
+  readonly significantImpact: string;
+  readonly otherImpact: string;
   readonly titles: {
     readonly summary: string;
     readonly trend: string;
@@ -45,5 +52,6 @@ export interface ChartLabels {
     readonly journey: string;
     readonly touchpoints: string;
     readonly scorecard: string;
+    readonly themes: string;
   };
 }

@@ -34,6 +34,11 @@ export const EN_LABELS: ChartLabels = {
   passMark: 'Pass mark',
   rank: 'Rank',
   notRanked: 'Not ranked (too few visits)',
+  theme: 'Theme',
+  shareOfCommenters: 'Share of commenters (%)',
+  impactOn: 'Impact on',
+  significantImpact: 'Significant impact',
+  otherImpact: 'Not significant',
   titles: {
     summary: 'Customer experience by group',
     trend: 'Trend',
@@ -41,5 +46,6 @@ export const EN_LABELS: ChartLabels = {
     journey: 'Customer journey',
     touchpoints: 'Touchpoints',
     scorecard: 'Mystery shopping league',
+    themes: 'What customers say',
   },
 };

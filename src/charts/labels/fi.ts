@@ -34,6 +34,11 @@ export const FI_LABELS: ChartLabels = {
   passMark: 'Hyväksymisraja',
   rank: 'Sija',
   notRanked: 'Ei sijoitusta (liian vähän käyntejä)',
+  theme: 'Teema',
+  shareOfCommenters: 'Osuus kommentoijista (%)',
+  impactOn: 'Vaikutus:',
+  significantImpact: 'Merkitsevä vaikutus',
+  otherImpact: 'Ei merkitsevä',
   titles: {
     summary: 'Asiakaskokemus ryhmittäin',
     trend: 'Kehitys',
@@ -41,5 +46,6 @@ export const FI_LABELS: ChartLabels = {
     journey: 'Asiakaspolku',
     touchpoints: 'Kontaktipisteet',
     scorecard: 'Haamuasiointi: sijoitukset',
+    themes: 'Mitä asiakkaat sanovat',
   },
 };

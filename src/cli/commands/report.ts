@@ -8,7 +8,10 @@ import { trend, type TrendOptions } from '../../analysis/trend.js';
 import { driversChart } from '../../charts/drivers-chart.js';
 import { journeyChart } from '../../charts/journey-chart.js';
 import { summaryChart } from '../../charts/summary-chart.js';
+import { themesChart } from '../../charts/themes-chart.js';
 import { trendChart } from '../../charts/trend-chart.js';
+import { themeReport } from '../../text/theme-report.js';
+import { codebookFlag, THEME_FLAGS, themeOptions } from './themes.js';
 import { labelsFor, numberStyle, type VegaLiteSpec } from '../../charts/internal/options.js';
 import { readJsonFile } from '../input/input-path.js';
 import { writeFileSafely } from '../output/write-file.js';
@@ -72,6 +75,7 @@ export const reportSpec: CommandSpec = {
       ],
     },
     { heading: 'Follow-ups (optional)', flags: [{ name: 'id', value: 'COL', help: 'the respondent id column: the report counts whom to contact' }] },
+    { heading: 'What customers say (optional)', flags: THEME_FLAGS },
     { heading: 'Tests', flags: [ADJUST_FLAG] },
     metricFlags(true),
     INPUT_FLAGS,
@@ -105,13 +109,17 @@ export async function reportCommand(argv: readonly string[]): Promise<CommandOut
   if (isSet(args, 'driver') !== isSet(args, 'outcome')) throw new UsageError('key drivers need both --outcome and --driver');
   if (isSet(args, 'journey') !== isSet(args, 'stage')) throw new UsageError('a journey needs both --journey and --stage');
   const journeyDefinition = single(args, 'journey') === undefined ? undefined : readJsonFile(single(args, 'journey')!);
+  const themed = isSet(args, 'text');
+  if (!themed && (isSet(args, 'codebook') || isSet(args, 'topics') || isSet(args, 'examples'))) throw new UsageError('--codebook, --topics and --examples go with --text COL');
+  const codebook = themed ? codebookFlag(args) : null;
   const { table, progress } = await openInput(args);
   const metrics = metricPlan(args, table, note);
   const column = (flag: string) => (single(args, flag) === undefined ? undefined : resolveColumn(table, single(args, flag)!));
   const by = all(args, 'by').map((name) => resolveColumn(table, name));
   const [at, outcome, stage, touchpoint, id] = ['at', 'outcome', 'stage', 'touchpoint', 'id'].map(column);
   const drivers = all(args, 'driver').map((name) => resolveColumn(table, name));
-  const texts = [...by, ...[stage, touchpoint, id].filter((name): name is string => name !== undefined)];
+  const themes = themed ? themeOptions(args, table, metrics) : undefined;
+  const texts = [...by, ...[stage, touchpoint, id, themes?.text, themes?.topics].filter((name): name is string => name !== undefined)];
   const numbers = [...metrics.columns.map((entry) => entry.column), ...(metrics.weight === undefined ? [] : [metrics.weight]), ...(outcome === undefined ? [] : [outcome]), ...drivers];
   const rows = await onTable(table, () => allRows(limitGroups(table, by, maxGroups(args)), columnPlan(texts, at === undefined ? [] : [at], numbers)));
   progress.done();
@@ -121,7 +129,7 @@ export async function reportCommand(argv: readonly string[]): Promise<CommandOut
   };
   // The trend and the journey test at the report's level, each family adjusted as --adjust says.
   const tests = { ...(metrics.level === undefined ? {} : { level: metrics.level }), ...(adjust === undefined ? {} : { adjust }) };
-  const adjustments: { trend: PValueAdjustment | null; journey: PValueAdjustment | null } = { trend: null, journey: null };
+  const adjustments: { trend: PValueAdjustment | null; journey: PValueAdjustment | null; themes: PValueAdjustment | null } = { trend: null, journey: null, themes: null };
   let driverMethod: KeyDriverMethod | null = null;
   const style = numberStyle(lang);
   const chartOptions = { locale: lang };
@@ -171,6 +179,12 @@ export async function reportCommand(argv: readonly string[]): Promise<CommandOut
       const index = specs.push(journeyChart(report, { ...chartOptions, title: null })) - 1;
       sections.push((svgs) => builders.journey(report, svgs[index]!));
     }
+    if (themes !== undefined) {
+      const report = themeReport(rows, codebook, { ...themes.options, text: themes.text, ...(themes.topics === undefined ? {} : { topics: themes.topics }) });
+      adjustments.themes = report.adjust;
+      const index = specs.push(themesChart(report, { ...chartOptions, title: null })) - 1;
+      sections.push((svgs) => builders.themes(report, svgs[index]!));
+    }
     if (id !== undefined) {
       // followUps takes one column per metric: one call per column, respondents counted once.
       const contacts = new Set<unknown>();
@@ -194,7 +208,7 @@ export async function reportCommand(argv: readonly string[]): Promise<CommandOut
     ],
     counts: counts!,
     sections: sections.map((section) => section(svgs)),
-    methodology: builders.methodology(metrics, { trend: adjustments.trend, drivers: driverMethod, journey: adjustments.journey }),
+    methodology: builders.methodology(metrics, { ...adjustments, drivers: driverMethod }),
     version: version(),
   });
   writeFileSafely(out, html, [args.file, ...all(args, 'journey')]);

@@ -17,6 +17,8 @@ export interface ReportSection {
   readonly svg: string | null;
   readonly tables: readonly ReportTable[];
   readonly notes: readonly string[];
+  /** Paragraphs after the tables (quotes of what customers wrote). */
+  readonly after?: readonly string[] | undefined;
 }
 
 /** Everything the report shows; the page only lays it out. */
@@ -85,6 +87,7 @@ export function reportHtml(page: ReportPage): string {
       ...section.notes.map((note) => `<p class="note">${escapeHtml(note)}</p>`),
       section.svg === null ? '' : `<figure>${section.svg}</figure>`,
       ...section.tables.map(tableHtml),
+      ...(section.after ?? []).map((paragraph) => `<p class="note">${escapeHtml(paragraph)}</p>`),
       '</section>',
     ].join('\n'),
   );

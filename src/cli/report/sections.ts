@@ -11,6 +11,7 @@ import type { ReportSection, ReportTable } from './html.js';
 import type { ReportStrings } from './strings/report-strings.js';
 import type { TrendRun } from '../output/trend.js';
 import type { PValueAdjustment } from '../../stats/adjust-p-values.js';
+import type { ThemeReport } from '../../text/theme-report.js';
 
 const DEFAULT_INTERVALS = { nps: 'adjusted-wald', csat: 'wilson' } as const;
 
@@ -135,6 +136,38 @@ export function reportSections(strings: ReportStrings, style: NumberStyle, quadr
       };
     },
 
+    /** The coded comments: a line per theme with its share and, for the report's first metric, its impact; quotes as notes. */
+    themes(report: ThemeReport, svg: string): ReportSection {
+      const metric = (['nps', 'csat', 'ces'] as const).find((name) => report.themes[0]?.[name] !== undefined);
+      const rows = report.themes.map((theme) => {
+        const impact = metric === undefined ? undefined : theme[metric];
+        return [
+          theme.parent === null ? theme.label : `\u00a0\u00a0\u00a0${theme.label}`,
+          count(theme.mentions),
+          style.percent(theme.share, 1),
+          theme.interval === null ? '–' : `${style.percent(theme.interval.lower, 1)} – ${style.percent(theme.interval.upper, 1)}`,
+          ...(metric === undefined ? [] : [signed(impact?.impact, metric), probability(impact?.adjustedPValue)]),
+        ];
+      });
+      rows.push([strings.noTheme, count(report.uncoded.commenters), style.percent(report.uncoded.share, 1), '', ...(metric === undefined ? [] : ['', ''])]);
+      const quotes = report.themes.filter((theme) => theme.examples.length > 0).map((theme) => `${theme.label}: ${theme.examples.map((quote) => `“${quote.text.replace(/\s+/g, ' ').trim()}”`).join(' · ')}`);
+      const level = style.percent(report.level * 100, 0);
+      return {
+        id: 'themes',
+        title: strings.themes,
+        svg,
+        notes: [strings.commenters(count(report.commenters), count(report.rows), count(report.uncoded.commenters))],
+        after: quotes.length > 0 ? [`${strings.quotes}:`, ...quotes] : [],
+        tables: [
+          {
+            head: [strings.theme, strings.mentions, strings.shareOfCommenters, strings.interval(level), ...(metric === undefined ? [] : [`${strings.impact} (${strings.metricNames[metric]})`, strings.adjustedPValue])],
+            rows,
+            numeric: metric === undefined ? [1, 2, 3] : [1, 2, 3, 4, 5],
+          },
+        ],
+      };
+    },
+
     followUps(contacts: number, rows: number): ReportSection {
       return { id: 'follow-ups', title: strings.followUps, svg: null, notes: [strings.contacts(count(contacts), count(rows))], tables: [] };
     },
@@ -146,7 +179,7 @@ export function reportSections(strings: ReportStrings, style: NumberStyle, quadr
     },
 
     /** How the numbers were computed: each metric with the interval it used, and each analysis present with its adjustment. */
-    methodology(metrics: MetricPlan, present: { trend: PValueAdjustment | null; drivers: KeyDriverMethod | null; journey: PValueAdjustment | null }): string[] {
+    methodology(metrics: MetricPlan, present: { trend: PValueAdjustment | null; drivers: KeyDriverMethod | null; journey: PValueAdjustment | null; themes: PValueAdjustment | null }): string[] {
       const kinds = new Set(metrics.columns.map((column) => column.metric));
       const intervalOf = (metric: 'nps' | 'csat') => (metrics.columns.find((column) => column.metric === metric)?.spec['interval'] ?? DEFAULT_INTERVALS[metric]) as keyof ReportStrings['method']['intervals'];
       return [
@@ -156,6 +189,7 @@ export function reportSections(strings: ReportStrings, style: NumberStyle, quadr
         ...(present.trend === null ? [] : [strings.method.trend(strings.method.adjustments[present.trend])]),
         ...(present.drivers === null ? [] : [strings.method.drivers[present.drivers]]),
         ...(present.journey === null ? [] : [strings.method.journey(strings.method.adjustments[present.journey])]),
+        ...(present.themes === null ? [] : [strings.method.themes(strings.method.adjustments[present.themes])]),
         strings.method.missing,
       ];
     },

@@ -89,6 +89,9 @@ export async function openInput(args: ParsedArgs): Promise<{ table: Table; progr
   const note = notesTo(args);
   if (opened.platform !== null) note(`read as a ${opened.platform === 'qualtrics' ? 'Qualtrics' : 'SurveyMonkey'} export: ${opened.headerRows} header rows; columns by name or question text`);
   opened.notes.forEach(note);
+  // Qualtrics Text iQ writes its topics and sentiment beside each coded question.
+  const textIq = (opened.columns ?? []).filter((column) => / - (Parent Topics|Topics|Sentiment Score|Sentiment Polarity|Sentiment)$/.test(column));
+  if (opened.platform === 'qualtrics' && textIq.length > 0) note(`Text iQ columns: ${textIq.map((column) => JSON.stringify(column)).join(', ')}; \`themes --topics COL\` reads ready-made topics ("Unknown" is no topic)`);
   const table = chooseRows(opened, { conditions, keepTestResponses: isSet(args, 'keep-test-responses') }, (column) => resolveColumn(opened, column), note);
   return { table, progress };
 }

@@ -36,6 +36,14 @@ export const FI_REPORT: ReportStrings = {
   journeyIndex: 'Asiakaspolun indeksi',
   weakest: 'Heikoin vaihe',
   followUps: 'Yhteydenotot',
+  themes: 'Mitä asiakkaat sanovat',
+  theme: 'Teema',
+  mentions: 'Mainintoja',
+  shareOfCommenters: 'Osuus kommentoijista',
+  impact: 'Vaikutus',
+  noTheme: '(ei teemaa)',
+  commenters: (commenters, rows, uncoded) => `${commenters}/${rows} vastaajaa kirjoitti kommentin; ${uncoded} kommenteista ei osu mihinkään koodikirjan teemaan.`,
+  quotes: 'Asiakkaiden sanoin',
   contacts: (count, of) => `${count}/${of} vastaajaan otetaan yhteyttä nyt.`,
   methodology: 'Miten luvut lasketaan',
   generatedBy: 'Laadittu cx-metricsillä',
@@ -75,6 +83,8 @@ export const FI_REPORT: ReportStrings = {
     },
     journey: (adjustment) =>
       `Jokaista vaihetta ja kontaktipistettä verrataan muuhun asiakaspolkuun mittarin kahden otoksen testillä. Vaiheiden testit ovat yksi testiperhe ja kontaktipisteiden toinen; niiden p-arvot ${adjustment} ("p korj."), ja "merkitsevästi muita heikompi" perustuu korjattuun p-arvoon. Asiakaspolun indeksi on vaiheiden painotettu keskiarvo.`,
+    themes: (adjustment) =>
+      `Kommentit koodataan koodikirjan hakusanoilla: sanat vertaillaan Snowball-vartaloina, alkuosat (jono*) sanan kirjoitusasuna ja fraasit sana sanalta; mitään ei jätetä pois, ei myöskään kieltosanoja. Teeman osuus lasketaan kommentoijista Wilsonin luottamusvälin kanssa. Vaikutus on kaikkien kommentoijien tulos miinus niiden tulos, jotka eivät mainitse teemaa (= osuus × ryhmien ero), ja sitä testataan z-testillä linearisoidulla keskivirheellä; yhden mittarin testit teemojen yli ovat yksi testiperhe, p-arvot ${adjustment}. Sävyä (sentimenttiä) ei lasketa: suomen sanalistat eivät ole riittävän luotettavia.`,
     missing: 'Tyhjät vastaukset ja "ei koske" -koodit lasketaan puuttuviksi eivätkä ne ole minkään osuuden nimittäjässä; asteikon ulkopuoliset vastaukset lasketaan virheellisiksi.',
   },
 };

@@ -42,6 +42,16 @@ export interface ReportStrings {
   readonly journeyIndex: string;
   readonly weakest: string;
   readonly followUps: string;
+  /** "What customers say": the section of coded comments. */
+  readonly themes: string;
+  readonly theme: string;
+  readonly mentions: string;
+  readonly shareOfCommenters: string;
+  readonly impact: string;
+  readonly noTheme: string;
+  /** How many rows have a comment, and how many of them no theme covers. */
+  readonly commenters: (commenters: string, rows: string, uncoded: string) => string;
+  readonly quotes: string;
   readonly contacts: (count: string, of: string) => string;
   readonly methodology: string;
   readonly generatedBy: string;
@@ -59,6 +69,8 @@ export interface ReportStrings {
     /** One sentence per importance measure. */
     readonly drivers: Readonly<Record<KeyDriverMethod, string>>;
     readonly journey: (adjustment: string) => string;
+    /** How themes are coded and their impact tested, with the family's adjustment. */
+    readonly themes: (adjustment: string) => string;
     readonly missing: string;
   };
 }
