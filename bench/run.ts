@@ -2,7 +2,7 @@
  * Benchmarks of cx-metrics against hand-written loops and peers.
  *
  *   npm run bench            # every section, each in a fresh process (under a minute)
- *   npm run bench -- nps     # one section: nps, typed, summarize, peers, memory, cli, warehouse
+ *   npm run bench -- nps     # one section: nps, typed, summarize, peers, memory, cli, warehouse, text
  *
  * Each figure is the median of several timed runs after warm-up runs. A ratio compares with
  * a hand-written loop doing the same validation on the same data in the same process; each
@@ -20,6 +20,8 @@ import { airlineCsv } from '../test/shared-data.js';
 import * as ss from 'simple-statistics';
 import * as zc from 'zod';
 import { NPS_SCALE, createTally, nps, summarize, summaryFromRows, summarySql, tallyStream } from '../src/index.js';
+import { defineCodebook, themeReport } from '../src/text/index.js';
+import { stemmer as finnishStem } from '@orama/stemmers/finnish';
 
 const RUNS = 7;
 
@@ -268,7 +270,62 @@ async function warehouseSection(): Promise<void> {
   row('`cx-metrics summarize` of the same CSV vs DuckDB reading the file with the pushed-down query', ms(commandAgain), ms(duckFile), `${ratio(commandAgain / duckFile)} DuckDB`);
 }
 
-const SECTIONS: Record<string, () => void | Promise<void>> = { nps: npsSection, typed: typedSection, summarize: summarizeSection, peers: peersSection, memory: memorySection, cli: cliSection, warehouse: warehouseSection };
+/**
+ * 8. themeReport over 1 M Finnish comments of about 100 characters with a 40-theme codebook
+ * (words, prefixes and phrases), NPS beside them, against the loop a developer would write:
+ * Intl.Segmenter per comment, each word lower-cased, stemmed once per form (a Map), its themes
+ * looked up by stem in a Map, mentions counted.
+ */
+function textSection(): void {
+  const words = ['palvelu', 'asiakaspalvelu', 'jono', 'jonotin', 'odotin', 'kassalla', 'myyjä', 'ystävällinen', 'tyly', 'hinta', 'kallis', 'halpa', 'toimitus', 'paketti', 'myöhässä', 'laatu', 'rikki', 'sovellus', 'kirjautuminen', 'nettisivu', 'soitin', 'ei', 'vastannut', 'en', 'suosittele', 'hyvä', 'huono', 'nopea', 'hidas', 'kiitos', 'oli', 'ja', 'mutta', 'todella', 'aina', 'taas', 'tänään', 'kauppa', 'tuote', 'valikoima'];
+  let state = 2463534242;
+  const next = () => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return state >>> 0;
+  };
+  const comments = Array.from({ length: ONE_M }, () => {
+    let text = '';
+    while (text.length < 95) text += `${words[next() % words.length]}${next() % 9 === 0 ? ', ' : ' '}`;
+    return { comment: `${text.trim()}.`, nps: next() % 11 };
+  });
+  // 40 themes: 20 by words, 12 by prefixes, 8 by phrases; three patterns each.
+  const themes = Array.from({ length: 40 }, (_, t) => {
+    const pick = (k: number) => words[(t * 3 + k) % words.length]!;
+    const match = t < 20 ? [pick(0), pick(1), pick(2)] : t < 32 ? [`${pick(0).slice(0, 4)}*`, `${pick(1).slice(0, 4)}*`, pick(2)] : [`"${pick(0)} ${pick(1)}"`, `"${pick(1)} ${pick(2)}"`, pick(2)];
+    return { id: `theme-${t}`, match };
+  });
+  const codebook = defineCodebook({ language: 'fi', themes });
+  const byStem = new Map<string, number[]>();
+  themes.forEach((theme, t) => {
+    for (const pattern of theme.match.filter((text) => !text.includes('*') && !text.includes('"'))) {
+      const stem = finnishStem(pattern);
+      byStem.set(stem, [...(byStem.get(stem) ?? []), t]);
+    }
+  });
+  function handThemes(data: typeof comments) {
+    const segmenter = new Intl.Segmenter('fi', { granularity: 'word' });
+    const stems = new Map<string, string>();
+    const mentions = new Float64Array(themes.length);
+    for (const { comment } of data) {
+      const found = new Set<number>();
+      for (const segment of segmenter.segment(comment)) {
+        if (!segment.isWordLike) continue;
+        const form = segment.segment.toLowerCase();
+        let stem = stems.get(form);
+        if (stem === undefined) stems.set(form, (stem = finnishStem(form)));
+        for (const t of byStem.get(stem) ?? []) found.add(t);
+      }
+      for (const t of found) mentions[t]!++;
+    }
+    return mentions;
+  }
+  const [library, hand] = timePair(() => themeReport(comments, codebook, { text: 'comment', nps: 'nps' }), () => handThemes(comments), 3);
+  row('themeReport, 1 M comments of ~100 characters, 40 themes, NPS impacts', ms(library), ms(hand), ratio(library / hand));
+}
+
+const SECTIONS: Record<string, () => void | Promise<void>> = { nps: npsSection, typed: typedSection, summarize: summarizeSection, peers: peersSection, memory: memorySection, cli: cliSection, warehouse: warehouseSection, text: textSection };
 const [only, json] = process.argv.slice(2);
 const names = only === undefined ? Object.keys(SECTIONS) : [only];
 if (only !== undefined && !(only in SECTIONS)) throw new Error(`unknown section ${only}; sections: ${Object.keys(SECTIONS).join(', ')}`);

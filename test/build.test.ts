@@ -60,9 +60,19 @@ describe('npm run build', () => {
     expect(gzipSync(result.outputFiles[0]!.contents, { level: 9 }).length).toBeLessThanOrEqual(8_000);
   });
 
-  it('no library entry point imports what only the command line needs (vega, vega-lite, read-excel-file)', async () => {
-    const heavy = ['vega', 'vega-lite', 'read-excel-file'];
-    for (const entry of ['./dist/index.js', './dist/charts/index.js', './dist/index.cjs', './dist/charts/index.cjs']) {
+  it('keeps cx-metrics/text at most 28 kB, and none of it (nor its stemmers) in `import { nps }`', async () => {
+    const bundle = async (contents: string) =>
+      build({ stdin: { contents, resolveDir: root, loader: 'js' }, bundle: true, minify: true, format: 'esm', write: false, metafile: true, logLevel: 'silent' });
+    // The Finnish stemmer is about 2 kB, the English one about 2 kB; most of the rest is the metrics the impacts use.
+    const text = await bundle("import * as text from './dist/text/index.js'; console.log(text);");
+    expect(gzipSync(text.outputFiles[0]!.contents, { level: 9 }).length).toBeLessThanOrEqual(28_000);
+    const nps = await bundle("import { nps } from './dist/index.js'; console.log(nps([10]).score);");
+    expect(Object.keys(nps.metafile.inputs).filter((path) => path.includes('/text/') || path.includes('@orama'))).toEqual([]);
+  });
+
+  it('no library entry point imports what only the command line needs (vega, vega-lite, read-excel-file, fflate)', async () => {
+    const heavy = ['vega', 'vega-lite', 'read-excel-file', 'fflate'];
+    for (const entry of ['./dist/index.js', './dist/charts/index.js', './dist/text/index.js', './dist/index.cjs', './dist/charts/index.cjs', './dist/text/index.cjs']) {
       const result = await build({ entryPoints: [join(root, entry)], bundle: true, write: false, metafile: true, logLevel: 'silent', external: heavy, platform: 'neutral' });
       const imported = Object.values(result.metafile.inputs).flatMap((input) => input.imports.map((imported) => imported.path));
       expect(imported.filter((path) => heavy.some((name) => path === name || path.startsWith(`${name}/`))), entry).toEqual([]);
@@ -81,13 +91,13 @@ describe('npm run build', () => {
       const packed = execFileSync('npm', ['pack', '--silent', '--pack-destination', project], { cwd: root, encoding: 'utf8' }).trim().split('\n').at(-1)!;
       writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'smoke', private: true, type: 'module' }));
       execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', join(project, packed)], { cwd: project, stdio: 'pipe' });
-      writeFileSync(join(project, 'esm.mjs'), "import { nps } from 'cx-metrics'; import { summaryChart } from 'cx-metrics/charts'; console.log(nps([10, 10, 3]).score.toFixed(2), typeof summaryChart);");
-      writeFileSync(join(project, 'cjs.cjs'), "const { csat } = require('cx-metrics'); const { trendChart } = require('cx-metrics/charts'); console.log(csat([5, 4, 1, 2]).score, typeof trendChart);");
+      writeFileSync(join(project, 'esm.mjs'), "import { nps } from 'cx-metrics'; import { summaryChart } from 'cx-metrics/charts'; import { codeComment } from 'cx-metrics/text'; console.log(nps([10, 10, 3]).score.toFixed(2), typeof summaryChart, codeComment({ language: 'fi', themes: [{ id: 'q', match: ['jono*'] }] }, 'Jonossa').themes[0].id);");
+      writeFileSync(join(project, 'cjs.cjs'), "const { csat } = require('cx-metrics'); const { trendChart } = require('cx-metrics/charts'); const { codeComment } = require('cx-metrics/text'); console.log(csat([5, 4, 1, 2]).score, typeof trendChart, codeComment({ language: 'en', themes: [{ id: 'w', match: ['wait'] }] }, 'We waited').themes[0].id);");
       writeFileSync(join(project, 'typed.ts'), "import { nps, type NpsResult } from 'cx-metrics';\nimport { summaryChart, type VegaLiteSpec } from 'cx-metrics/charts';\nconst result: NpsResult = nps([9]);\nexport const score: number | null = result.score;\nexport const chart: (summary: Parameters<typeof summaryChart>[0]) => VegaLiteSpec = summaryChart;\n");
       writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: false, types: [] }, files: ['typed.ts'] }));
       const inProject = (file: string, args: string[]) => execFileSync(file, args, { cwd: project, encoding: 'utf8' }).trim();
-      expect(inProject(process.execPath, ['esm.mjs'])).toBe('33.33 function'); // (2 − 1) / 3
-      expect(inProject(process.execPath, ['cjs.cjs'])).toBe('50 function'); // 5 and 4 of four
+      expect(inProject(process.execPath, ['esm.mjs'])).toBe('33.33 function q'); // (2 − 1) / 3
+      expect(inProject(process.execPath, ['cjs.cjs'])).toBe('50 function w'); // 5 and 4 of four
       expect(inProject(join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json'])).toBe('');
       expect(inProject(join(project, 'node_modules/.bin/cx-metrics'), ['--version'])).toBe(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
     } finally {

@@ -25,50 +25,56 @@ const PIECE = 512;
 /** English contractions split off as a word of their own, so that a phrase can use the negation: didn't → did + n't. */
 const NEGATED = /^(.+?)(n't)$/;
 
-/** How words are cut and stemmed in one language, with a cache of stems (comments repeat their words). */
+/** How words are cut and stemmed in one language, with a cache of the words seen (comments repeat their words). */
 export interface Tokenizer {
   readonly language: TextLanguage;
   tokens(text: string): Token[];
-  /** The stem of one word form (lower case, NFC). */
-  stem(form: string): string;
 }
 
-/** Stems remembered per tokenizer before the cache is cleared: bounded, whatever the vocabulary. */
+/** Written words remembered per tokenizer before the cache is cleared: bounded, whatever the vocabulary. */
 const MAX_CACHED_STEMS = 200_000;
+
+/** A written word's forms: its token form and stem, or (an English contraction) the word and n't. */
+type Forms = { readonly form: string; readonly stem: string; readonly negatedAt?: number; readonly base?: { readonly form: string; readonly stem: string } };
 
 export function tokenizer(language: TextLanguage): Tokenizer {
   const segmenter = new Intl.Segmenter(language, { granularity: 'word' });
-  const stems = new Map<string, string>();
   const stemOf = language === 'fi' ? finnishStem : englishStem;
-  const stem = (form: string): string => {
-    let found = stems.get(form);
-    if (found === undefined) {
-      if (stems.size >= MAX_CACHED_STEMS) stems.clear();
-      found = stemOf(form);
-      stems.set(form, found);
+  // Written words seen before, with their forms: comments repeat their words, and case
+  // folding, NFC and stemming are most of the cost of a word.
+  const cache = new Map<string, Forms>();
+  const formsOf = (written: string): Forms => {
+    let known = cache.get(written);
+    if (known === undefined) {
+      if (cache.size >= MAX_CACHED_STEMS) cache.clear();
+      const form = written.normalize('NFC').toLowerCase().replaceAll('\u2019', "'");
+      const negated = language === 'en' ? NEGATED.exec(form) : null;
+      known =
+        negated !== null && negated[1] !== "'"
+          ? { form: "n't", stem: "n't", negatedAt: written.length - 3, base: { form: negated[1]!, stem: stemOf(negated[1]!) } }
+          : { form, stem: stemOf(form) };
+      cache.set(written, known);
     }
-    return found;
+    return known;
   };
   const push = (out: Token[], start: number, written: string) => {
-    const form = written.normalize('NFC').toLowerCase().replaceAll('\u2019', "'");
-    const negated = language === 'en' ? NEGATED.exec(form) : null;
-    if (negated !== null && negated[1] !== "'") {
-      // The offsets of the written word split where its last three characters start.
-      const cut = start + written.length - 3;
-      out.push({ start, end: cut, form: negated[1]!, stem: stem(negated[1]!) });
-      out.push({ start: cut, end: start + written.length, form: "n't", stem: "n't" });
+    const forms = formsOf(written);
+    if (forms.base !== undefined) {
+      // didn't → did + n't: the offsets of the written word split where its last three characters start.
+      const cut = start + forms.negatedAt!;
+      out.push({ start, end: cut, form: forms.base.form, stem: forms.base.stem });
+      out.push({ start: cut, end: start + written.length, form: forms.form, stem: forms.stem });
       return;
     }
-    out.push({ start, end: start + written.length, form, stem: stem(form) });
+    out.push({ start, end: start + written.length, form: forms.form, stem: forms.stem });
   };
   return {
     language,
-    stem,
     tokens(text) {
       const out: Token[] = [];
       for (let from = 0; from < text.length; ) {
         const to = pieceEnd(text, from);
-        for (const segment of segmenter.segment(text.slice(from, to))) {
+        for (const segment of segmenter.segment(from === 0 && to === text.length ? text : text.slice(from, to))) {
           if (segment.isWordLike === true) push(out, from + segment.index, segment.segment);
         }
         from = to;
