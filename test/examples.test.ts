@@ -152,6 +152,20 @@ describe('examples/chart-embed.ts', () => {
   });
 });
 
+describe('examples/comment-themes.ts', () => {
+  it('themes with their impact, the words of detractors, and κ against a hand coding', () => {
+    const output = run('examples/comment-themes.ts');
+    // Nine comments; "Ihan ok." fits no theme. Queues: comments 1 and 6 of 9 (22.2 %), NPS 2 and 0:
+    // −100; the rest 10, 1, 5, 9, 9, 8, 4: (3 − 3)/7 = 0; all nine: (3 − 5)/9 = −22.2: impact −22.2.
+    expect(output).toContain('9 of 10 answers have a comment; 1 fit no theme');
+    expect(output).toMatch(/^Jonot ja odottaminen +2 +22\.2 % +impact +-22\.2 /m);
+    // κ for waiting: hand {1, 3, 6}, codebook {1, 6} of 9: pₒ 8/9, pₑ (3·2 + 6·7)/81 = 48/81: κ 0.727.
+    expect(output).toMatch(/^κ odotus +0\.73$/m);
+    // κ for price: hand {4}, codebook {4, 7}: pₒ 8/9, pₑ (1·2 + 8·7)/81 = 58/81: κ 0.609.
+    expect(output).toMatch(/^κ hinta +0\.61$/m);
+  });
+});
+
 describe('every example is run by this file', () => {
   it('lists each script in examples/', () => {
     const scripts = readdirSync(join(root, 'examples')).filter((name) => name.endsWith('.ts'));
