@@ -1,4 +1,6 @@
 import { describeValue, fail } from '../core/errors.js';
+import type { FieldReader } from '../core/internal/field-reader.js';
+import { logIssue, type IssueLog } from '../core/internal/issue-log.js';
 import type { Codebook, CodebookDefinition } from './define-codebook.js';
 import { codeText, type Span } from './internal/codebook-index.js';
 import { codebookIndex } from './internal/use-codebook.js';
@@ -23,6 +25,17 @@ export function commentText(value: unknown): string | null | { readonly notText:
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
   return { notText: value };
+}
+
+/**
+ * The comment of a row as text, null for none, or undefined when it is not text (the issue
+ * logged, naming the row and the field).
+ */
+export function rowComment(reader: FieldReader, row: object, r: number, log: IssueLog): string | null | undefined {
+  const comment = commentText(reader.read(row, r));
+  if (typeof comment !== 'object' || comment === null) return comment;
+  logIssue(log, { code: 'invalid_type', path: [r, reader.label], message: `a comment must be text, got ${describeValue(comment.notText)}` });
+  return undefined;
 }
 
 /** Whether a comment's text is blank: nothing but white space. */

@@ -8,7 +8,7 @@ import { readFailure } from '../core/internal/read-failure.js';
 import { checkFieldExists } from '../core/internal/row-answers.js';
 import { fieldSchema } from '../analysis/internal/metric-specs.js';
 import { checkRowArray } from '../analysis/internal/row-pass.js';
-import { commentText, isBlank } from './code-comment.js';
+import { isBlank, rowComment } from './code-comment.js';
 import { tokenizer, type TextLanguage } from './internal/tokens.js';
 
 /** Options of {@link distinctiveWords}. */
@@ -130,11 +130,8 @@ export function distinctiveWords<Row extends object>(rows: readonly Row[], optio
         g = groups.push(value) - 1;
         groupKeys.push(key(value));
       }
-      const comment = commentText(text.read(row, r));
-      if (typeof comment === 'object' && comment !== null) {
-        logIssue(log, { code: 'invalid_type', path: [r, text.label], message: `a comment must be text, got ${describeValue(comment.notText)}` });
-        continue;
-      }
+      const comment = rowComment(text, row, r, log);
+      if (comment === undefined) continue;
       if (isBlank(comment)) {
         leftOut++;
         continue;

@@ -16,7 +16,7 @@ import { adjustPValues, type PValueAdjustment } from '../stats/adjust-p-values.j
 import { DEFAULT_LEVEL, levelSchema, type Interval } from '../stats/interval.js';
 import { proportionInterval } from '../stats/proportion-interval.js';
 import type { Codebook, CodebookDefinition } from './define-codebook.js';
-import { commentText, isBlank } from './code-comment.js';
+import { isBlank, rowComment } from './code-comment.js';
 import { codeText } from './internal/codebook-index.js';
 import { pointScores, themeImpact, type CesImpact, type CsatImpact, type NpsImpact } from './internal/theme-impact.js';
 import { codebookIndex } from './internal/use-codebook.js';
@@ -206,11 +206,8 @@ export function themeReport<Row extends object>(rows: readonly Row[], codebook: 
         if (group === undefined) logIssue(log, { code: 'invalid_type', path: [r, by.label], message: NOT_A_KEY });
         else scopes.push(group);
       }
-      const comment = commentText(text.read(row, r));
-      if (typeof comment === 'object' && comment !== null) {
-        logIssue(log, { code: 'invalid_type', path: [r, text.label], message: `a comment must be text, got ${describeValue(comment.notText)}` });
-        continue;
-      }
+      const comment = rowComment(text, row, r, log);
+      if (comment === undefined) continue;
       const w = weight === undefined ? 1 : rowWeight(row, r, weight);
       if (typeof w !== 'number') {
         logIssue(log, { code: w.verdict.code, path: [r, ...w.path], message: w.verdict.message });

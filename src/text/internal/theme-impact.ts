@@ -21,8 +21,11 @@ export interface ThemeImpact<Result> extends Omit<Comparison, 'difference'> {
   readonly impact: number | null;
 }
 
+/** A theme's impact on NPS, in NPS points. */
 export type NpsImpact = ThemeImpact<NpsResult>;
+/** A theme's impact on CSAT, in percentage points. */
 export type CsatImpact = ThemeImpact<CsatResult>;
+/** A theme's impact on the CES score (the mean, or the points of `percent-easy` / `net-easy`). */
 export type CesImpact = ThemeImpact<CesResult>;
 
 /**
