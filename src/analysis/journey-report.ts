@@ -18,12 +18,13 @@ import { defineJourney, type JourneyDefinition } from './define-journey.js';
 import { headlineResult, higherIsBetter, scoreRange, weightedIndex, type WeightedIndex } from './internal/headline.js';
 import { countRow, groupLayout, groupTallies, mergeGroups, newRowGroup, rejectRow, type RowGroup } from '../core/internal/row-tallies.js';
 import { startRowPass } from './internal/row-pass.js';
-import { compareMetric, fieldSchema, groupResults, METRIC_NAMES, type MetricName, type MetricResults, type MetricSpecs, type ResolvedMetric, resolveMetrics } from './internal/metric-specs.js';
+import { compareMetric, fieldSchema, METRIC_NAMES, metricResult, type MetricName, type MetricResults, type MetricSpecs, type ResolvedMetric, resolveMetrics } from './internal/metric-specs.js';
+import { groupSuppression, hiddenCells, hiddenResult, suppressionRule, suppressionShape, type Suppression, type SuppressionOptions, type SuppressionRule } from './internal/suppression.js';
 
 export type { WeightedIndex } from './internal/headline.js';
 
 /** Options of {@link journeyReport}. */
-export interface JourneyReportOptions<Row> extends MetricSpecs<Row> {
+export interface JourneyReportOptions<Row> extends MetricSpecs<Row>, SuppressionOptions {
   /** The stage id of each row. */
   readonly stage: Field<Row>;
   /** The touchpoint id of each row, within its stage. */
@@ -57,14 +58,20 @@ export interface TouchpointReport extends MetricResults, AgainstRest {
   readonly id: string;
   readonly label: string;
   readonly weight: number;
+  /** Rows of the touchpoint (0 when it is hidden, unless `showCounts`). */
   readonly rows: number;
+  /** Set when every result of the touchpoint is hidden (see `minN`). */
+  readonly suppressed?: Suppression;
 }
 
 export interface StageReport extends MetricResults, AgainstRest {
   readonly id: string;
   readonly label: string;
   readonly weight: number;
+  /** Rows of the stage (0 when it is hidden, unless `showCounts`). */
   readonly rows: number;
+  /** Set when every result of the stage is hidden (see `minN`). */
+  readonly suppressed?: Suppression;
   readonly touchpoints: readonly TouchpointReport[];
   /** Weighted index of the touchpoints' headline scores; null for a stage without touchpoints. */
   readonly touchpointIndex: WeightedIndex | null;
@@ -96,6 +103,8 @@ export interface JourneyReport {
   readonly weakest: { readonly stage: string | null; readonly touchpoint: { readonly stage: string; readonly touchpoint: string } | null };
   /** Stages and touchpoints significantly worse than the rest of the journey (adjusted p-values). */
   readonly significantlyBelow: { readonly stages: readonly string[]; readonly touchpoints: readonly { readonly stage: string; readonly touchpoint: string }[] };
+  /** The rule small stages and touchpoints were hidden by, when `minN` was given. */
+  readonly suppression?: SuppressionRule;
 }
 
 const journeyOptionsSchema = z.strictObject({
@@ -109,6 +118,7 @@ const journeyOptionsSchema = z.strictObject({
   invalid: answerOptionsShape.invalid,
   level: z.optional(levelSchema),
   adjust: adjustSchema,
+  ...suppressionShape,
 });
 
 const MAX_LISTED = 100;
@@ -164,6 +174,7 @@ export function journeyReport<Row extends object>(rows: readonly Row[], journey:
   const level = parsed.level ?? DEFAULT_LEVEL;
   const stageReader = fieldReader(options.stage, 'stage');
   const touchpointReader = options.touchpoint === undefined ? undefined : fieldReader(options.touchpoint, 'touchpoint');
+  const rule = suppressionRule(parsed);
   const pass = startRowPass(rows, metrics, options.weight, parsed.invalid);
   checkFieldExists(rows, stageReader, ['stage']);
   checkFieldExists(rows, touchpointReader, ['touchpoint']);
@@ -225,6 +236,27 @@ export function journeyReport<Row extends object>(rows: readonly Row[], journey:
   throwIfIssues(pass.log);
   const stageGroups = places.map((stagePlaces) => mergeGroups(layout, [stagePlaces.outside, ...stagePlaces.touchpoints]));
   const total = mergeGroups(layout, stageGroups);
+  // Stages sum to the total, a stage's touchpoints and its rows outside them to the stage:
+  // small ones are hidden per metric, the rows outside counting as already hidden.
+  const nOf = (group: RowGroup, m: number) => groupTallies(layout, group)[m]!.n;
+  const none = (count: number) => Array.from({ length: count }, () => null);
+  const hiddenStages = metrics.map((_, m) => (rule === null ? none(places.length) : hiddenCells(stageGroups.map((group) => nOf(group, m)), rule)));
+  const hiddenTouchpoints = places.map((stagePlaces) =>
+    metrics.map((_, m) => (rule === null ? none(stagePlaces.touchpoints.length) : hiddenCells(stagePlaces.touchpoints.map((group) => nOf(group, m)), rule, nOf(stagePlaces.outside, m)))),
+  );
+  /** A place's results, each hidden where its dimension says, and the place's own mark. */
+  const resultsOf = (group: RowGroup, hidden: readonly (Suppression | null)[]) => {
+    const results = groupTallies(layout, group).map((tally, m) => {
+      const result = metricResult(metrics[m]!, tally);
+      return hidden[m] === null || rule === null ? result : hiddenResult(metrics[m]!, result, hidden[m]!, rule);
+    });
+    const why = rule === null ? undefined : groupSuppression(results);
+    return {
+      rows: why !== undefined && !rule!.showCounts ? 0 : group.rows,
+      ...Object.fromEntries(metrics.map((metric, m) => [metric.name, results[m]])),
+      ...(why === undefined ? {} : { suppressed: why }),
+    } as MetricResults & { rows: number; suppressed?: Suppression };
+  };
 
   const h = metrics.indexOf(headline);
   const better = higherIsBetter(headline);
@@ -240,15 +272,21 @@ export function journeyReport<Row extends object>(rows: readonly Row[], journey:
     return subject.n === 0 ? null : compareMetric(headline, subject, merged, level);
   };
   // The tests, then each family adjusted: the stages' together, all touchpoints' together.
+  // With small groups hidden, tests are among the shown ones only: a hidden subject is not
+  // tested, and the rest is the shown stages and touchpoints.
   const adjust = parsed.adjust ?? DEFAULT_ADJUSTMENT;
+  const stageShown = (s: number) => hiddenStages[h]![s] === null;
+  const touchpointShown = (s: number, t: number) => hiddenTouchpoints[s]![h]![t] === null;
   const stageTests = adjustFamily(
-    tallies.map((entry, s) => againstRest(entry.stage, tallies.filter((_, other) => other !== s).map((other) => other.stage))),
+    tallies.map((entry, s) => (stageShown(s) ? againstRest(entry.stage, tallies.filter((_, other) => other !== s && stageShown(other)).map((other) => other.stage)) : null)),
     adjust,
   );
   const touchpointTests = tallies.map((entry, s) =>
     entry.touchpoints.map((subject, t) => {
-      const otherStages = tallies.filter((_, other) => other !== s).map((other) => other.stage);
-      return againstRest(subject, [...otherStages, entry.outside, ...entry.touchpoints.filter((_, other) => other !== t)]);
+      if (!touchpointShown(s, t)) return null;
+      const otherStages = tallies.filter((_, other) => other !== s && stageShown(other)).map((other) => other.stage);
+      const outside = rule === null ? [entry.outside] : [];
+      return againstRest(subject, [...otherStages, ...outside, ...entry.touchpoints.filter((_, other) => other !== t && touchpointShown(s, other))]);
     }),
   );
   const adjustedTouchpoints = adjustFamily(touchpointTests.flat(), adjust);
@@ -264,15 +302,15 @@ export function journeyReport<Row extends object>(rows: readonly Row[], journey:
     const stagePlaces = places[s]!;
     const touchpoints = stage.touchpoints.map((touchpoint, t): TouchpointReport => {
       const group = stagePlaces.touchpoints[t]!;
-      return { id: touchpoint.id, label: touchpoint.label, weight: touchpoint.weight, rows: group.rows, ...groupResults(metrics, groupTallies(layout, group)), ...verdict(touchpointAdjusted[s]![t]!) };
+      const hidden = metrics.map((_, m) => hiddenTouchpoints[s]![m]![t]!);
+      return { id: touchpoint.id, label: touchpoint.label, weight: touchpoint.weight, ...resultsOf(group, hidden), ...verdict(touchpointAdjusted[s]![t]!) };
     });
     const touchpointIndex = touchpoints.length === 0 ? null : weightedIndex(touchpoints.map((touchpoint) => ({ weight: touchpoint.weight, result: headlineResult(touchpoint, headline) })), level, range);
     return {
       id: stage.id,
       label: stage.label,
       weight: stage.weight,
-      rows: stageGroups[s]!.rows,
-      ...groupResults(metrics, groupTallies(layout, stageGroups[s]!)),
+      ...resultsOf(stageGroups[s]!, metrics.map((_, m) => hiddenStages[m]![s]!)),
       ...verdict(stageTests[s]!),
       touchpoints,
       touchpointIndex,
@@ -292,7 +330,10 @@ export function journeyReport<Row extends object>(rows: readonly Row[], journey:
     headline: headline.name,
     adjust,
     stages,
-    total: { rows: total.rows, ...groupResults(metrics, groupTallies(layout, total)) },
+    total: resultsOf(
+      total,
+      metrics.map((_, m) => (rule !== null && nOf(total, m) > 0 && nOf(total, m) < rule.minN ? 'insufficient' : null)),
+    ),
     unmapped: {
       rows: unmappedRows,
       stages: [...unmappedStages].slice(0, MAX_LISTED).map(([value, rowCount]) => ({ value, rows: rowCount })),
@@ -307,6 +348,7 @@ export function journeyReport<Row extends object>(rows: readonly Row[], journey:
       stages: stages.filter((stage) => stage.significantlyBelow).map((stage) => stage.id),
       touchpoints: touchpointList.filter(({ report }) => report.significantlyBelow).map(({ stage, touchpoint }) => ({ stage, touchpoint })),
     },
+    ...(rule === null ? {} : { suppression: rule }),
   };
 }
 

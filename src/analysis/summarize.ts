@@ -11,13 +11,15 @@ import { isGroupKey, keyedGroups, NOT_A_KEY } from '../core/internal/group-keys.
 import { logIssue } from '../core/internal/issue-log.js';
 import { checkRowArray, type RowPass } from './internal/row-pass.js';
 import { countRow, groupLayout, groupTallies, mergeGroups, newRowGroup, rejectRow, type RowGroup } from '../core/internal/row-tallies.js';
-import { fieldSchema, groupResults, type MetricResultsFor, type SummaryMetricResults, type SummaryMetricSpecs, resolveMetrics } from './internal/metric-specs.js';
+import { fieldSchema, groupResults, type MetricResultsFor, type ResolvedMetric, type SummaryMetricResults, type SummaryMetricSpecs, resolveMetrics } from './internal/metric-specs.js';
+import { suppressSummary } from './internal/suppress-summary.js';
+import { suppressionRule, suppressionShape, type Suppression, type SuppressionOptions, type SuppressionRule } from './internal/suppression.js';
 
 export type { Field, RowAccessor } from '../core/internal/field-reader.js';
 export type { AskedMetrics, ItemResult, MetricName, MetricResults, MetricResultsFor, MetricSpec, MetricSpecs, SummaryMetricResults, SummaryMetricSpec, SummaryMetricSpecs } from './internal/metric-specs.js';
 
 /** Options of {@link summarize}. */
-export interface SummarizeOptions<Row> extends SummaryMetricSpecs<Row> {
+export interface SummarizeOptions<Row> extends SummaryMetricSpecs<Row>, SuppressionOptions {
   /** Group by a field (or accessor), or by several: then each key is the tuple of their values. */
   readonly by?: Field<Row> | readonly Field<Row>[] | undefined;
   /** The respondent weight of each row. */
@@ -30,8 +32,10 @@ export interface SummarizeOptions<Row> extends SummaryMetricSpecs<Row> {
 export interface SummaryGroup extends SummaryMetricResults {
   /** The group's key: the value of `by`, a tuple of values for several fields, null for the total. */
   readonly key: unknown;
-  /** Rows in the group, answered or not. */
+  /** Rows in the group, answered or not (0 when the group is hidden, unless `showCounts`). */
   readonly rows: number;
+  /** Set when every result of the group is hidden (see `minN`). */
+  readonly suppressed?: Suppression;
 }
 
 /**
@@ -41,6 +45,8 @@ export interface SummaryGroup extends SummaryMetricResults {
 export interface Summary<Options = unknown> {
   readonly groups: readonly MetricResultsFor<Options, SummaryGroup>[];
   readonly total: MetricResultsFor<Options, SummaryGroup>;
+  /** The rule small groups were hidden by, when `minN` was given. */
+  readonly suppression?: SuppressionRule;
 }
 
 const summarizeSchema = z.strictObject({
@@ -50,6 +56,7 @@ const summarizeSchema = z.strictObject({
   by: z.optional(z.union([fieldSchema, z.array(fieldSchema)])),
   weight: z.optional(fieldSchema),
   invalid: answerOptionsShape.invalid,
+  ...suppressionShape,
 });
 
 /**
@@ -135,6 +142,15 @@ export async function summarizeStream<Row extends object, Options extends Summar
   return summary!.finish() as unknown as Summary<Options>;
 }
 
+/**
+ * A summary with its small groups hidden by `rule`; without groups the one group is the total.
+ * Shared with the summary read back from SQL, so that both hide exactly the same.
+ */
+export function suppressedSummary(summary: Summary, metrics: readonly ResolvedMetric[], rule: SuppressionRule, grouped: boolean): Summary {
+  const { groups, total } = suppressSummary(grouped ? (summary.groups as readonly SummaryGroup[]) : [], summary.total as SummaryGroup, metrics, rule);
+  return { groups: (grouped ? groups : [total]) as Summary['groups'], total: total as Summary['total'], suppression: rule };
+}
+
 function isSyncIterable<Row>(source: AsyncIterable<Row> | Iterable<Row>): source is Iterable<Row> {
   return !(Symbol.asyncIterator in source) && Symbol.iterator in source;
 }
@@ -147,6 +163,7 @@ function openSummary<Row extends object>(options: SummarizeOptions<Row>, sample:
   const parsed = parseWith(summarizeSchema, options);
   const metrics = resolveMetrics(options, parsed.invalid, true);
   if (metrics.length === 0) fail('invalid_option', [], 'ask for at least one of nps, csat and ces');
+  const rule = suppressionRule(parsed);
   const byList = options.by === undefined ? [] : Array.isArray(options.by) ? (options.by as readonly Field<Row>[]) : [options.by as Field<Row>];
   const byReaders = byList.map((by, i) => fieldReader(by, byList.length === 1 ? 'by' : `by[${i}]`));
   checkRowArray(sample);
@@ -228,7 +245,8 @@ function openSummary<Row extends object>(options: SummarizeOptions<Row>, sample:
     const groups = byReaders.length === 0 ? [{ key: null, group: everything }] : keyed.entries();
     const result = (key: unknown, group: RowGroup): SummaryGroup => ({ key, rows: group.rows, ...groupResults(metrics, groupTallies(layout, group)) });
     const total = result(null, mergeGroups(layout, [...groups.map(({ group }) => group), unplaced]));
-    return { groups: byReaders.length === 0 ? [total] : groups.map(({ key, group }) => result(key, group)), total };
+    const summary = { groups: byReaders.length === 0 ? [total] : groups.map(({ key, group }) => result(key, group)), total };
+    return rule === null ? summary : suppressedSummary(summary, metrics, rule, byReaders.length > 0);
   }
 
   return { add, finish };

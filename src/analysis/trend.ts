@@ -15,12 +15,13 @@ import { trendPeriods } from './internal/trend-periods.js';
 import { checkTimeZone, localDayIn, periodOrdinal, readDate, type Period } from './internal/calendar.js';
 import { countRow, groupLayout, groupTallies, newRowGroup, rejectRow, type RowGroup } from '../core/internal/row-tallies.js';
 import { startRowPass } from './internal/row-pass.js';
+import { suppressionRule, suppressionShape, type Suppression, type SuppressionOptions, type SuppressionRule } from './internal/suppression.js';
 import { fieldSchema, type MetricName, type MetricResults, type MetricSpecs, resolveMetrics } from './internal/metric-specs.js';
 
 export type { Period } from './internal/calendar.js';
 
 /** Options of {@link trend}. */
-export interface TrendOptions<Row> extends MetricSpecs<Row> {
+export interface TrendOptions<Row> extends MetricSpecs<Row>, SuppressionOptions {
   /** When each answer was given: a `Date`, epoch milliseconds or an ISO 8601 string. */
   readonly at: Field<Row>;
   readonly period: Period;
@@ -49,6 +50,8 @@ export interface TrendPeriod extends MetricResults {
    * first. `adjustedPValue` and `significant` account for the metric's other changes.
    */
   readonly change: { readonly [metric in MetricName]?: Comparison } | null;
+  /** Set when every result of the period is hidden (see `minN`); its row count then reads 0 unless `showCounts`. */
+  readonly suppressed?: Suppression;
 }
 
 /** The result of {@link trend}: metrics per calendar period. */
@@ -65,6 +68,8 @@ export interface Trend {
   readonly invalidDates: number;
   /** The first 100 of them: row index, value and why. */
   readonly rejectedDates: readonly RejectedAnswer[];
+  /** The rule small periods were hidden by, when `minN` was given. */
+  readonly suppression?: SuppressionRule;
 }
 
 const trendOptionsSchema = z.strictObject({
@@ -78,6 +83,7 @@ const trendOptionsSchema = z.strictObject({
   invalid: answerOptionsShape.invalid,
   level: z.optional(levelSchema),
   adjust: adjustSchema,
+  ...suppressionShape,
 });
 
 /**
@@ -114,6 +120,7 @@ export function trend<Row extends object>(rows: readonly Row[], options: TrendOp
   if (metrics.length === 0) fail('invalid_option', [], 'ask for at least one of nps, csat and ces');
   const timeZone = checkTimeZone(parsed.timeZone ?? 'UTC');
   const level = parsed.level ?? DEFAULT_LEVEL;
+  const rule = suppressionRule(parsed);
   const at = fieldReader(options.at, 'at');
   const pass = startRowPass(rows, metrics, options.weight, parsed.invalid);
   const { log, skip } = pass;
@@ -172,6 +179,6 @@ export function trend<Row extends object>(rows: readonly Row[], options: TrendOp
   throwIfIssues(log);
   const counted = new Map([...buckets].map(([ordinal, group]) => [ordinal, { rows: group.rows, tallies: groupTallies(layout, group) }]));
   const adjust = parsed.adjust ?? DEFAULT_ADJUSTMENT;
-  const periods = trendPeriods(metrics, parsed.period, first, last, counted, level, adjust);
-  return { period: parsed.period, timeZone, adjust, periods, undated, invalidDates, rejectedDates };
+  const periods = trendPeriods(metrics, parsed.period, first, last, counted, level, adjust, rule);
+  return { period: parsed.period, timeZone, adjust, periods, undated, invalidDates, rejectedDates, ...(rule === null ? {} : { suppression: rule }) };
 }

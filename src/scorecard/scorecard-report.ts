@@ -12,6 +12,7 @@ import { DEFAULT_LEVEL, levelSchema } from '../stats/interval.js';
 import { defineScorecard, type Scorecard, type ScorecardDefinition } from './define-scorecard.js';
 import { addToGroup, groupFigures, newGroupSums, type GroupSums, type ScorecardGroupFigures } from './internal/group-figures.js';
 import { sortWaves, waveProblem, type WaveKey } from './internal/waves.js';
+import { hiddenCells, suppressionRule, suppressionShape, type Suppression, type SuppressionOptions, type SuppressionRule } from '../analysis/internal/suppression.js';
 import { criterionIds, scoreCheckedVisit, scoreVisitOptionsSchema, type ScoreVisitOptions, type Visit, type VisitScore } from './score-visit.js';
 
 export type { CriterionAchievement, ScorecardGroupFigures, SectionAchievement } from './internal/group-figures.js';
@@ -21,7 +22,7 @@ export type { WaveKey } from './internal/waves.js';
 export type VisitField = string | ((visit: Visit, index: number) => unknown);
 
 /** Options of {@link scorecardReport}. */
-export interface ScorecardReportOptions extends ScoreVisitOptions {
+export interface ScorecardReportOptions extends ScoreVisitOptions, SuppressionOptions {
   /** With a record of cards: the field of a visit (or a function) naming its card by its key in the record. */
   readonly card?: VisitField | undefined;
   /** The group of a visit: a field of the visit (e.g. `'location'`) or a function of it. */
@@ -50,6 +51,8 @@ export interface ScorecardWave extends ScorecardGroupFigures {
   readonly wave: WaveKey;
   /** Against the wave before; null for the first wave. */
   readonly change: ScorecardChange | null;
+  /** Set when the wave's figures are hidden (fewer visits than `minN`, or by the complementary rule). */
+  readonly suppressed?: Suppression;
 }
 
 /** One group of a {@link ScorecardReport}. */
@@ -60,6 +63,8 @@ export interface ScorecardGroup extends ScorecardGroupFigures {
   readonly rank: number | null;
   /** The group in every wave of the report, in wave order (visits 0 where it had none); null without `wave`. */
   readonly waves: readonly ScorecardWave[] | null;
+  /** Set when the group's figures are hidden (fewer visits than `minN`, or by the complementary rule); it is then not ranked. */
+  readonly suppressed?: Suppression;
 }
 
 /** A card of the report. */
@@ -91,8 +96,10 @@ export interface ScorecardReport {
   readonly groups: readonly ScorecardGroup[];
   /** All visits together (not ranked), per wave too (the total's wave changes are single tests, not adjusted). */
   readonly total: ScorecardGroupFigures & { readonly waves: readonly ScorecardWave[] | null };
-  /** Every visit's score, in input order. */
+  /** Every visit's score, in input order (with `minN`, those of hidden groups are left out). */
   readonly visits: readonly ReportedVisit[];
+  /** The rule small groups were hidden by, when `minN` was given. */
+  readonly suppression?: SuppressionRule;
 }
 
 const visitFieldSchema = z.optional(z.union([z.string(), z.custom<(visit: Visit, index: number) => unknown>((value) => typeof value === 'function')]));
@@ -105,6 +112,7 @@ const reportOptionsSchema = z.strictObject({
   minVisits: z.optional(z.int().check(z.gte(1))),
   level: z.optional(levelSchema),
   adjust: adjustSchema,
+  ...suppressionShape,
 });
 
 const UNSCORED: VisitScore = { visitId: undefined, score: null, earned: 0, possible: 0, passed: null, criticalFailures: [], sections: [], criteria: [], notApplicable: [], unanswered: [] };
@@ -152,6 +160,7 @@ export function scorecardReport(cards: ScorecardDefinition | Readonly<Record<str
   const unanswered = parsed.unanswered ?? 'error';
   const level = parsed.level ?? DEFAULT_LEVEL;
   const adjust = parsed.adjust ?? DEFAULT_ADJUSTMENT;
+  const rule = suppressionRule(parsed);
   if (!Array.isArray(visits)) fail('invalid_type', [], `visits must be an array, got ${describeValue(visits)}`);
   const log = newIssueLog();
   const ids = programme.map(({ card }) => criterionIds(card));
@@ -163,6 +172,8 @@ export function scorecardReport(cards: ScorecardDefinition | Readonly<Record<str
   const groups = keyedGroups(() => ({ all: newSums(), waves: new Map<WaveKey, GroupSums>() }));
   const total = { all: newSums(), waves: new Map<WaveKey, GroupSums>() };
   const readers = [fieldReader('answers', 'answers'), ...[parsed.card, parsed.by, parsed.wave].flatMap((field, f) => (field === undefined ? [] : [fieldReader(field, ['card', 'by', 'wave'][f]!)]))];
+  // Each visit's group, so that the visits of a hidden group can be left out.
+  const groupOfVisit: unknown[] = [];
   const scores = visits.map((visit, index): ReportedVisit => {
     try {
       const c = parsed.card === undefined ? 0 : cardOf(visit, index, parsed.card, cardIndex, log);
@@ -171,6 +182,7 @@ export function scorecardReport(cards: ScorecardDefinition | Readonly<Record<str
       const key = parsed.by === undefined ? null : readVisitField(visit, index, parsed.by, 'group by', log);
       const wave = parsed.wave === undefined ? null : waveOf(visit, index, parsed.wave, log);
       const group = parsed.by === undefined ? groups.one(null) : groups.one(key);
+      groupOfVisit.push(group);
       if (group === undefined) logIssue(log, { code: 'invalid_type', path: [index, fieldLabel(parsed.by!, 'by')], message: NOT_A_KEY });
       else if (c !== null) {
         for (const place of [group, total]) {
@@ -190,8 +202,11 @@ export function scorecardReport(cards: ScorecardDefinition | Readonly<Record<str
   throwIfIssues(log);
 
   const waveKeys = parsed.wave === undefined ? null : sortWaves(total.waves.keys());
-  const groupWaves = groups.entries().map(({ group: sums }) => (waveKeys === null ? null : waveFigures(sums.waves, waveKeys)));
-  // The groups' changes from one wave to the next are one family of tests.
+  // Groups sum to the total, a group's waves to the group: small ones hidden, the visit being the respondent.
+  const entries = groups.entries();
+  const hiddenGroups = rule === null ? entries.map(() => null) : hiddenCells(entries.map(({ group: sums }) => groupFigures(sums.all, keys, level).visits), rule);
+  const groupWaves = entries.map(({ group: sums }, g) => (waveKeys === null ? null : waveFigures(sums.waves, waveKeys, hiddenGroups[g] !== null)));
+  // The groups' changes from one wave to the next are one family of tests (among the shown ones).
   for (let w = 1; w < (waveKeys?.length ?? 0); w++) {
     const adjusted = adjustFamily(
       groupWaves.map((waves) => waves![w]!.change),
@@ -199,10 +214,16 @@ export function scorecardReport(cards: ScorecardDefinition | Readonly<Record<str
     );
     groupWaves.forEach((waves, g) => (waves![w] = { ...waves![w]!, change: adjusted[g]! }));
   }
-  const figures = groups.entries().map(({ key, group: sums }, g) => ({ key, ...groupFigures(sums.all, keys, level), waves: groupWaves[g]! }));
+  const figures = entries.map(({ key, group: sums }, g) => {
+    const why = hiddenGroups[g] ?? null;
+    return why === null ? { key, ...groupFigures(sums.all, keys, level), waves: groupWaves[g]! } : { key, ...hiddenFigures(groupFigures(sums.all, keys, level)), waves: groupWaves[g]!, suppressed: why };
+  });
   const minVisits = parsed.minVisits ?? 1;
-  const ranked = figures.filter((group) => group.visits >= minVisits && group.score !== null).map((group) => group.score!);
-  const totalFigures = groupFigures(total.all, keys, level);
+  const rankable = (group: (typeof figures)[number]) => group.visits >= minVisits && group.score !== null && !('suppressed' in group);
+  const ranked = figures.filter(rankable).map((group) => group.score!);
+  const allFigures = groupFigures(total.all, keys, level);
+  const totalFigures = rule !== null && allFigures.visits > 0 && allFigures.visits < rule.minN ? { ...hiddenFigures(allFigures), suppressed: 'insufficient' as const } : allFigures;
+  const hiddenGroupSet = new Set(entries.filter((_, g) => hiddenGroups[g] !== null).map(({ group }) => group));
   return {
     card: programme.map(({ card }) => card.id).join(', '),
     cards: programme.map(({ key, card }, c) => ({ key, id: card.id, label: card.label, visits: totalFigures.visitsPerCard[c]!.visits })),
@@ -210,20 +231,38 @@ export function scorecardReport(cards: ScorecardDefinition | Readonly<Record<str
     adjust,
     groups: figures.map((group) => ({
       ...group,
-      rank: group.visits >= minVisits && group.score !== null ? 1 + ranked.filter((other) => other > group.score! + TIE_TOLERANCE).length : null,
+      rank: rankable(group) ? 1 + ranked.filter((other) => other > group.score! + TIE_TOLERANCE).length : null,
     })),
-    total: { ...totalFigures, waves: waveKeys === null ? null : waveFigures(total.waves, waveKeys) },
-    visits: scores,
+    total: { ...totalFigures, waves: waveKeys === null ? null : waveFigures(total.waves, waveKeys, false, true) },
+    visits: rule === null ? scores : scores.filter((_, index) => !hiddenGroupSet.has(groupOfVisit[index] as never)),
+    ...(rule === null ? {} : { suppression: rule }),
   };
 
-  /** A group's figures in every wave, each with its change from the wave before (unadjusted here). */
-  function waveFigures(sums: ReadonlyMap<WaveKey, GroupSums>, waves: readonly WaveKey[]): ScorecardWave[] {
+  /**
+   * A group's figures in every wave, each with its change from the wave before (unadjusted
+   * here). With `minN`, waves are an additive dimension of the group (for the total, each
+   * wave stands alone); every wave of a hidden group is hidden, and a change is tested
+   * between shown waves only.
+   */
+  function waveFigures(sums: ReadonlyMap<WaveKey, GroupSums>, waves: readonly WaveKey[], groupHidden = false, isTotal = false): ScorecardWave[] {
+    const all = waves.map((wave) => groupFigures(sums.get(wave) ?? newSums(), keys, level));
+    const hidden: (Suppression | null)[] =
+      rule === null ? all.map(() => null) : groupHidden ? all.map(() => 'complementary') : isTotal ? all.map((figures) => (figures.visits > 0 && figures.visits < rule.minN ? 'insufficient' : null)) : hiddenCells(all.map((figures) => figures.visits), rule);
     const result: ScorecardWave[] = [];
     waves.forEach((wave, w) => {
-      const current = groupFigures(sums.get(wave) ?? newSums(), keys, level);
-      result.push({ wave, ...current, change: w === 0 ? null : waveChange(current, result[w - 1]!, level) });
+      const current = all[w]!;
+      const why = hidden[w] ?? null;
+      const shownBoth = why === null && (w === 0 || hidden[w - 1] === null);
+      const change = w === 0 ? null : shownBoth ? waveChange(current, all[w - 1]!, level) : { ...noComparison(level), df: null };
+      result.push(why === null ? { wave, ...current, change } : { wave, ...hiddenFigures(current), change, suppressed: why });
     });
     return result;
+  }
+
+  /** The figures of a hidden group or wave: those of no visits, with the visit counts only when `showCounts`. */
+  function hiddenFigures(figures: ScorecardGroupFigures): ScorecardGroupFigures {
+    const empty = groupFigures(newSums(), keys, level);
+    return rule?.showCounts === true ? { ...empty, visits: figures.visits, visitsPerCard: figures.visitsPerCard } : empty;
   }
 }
 

@@ -8,7 +8,8 @@ import { logIssue } from '../core/internal/issue-log.js';
 import { answerOptionsShape } from '../core/options.js';
 import type { InvalidPolicy } from '../core/tally-types.js';
 import { groupResults, resolveMetrics } from '../analysis/internal/metric-specs.js';
-import type { Summary, SummaryGroup } from '../analysis/summarize.js';
+import { suppressedSummary, type Summary, type SummaryGroup } from '../analysis/summarize.js';
+import { suppressionRule, suppressionShape, type SuppressionOptions, type SuppressionRule } from '../analysis/internal/suppression.js';
 import { answerCount, countResultRow, metricIndex, numeric } from './internal/count-result-row.js';
 import { compareKeys } from './internal/group-order.js';
 import { metricColumns, type SqlMetricSpecs } from './internal/metric-columns.js';
@@ -18,7 +19,7 @@ import { quoteColumns, quoteIdentifier, quoteTable, type SqlDialect } from './in
 export type { SqlMetricSpec, SqlMetricSpecs } from './internal/metric-columns.js';
 
 /** Options of {@link summarySql}. */
-export interface SummarySqlOptions extends SqlMetricSpecs {
+export interface SummarySqlOptions extends SqlMetricSpecs, SuppressionOptions {
   /** The table (or view): one name, or its parts for a qualified name (`['analytics', 'answers']`). */
   readonly table: string | readonly string[];
   /** Group by a column, or by several (each group's key is then the tuple of their values). */
@@ -46,6 +47,8 @@ export interface SummaryQuery<Options extends SummarySqlOptions = SummarySqlOpti
   readonly invalid: InvalidPolicy;
   /** The metrics as `summarize` would be given them (`column` read as `field`). */
   readonly metrics: Readonly<Record<string, unknown>>;
+  /** How small groups are hidden when the rows are read back (`minN`), as `summarize` hides them; null for not at all. */
+  readonly suppression: SuppressionRule | null;
 }
 
 const metricSpecSchema = z.optional(z.unknown());
@@ -58,6 +61,7 @@ const summarySqlSchema = z.strictObject({
   ces: metricSpecSchema,
   invalid: answerOptionsShape.invalid,
   dialect: z.optional(z.enum(['duckdb', 'postgres', 'bigquery', 'spark'])),
+  ...suppressionShape,
 });
 
 /**
@@ -104,7 +108,7 @@ export function summarySql<Options extends SummarySqlOptions>(options: Options):
     `GROUP BY ${grouping}`,
     `ORDER BY ${order.join(', ')}`,
   ].join('\n');
-  return Object.freeze({ options, sql, dialect, groups: keys.length, weighted: weight !== undefined, invalid, metrics: Object.freeze(summarizeSpecs) });
+  return Object.freeze({ options, sql, dialect, groups: keys.length, weighted: weight !== undefined, invalid, metrics: Object.freeze(summarizeSpecs), suppression: suppressionRule(parsed) });
 }
 
 /** A group's tallies under construction: one per metric column, and its rows. */
@@ -160,10 +164,11 @@ export function summaryFromRows<Options extends SummarySqlOptions>(rows: readonl
   throwIfIssues(log);
   const result = (key: unknown, counting: Counting): SummaryGroup => ({ key, rows: counting.rows, ...groupResults(metrics, counting.tallies) });
   const summaryTotal = result(null, total);
-  if (query.groups === 0) return { groups: [summaryTotal], total: summaryTotal } as unknown as Summary<Options>;
   const keyed = groups
     .entries()
     .map(({ key, group }) => ({ key: query.groups === 1 ? (key as unknown[])[0] : key, group }))
     .sort((a, b) => compareKeys(a.key, b.key));
-  return { groups: keyed.map(({ key, group }) => result(key, group)), total: summaryTotal } as unknown as Summary<Options>;
+  const summary: Summary = { groups: query.groups === 0 ? [summaryTotal] : keyed.map(({ key, group }) => result(key, group)), total: summaryTotal };
+  // Small groups hidden exactly as summarize hides them.
+  return (query.suppression === null ? summary : suppressedSummary(summary, metrics, query.suppression, query.groups > 0)) as unknown as Summary<Options>;
 }

@@ -9,6 +9,7 @@ import { adjustSchema, DEFAULT_ADJUSTMENT } from '../analysis/internal/adjust-fa
 import { checkTimeZone, dayNumber, periodOrdinal, type Period } from '../analysis/internal/calendar.js';
 import { resolveMetrics } from '../analysis/internal/metric-specs.js';
 import { trendPeriods } from '../analysis/internal/trend-periods.js';
+import { suppressionRule, suppressionShape, type SuppressionOptions, type SuppressionRule } from '../analysis/internal/suppression.js';
 import type { Trend } from '../analysis/trend.js';
 import type { PValueAdjustment } from '../stats/adjust-p-values.js';
 import { DEFAULT_LEVEL, levelSchema } from '../stats/interval.js';
@@ -18,7 +19,7 @@ import { countColumns, metricUnion, typeProbe, valueColumns } from './internal/m
 import { quoteIdentifier, quoteTable, type SqlDialect } from './internal/quote.js';
 
 /** Options of {@link trendSql}. Metrics take one column each, as in `trend`. */
-export interface TrendSqlOptions extends SqlMetricSpecs {
+export interface TrendSqlOptions extends SqlMetricSpecs, SuppressionOptions {
   readonly table: string | readonly string[];
   /** The column of when each answer was given; its type is said by `atType`. */
   readonly at: string;
@@ -61,6 +62,8 @@ export interface TrendQuery {
   readonly level: number;
   readonly adjust: PValueAdjustment;
   readonly metrics: Readonly<Record<string, unknown>>;
+  /** How small periods are hidden when the rows are read back (`minN`), as `trend` hides them; null for not at all. */
+  readonly suppression: SuppressionRule | null;
 }
 
 const trendSqlSchema = z.strictObject({
@@ -77,6 +80,7 @@ const trendSqlSchema = z.strictObject({
   level: z.optional(levelSchema),
   adjust: adjustSchema,
   dialect: z.optional(z.enum(['duckdb', 'postgres', 'bigquery', 'spark'])),
+  ...suppressionShape,
 });
 
 /** Units of each dialect's truncation: ISO weeks start on Monday in all four. */
@@ -166,6 +170,7 @@ export function trendSql(options: TrendSqlOptions): TrendQuery {
     level: parsed.level ?? DEFAULT_LEVEL,
     adjust: parsed.adjust ?? DEFAULT_ADJUSTMENT,
     metrics: Object.freeze(summarizeSpecs),
+    suppression: suppressionRule(parsed),
   });
 }
 
@@ -254,6 +259,6 @@ export function trendFromRows(rows: readonly unknown[], query: TrendQuery): Tren
     countResultRow(period.tallies[m]!, record, r, count, metrics[m]!.rules, query.weighted, log);
   });
   throwIfIssues(log);
-  const periods = trendPeriods(metrics, query.period, first, last, counted, query.level, query.adjust);
-  return { period: query.period, timeZone: query.timeZone, adjust: query.adjust, periods, undated, invalidDates: 0, rejectedDates: [] };
+  const periods = trendPeriods(metrics, query.period, first, last, counted, query.level, query.adjust, query.suppression);
+  return { period: query.period, timeZone: query.timeZone, adjust: query.adjust, periods, undated, invalidDates: 0, rejectedDates: [], ...(query.suppression === null ? {} : { suppression: query.suppression }) };
 }

@@ -18,13 +18,18 @@ import { proportionInterval } from '../stats/proportion-interval.js';
 import type { Codebook, CodebookDefinition } from './define-codebook.js';
 import { isBlank, rowComment } from './code-comment.js';
 import { codeText } from './internal/codebook-index.js';
-import { pointScores, themeImpact, type CesImpact, type CsatImpact, type NpsImpact } from './internal/theme-impact.js';
+import { pointScores, themeImpact, type CesImpact, type CsatImpact, type NpsImpact, type ThemeImpact } from './internal/theme-impact.js';
+import { hiddenCells, hiddenResult, suppressionRule, suppressionShape, type Suppression, type SuppressionOptions, type SuppressionRule } from '../analysis/internal/suppression.js';
+import { noComparison } from '../metrics/internal/comparison.js';
+import type { CesResult } from '../metrics/ces.js';
+import type { CsatResult } from '../metrics/csat.js';
+import type { NpsResult } from '../metrics/nps.js';
 import { codebookIndex } from './internal/use-codebook.js';
 
 export type { CesImpact, CsatImpact, NpsImpact, ThemeImpact } from './internal/theme-impact.js';
 
 /** Options of {@link themeReport}. */
-export interface ThemeReportOptions<Row> extends MetricSpecs<Row> {
+export interface ThemeReportOptions<Row> extends MetricSpecs<Row>, SuppressionOptions {
   /** The comment of each row. */
   readonly text: Field<Row>;
   /** Report each group too (a store, a month): its own themes, shares and tests. */
@@ -79,8 +84,10 @@ export interface ThemeSummary {
   readonly commenters: number;
   /** Commenters coded to no theme — the codebook's blind spot — with the first 100 of their comments in row order. */
   readonly uncoded: { readonly commenters: number; readonly share: number; readonly comments: readonly Quote[] };
-  /** In codebook order (with `topics`, in the order they first appear). */
+  /** In codebook order (with `topics`, in the order they first appear); none when the whole is hidden. */
   readonly themes: readonly ThemeResult[];
+  /** Set when the figures are hidden: fewer commenters than `minN`, or by the complementary rule among the groups. */
+  readonly suppressed?: Suppression;
 }
 
 /** The result of {@link themeReport}. */
@@ -92,6 +99,8 @@ export interface ThemeReport extends ThemeSummary {
   readonly adjust: PValueAdjustment;
   /** With `by`: the same for each group, in first-seen order (tests adjusted within each group). */
   readonly groups?: readonly (ThemeSummary & { readonly key: unknown })[];
+  /** The rule small groups were hidden by, when `minN` was given. */
+  readonly suppression?: SuppressionRule;
 }
 
 const themeReportSchema = z.strictObject({
@@ -106,6 +115,7 @@ const themeReportSchema = z.strictObject({
   adjust: adjustSchema,
   examples: z.optional(z.int().check(z.gte(0), z.lte(100))),
   invalid: answerOptionsShape.invalid,
+  ...suppressionShape,
 });
 
 /** How many uncoded comments a summary lists. */
@@ -173,6 +183,7 @@ export function themeReport<Row extends object>(rows: readonly Row[], codebook: 
   const level = parsed.level ?? DEFAULT_LEVEL;
   const adjust = parsed.adjust ?? DEFAULT_ADJUSTMENT;
   const examples = parsed.examples ?? 3;
+  const rule = suppressionRule(parsed);
   if (codebook === null && options.topics === undefined) fail('invalid_option', ['topics'], 'give a codebook, or a field of ready-made topics');
   const index = codebook === null ? null : codebookIndex(codebook);
   const text = fieldReader(options.text, 'text');
@@ -227,15 +238,19 @@ export function themeReport<Row extends object>(rows: readonly Row[], codebook: 
   }
   throwIfIssues(log);
   const scores = metrics.map(pointScores);
-  const summary = (scope: Scope): ThemeSummary => summarise(scope, themes, metrics, scores, level, adjust);
+  const summary = (scope: Scope, hidden: Suppression | null): ThemeSummary => (hidden === null ? summarise(scope, themes, metrics, scores, level, adjust, rule) : hiddenSummary(scope, hidden, rule!));
   const report: ThemeReport = {
     base: `commenters: the rows with a comment that is not blank${metrics.length > 0 ? `; each metric's scores and impacts are over the commenters who answered it (${metrics.map((metric) => metric.name).join(', ')})` : ''}`,
     level,
     adjust,
-    ...summary(total),
+    ...summary(total, rule !== null && total.commenters > 0 && total.commenters < rule.minN ? 'insufficient' : null),
+    ...(rule === null ? {} : { suppression: rule }),
   };
   if (by === undefined) return report;
-  return { ...report, groups: groups.entries().map(({ key, group }) => ({ key, ...summary(group) })) };
+  // Groups sum to the whole: small ones hidden by their commenters, as respondents.
+  const entries = groups.entries();
+  const hidden = rule === null ? entries.map(() => null) : hiddenCells(entries.map(({ group }) => group.commenters), rule);
+  return { ...report, groups: entries.map(({ key, group }, g) => ({ key, ...summary(group, hidden[g] ?? null) })) };
 }
 
 /** A metric's answer in a row: its point index, null for none, or (logged) an invalid answer. */
@@ -309,15 +324,46 @@ function keepShortest(list: Quote[], quote: Quote, most: number): void {
 
 const METRIC_KEYS: readonly MetricName[] = ['nps', 'csat', 'ces'];
 
+/** A scope whose figures are hidden: its counts only with `showCounts`, no theme, no quote. */
+function hiddenSummary(scope: Scope, why: Suppression, rule: SuppressionRule): ThemeSummary {
+  const counts = rule.showCounts ? { rows: scope.rows, blank: scope.blank, commenters: scope.commenters } : { rows: 0, blank: 0, commenters: 0 };
+  return { ...counts, uncoded: { commenters: 0, share: 0, comments: [] }, themes: [], suppressed: why };
+}
+
+/**
+ * A theme's impact with its two sides hidden where they are small: the commenters who mention
+ * it and those who do not sum to all of them (shown), so a small side hides the other too by
+ * the complementary rule, and there is then no impact and no test.
+ */
+function protectedImpact(metric: ResolvedMetric, impact: ThemeImpact<NpsResult | CsatResult | CesResult>, rule: SuppressionRule, level: number): ThemeImpact<NpsResult | CsatResult | CesResult> {
+  const [mentioned, rest] = hiddenCells([impact.mentioned.n, impact.rest.n], rule);
+  if (mentioned === null && rest === null) return impact;
+  const { difference: _none, ...empty } = noComparison(level);
+  return {
+    ...impact,
+    ...empty,
+    impact: null,
+    mentioned: mentioned === null || mentioned === undefined ? impact.mentioned : hiddenResult(metric, impact.mentioned, mentioned, rule),
+    rest: rest === null || rest === undefined ? impact.rest : hiddenResult(metric, impact.rest, rest, rule),
+  };
+}
+
 /** The figures of a scope: shares, intervals, impacts, each metric's tests adjusted across the themes. */
-function summarise(scope: Scope, themes: readonly { id: string; label: string; parent: string | null }[], metrics: readonly ResolvedMetric[], scores: readonly number[][], level: number, adjust: PValueAdjustment): ThemeSummary {
+function summarise(scope: Scope, themes: readonly { id: string; label: string; parent: string | null }[], metrics: readonly ResolvedMetric[], scores: readonly number[][], level: number, adjust: PValueAdjustment, rule: SuppressionRule | null): ThemeSummary {
+  // Quotes of a group of fewer respondents than minNComments would say who wrote them.
+  const quotes = rule === null || scope.rows >= rule.minNComments;
   const effectiveN = scope.squaredWeight > 0 ? (scope.weight * scope.weight) / scope.squaredWeight : 0;
   const results = themes.map((theme, t) => {
     const counts = scope.themes[t] ?? { mentions: 0, weight: 0, tallies: scope.tallies.map((tally) => emptyTally(tally.scale)), examples: [] };
     const share = scope.weight > 0 ? (counts.weight / scope.weight) * 100 : 0;
     const interval = effectiveN > 0 ? percentInterval(proportionInterval((share / 100) * effectiveN, effectiveN, level, 'wilson')) : null;
-    const impacts = Object.fromEntries(metrics.map((metric, m) => [metric.name, themeImpact(metric, scores[m]!, scope.tallies[m]!, counts.tallies[m]!, level)]));
-    return { id: theme.id, label: theme.label, parent: theme.parent, mentions: counts.mentions, share, interval, examples: counts.examples.slice(), ...impacts } as ThemeResult;
+    const impacts = Object.fromEntries(
+      metrics.map((metric, m) => {
+        const impact = themeImpact(metric, scores[m]!, scope.tallies[m]!, counts.tallies[m]!, level);
+        return [metric.name, rule === null ? impact : protectedImpact(metric, impact, rule, level)];
+      }),
+    );
+    return { id: theme.id, label: theme.label, parent: theme.parent, mentions: counts.mentions, share, interval, examples: quotes ? counts.examples.slice() : [], ...impacts } as ThemeResult;
   });
   // Each metric's tests across the themes are one family.
   for (const name of METRIC_KEYS) {
@@ -335,7 +381,7 @@ function summarise(scope: Scope, themes: readonly { id: string; label: string; p
     rows: scope.rows,
     blank: scope.blank,
     commenters: scope.commenters,
-    uncoded: { commenters: scope.uncoded, share: scope.weight > 0 ? (scope.uncodedWeight / scope.weight) * 100 : 0, comments: scope.uncodedComments.slice() },
+    uncoded: { commenters: scope.uncoded, share: scope.weight > 0 ? (scope.uncodedWeight / scope.weight) * 100 : 0, comments: quotes ? scope.uncodedComments.slice() : [] },
     themes: results,
   };
 }

@@ -5,7 +5,9 @@ import type { PValueAdjustment } from '../../stats/adjust-p-values.js';
 import type { TrendPeriod } from '../trend.js';
 import { adjustFamily } from './adjust-family.js';
 import { describePeriod, type Period } from './calendar.js';
-import { compareMetric, groupResults, type ResolvedMetric } from './metric-specs.js';
+import { noComparison } from '../../metrics/internal/comparison.js';
+import { compareMetric, metricResult, type ResolvedMetric } from './metric-specs.js';
+import { groupSuppression, hiddenCells, hiddenResult, type SuppressionRule } from './suppression.js';
 
 /** More periods than this means a date far off, not a report anyone wants: 270 years of days. */
 const MAX_PERIODS = 100_000;
@@ -22,22 +24,31 @@ export interface PeriodCounts {
  * one family. The one place a trend's periods are made, from rows in memory or from an
  * engine's counts.
  */
-export function trendPeriods(metrics: readonly ResolvedMetric[], period: Period, first: number, last: number, counted: ReadonlyMap<number, PeriodCounts>, level: number, adjust: PValueAdjustment): TrendPeriod[] {
+export function trendPeriods(metrics: readonly ResolvedMetric[], period: Period, first: number, last: number, counted: ReadonlyMap<number, PeriodCounts>, level: number, adjust: PValueAdjustment, rule: SuppressionRule | null): TrendPeriod[] {
   if (counted.size === 0) return [];
   if (last - first + 1 > MAX_PERIODS) {
     fail('invalid_date', ['at'], `the answers span ${last - first + 1} ${period}s (${describePeriod(first, period).label} to ${describePeriod(last, period).label}); check for a mistyped date or use a longer period`);
   }
   const empty: PeriodCounts = { rows: 0, tallies: metrics.map((metric) => emptyTally(metric.rules.scale)) };
   const all = Array.from({ length: last - first + 1 }, (_, p) => counted.get(first + p) ?? empty);
+  // Periods are an additive dimension (they sum to the whole trend): small ones hidden per metric.
+  const hidden = metrics.map((_, m) => (rule === null ? all.map(() => null) : hiddenCells(all.map((current) => current.tallies[m]!.n), rule)));
+  // A change is tested between two shown periods only, and the family is the tests made.
   const changes = metrics.map((metric, m) =>
     adjustFamily(
-      all.map((current, p) => (p === 0 ? null : compareMetric(metric, current.tallies[m]!, all[p - 1]!.tallies[m]!, level))),
+      all.map((current, p) => (p === 0 || hidden[m]![p] !== null || hidden[m]![p - 1] !== null ? null : compareMetric(metric, current.tallies[m]!, all[p - 1]!.tallies[m]!, level))),
       adjust,
     ),
   );
   return all.map((current, p): TrendPeriod => {
     const { label, start } = describePeriod(first + p, period);
-    const change = p === 0 ? null : Object.fromEntries(metrics.map((metric, m) => [metric.name, changes[m]![p]!]));
-    return { period: label, start, rows: current.rows, ...groupResults(metrics, current.tallies), change };
+    const change = p === 0 ? null : Object.fromEntries(metrics.map((metric, m) => [metric.name, changes[m]![p] ?? noComparison(level)]));
+    const results = metrics.map((metric, m) => {
+      const result = metricResult(metric, current.tallies[m]!);
+      return hidden[m]![p] === null ? result : hiddenResult(metric, result, hidden[m]![p]!, rule!);
+    });
+    const why = rule === null ? undefined : groupSuppression(results);
+    const rows = why !== undefined && !rule!.showCounts ? 0 : current.rows;
+    return { period: label, start, rows, ...Object.fromEntries(metrics.map((metric, m) => [metric.name, results[m]])), ...(why === undefined ? {} : { suppressed: why }), change };
   });
 }

@@ -29,6 +29,13 @@ export interface MetricResult {
   readonly scale: Scale;
   /** The tally the result was computed from: merge it, store it, compare it. */
   readonly tally: Tally;
+  /**
+   * Set when the figures are hidden to protect respondents (`minN` of a report): too few
+   * answered (`'insufficient'`), or the group would let a hidden one be worked out by
+   * subtraction (`'complementary'`). Score, interval, distribution and tally are then empty,
+   * and the counts 0 unless the report was asked to show them.
+   */
+  readonly suppressed?: 'insufficient' | 'complementary';
 }
 
 /** The sample-size part of a result, shared by every metric. */
