@@ -202,3 +202,15 @@ describe('themesChart', () => {
     expect(await renderSvg(spec)).toContain('Osuus kommentoijista (%)');
   });
 });
+
+describe('hidden groups (minN) in charts', () => {
+  it('a hidden group is not drawn, and the note says how many were hidden', async () => {
+    // Teams of 10 and 7 shown; 5 hidden by the complementary rule because the team of 1 is.
+    const rows = Object.entries({ a: 10, b: 7, c: 5, d: 1 }).flatMap(([team, size]) => Array.from({ length: size }, () => ({ team, q: 10 })));
+    const spec = summaryChart(summarize(rows, { by: 'team', nps: 'q', minN: 5 }));
+    expect((spec['layer'] as Record<string, unknown>[]).flatMap(dataOf).map((row) => row['group'])).not.toContain('c');
+    expect(spec.title).toEqual({ text: 'Customer experience by group', subtitle: '2 hidden to protect respondents: fewer than 5 answers, or such a group could be worked out from it' });
+    const svg = await renderSvg(spec);
+    expect(svg).toContain('2 hidden to protect respondents');
+  });
+});

@@ -153,6 +153,22 @@ describe.each([
     expect(expected.total.nps.invalid).toBeGreaterThan(0); // the 11s were skipped on both sides
   });
 
+  it('small groups hidden (minN) exactly as summarize hides them', async () => {
+    // About 1 650 answers per region and channel, about 650 where the region is NULL: those are
+    // insufficient at 700, and together they hold far more than one person, so nothing more is hidden.
+    const query = summarySql({ ...weighted, minN: 700, dialect: engine.dialect });
+    const fromSql = summaryFromRows(await engine.rows(query.sql), query);
+    const expected = summarize(answers, { ...inMemory, minN: 700 });
+    const marks = (groups: readonly { key: unknown; suppressed?: string }[]) => new Map(groups.map((group) => [JSON.stringify(group.key), group.suppressed ?? null]));
+    expect(marks(fromSql.groups)).toEqual(marks(expected.groups));
+    expect([...marks(fromSql.groups).values()].filter((mark) => mark !== null).length).toBeGreaterThan(0);
+    for (const [key, group] of byKey(expected.groups)) expectSame(byKey(fromSql.groups).get(key), group, key);
+    const days = trendSql({ table: 'answers', at: 'at', period: 'day', timeZone: 'Europe/Helsinki', nps: { column: 'rec', notApplicable: [99] }, invalid: 'skip', minN: 60, dialect: engine.dialect });
+    const dayTrend = trend(answers, { at: 'at', period: 'day', timeZone: 'Europe/Helsinki', nps: { field: 'rec', notApplicable: [99] }, invalid: 'skip', minN: 60 });
+    expectSame(trendFromRows(await engine.rows(days.sql), days), dayTrend);
+    expect(dayTrend.periods.some((period) => period.suppressed !== undefined)).toBe(true);
+  });
+
   it('unweighted, no groups: equals summarize', async () => {
     const query = summarySql({ table: 'answers', nps: { column: 'rec', notApplicable: [99] }, invalid: 'skip', dialect: engine.dialect });
     const fromSql = summaryFromRows(await engine.rows(query.sql), query);

@@ -1,5 +1,5 @@
 import type { JourneyReport, StageReport, TouchpointReport } from '../analysis/journey-report.js';
-import { COLORS, labelsFor, numberStyle, topLevel, type ChartOptions, type VegaLiteSpec } from './internal/options.js';
+import { COLORS, hiddenNote, labelsFor, numberStyle, topLevel, type ChartOptions, type VegaLiteSpec } from './internal/options.js';
 import { scoreFields, scoreLayers, scoreScale } from './internal/score-marks.js';
 
 /**
@@ -32,10 +32,13 @@ export function journeyChart(report: JourneyReport, options: ChartOptions = {}):
     n: part[metric]!.n,
     ...scoreFields(part[metric]!, score),
   });
-  const stages = report.stages.map((stage, s) => row(stage.label, stage, report.weakest.stage === stage.id, below.has(stage.id), s));
+  // Hidden stages and touchpoints (minN) are not drawn; the note says how many.
+  const shown = (part: StageReport | TouchpointReport) => part[metric]?.suppressed === undefined;
+  const hidden = report.stages.filter((stage) => !shown(stage)).length + report.stages.flatMap((stage) => stage.touchpoints).filter((touchpoint) => !shown(touchpoint)).length;
+  const stages = report.stages.filter(shown).map((stage, s) => row(stage.label, stage, report.weakest.stage === stage.id, below.has(stage.id), s));
   const touchpoints = report.stages
     .flatMap((stage) =>
-      stage.touchpoints.map((touchpoint) => ({
+      stage.touchpoints.filter(shown).map((touchpoint) => ({
         name: `${stage.label} / ${touchpoint.label}`,
         touchpoint,
         weakest: report.weakest.touchpoint?.stage === stage.id && report.weakest.touchpoint.touchpoint === touchpoint.id,
@@ -60,5 +63,5 @@ export function journeyChart(report: JourneyReport, options: ChartOptions = {}):
     return { width: options.width ?? 480, height: { step: 24 }, layer: layers };
   };
   const panels = [panel(stages, labels.stage, true), ...(touchpoints.length > 0 ? [{ title: labels.titles.touchpoints, ...panel(touchpoints, labels.touchpoint, false) }] : [])];
-  return topLevel(options, labels.titles.journey, { vconcat: panels });
+  return topLevel(options, labels.titles.journey, { vconcat: panels }, hiddenNote(labels, hidden, report.suppression));
 }

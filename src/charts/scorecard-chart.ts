@@ -1,6 +1,6 @@
 import type { ScorecardReport } from '../scorecard/scorecard-report.js';
 import { keyTexts } from './internal/key-texts.js';
-import { COLORS, labelsFor, numberStyle, topLevel, type ChartOptions, type VegaLiteSpec } from './internal/options.js';
+import { COLORS, hiddenNote, labelsFor, numberStyle, topLevel, type ChartOptions, type VegaLiteSpec } from './internal/options.js';
 
 /** Options of {@link scorecardChart}. */
 export interface ScorecardChartOptions extends ChartOptions {
@@ -26,8 +26,12 @@ export function scorecardChart(report: ScorecardReport, options: ScorecardChartO
   const labels = labelsFor(options);
   const style = numberStyle(options.locale);
   const names = keyTexts(report.groups.map((group) => group.key));
+  // Hidden locations (minN) are not drawn; the note says how many.
+  const hidden = report.groups.filter((group) => group.suppressed !== undefined).length;
   const values = report.groups
-    .map((group, g) => ({
+    .map((group, g) => ({ group, g }))
+    .filter(({ group }) => group.suppressed === undefined)
+    .map(({ group, g }) => ({
       group: names[g]!,
       score: group.score,
       lower: group.interval?.lower ?? null,
@@ -64,5 +68,5 @@ export function scorecardChart(report: ScorecardReport, options: ScorecardChartO
       { data: { values: mark }, mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 4, y: 0, fontSize: 11, color: COLORS.highlight }, encoding: { x: { field: 'score', type: 'quantitative' }, text: { field: 'label' } } },
     );
   }
-  return topLevel(options, labels.titles.scorecard, { width: options.width ?? 480, height: { step: 24 }, data: { values }, layer: layers });
+  return topLevel(options, labels.titles.scorecard, { width: options.width ?? 480, height: { step: 24 }, data: { values }, layer: layers }, hiddenNote(labels, hidden, report.suppression));
 }

@@ -2,7 +2,7 @@ import { summaryItems, type SummaryItem } from '../analysis/internal/summary-ite
 import type { MetricName } from '../analysis/internal/metric-specs.js';
 import type { Summary } from '../analysis/summarize.js';
 import { keyTexts } from './internal/key-texts.js';
-import { COLORS, labelsFor, numberStyle, topLevel, type ChartOptions, type VegaLiteSpec } from './internal/options.js';
+import { COLORS, hiddenNote, labelsFor, numberStyle, topLevel, type ChartOptions, type VegaLiteSpec } from './internal/options.js';
 import { scoreFields, scoreLayers, scoreScale } from './internal/score-marks.js';
 
 /** The groups of a summary as the chart lists them: each group, then the total. */
@@ -34,13 +34,15 @@ export function summaryChart(summary: Summary, options: ChartOptions = {}): Vega
   const style = numberStyle(options.locale);
   const groups = chartGroups(summary, labels.total);
   const width = options.width ?? 480;
+  // Hidden results (minN) are not drawn; the title's note says how many groups.
+  const hidden = new Set(groups.filter((group) => group.items.some((item) => item.result.suppressed !== undefined)).map((group) => group.label)).size;
   const panels = (['nps', 'csat', 'ces'] as const).flatMap((metric) => {
-    const entries = groups.flatMap((group, g) => group.items.filter((item) => item.metric === metric).map((item) => ({ group: group.label, groupOrder: g, rows: group.rows, item })));
+    const entries = groups.flatMap((group, g) => group.items.filter((item) => item.metric === metric && item.result.suppressed === undefined).map((item) => ({ group: group.label, groupOrder: g, rows: group.rows, item })));
     if (entries.length === 0) return [];
     const several = entries.some((entry) => entry.item.field !== null);
     return [metric === 'nps' ? npsPanel(entries, several, labels, style, width) : scorePanel(metric, entries, several, labels, style, width)];
   });
-  return topLevel(options, labels.titles.summary, panels.length === 1 ? panels[0]! : { vconcat: panels, resolve: { scale: { color: 'independent' } } });
+  return topLevel(options, labels.titles.summary, panels.length === 1 ? panels[0]! : { vconcat: panels, resolve: { scale: { color: 'independent' } } }, hiddenNote(labels, hidden, summary.suppression));
 }
 
 type Entry = { readonly group: string; readonly groupOrder: number; readonly rows: number; readonly item: SummaryItem };

@@ -1,6 +1,6 @@
 import type { MetricName } from '../analysis/internal/metric-specs.js';
 import type { ThemeReport } from '../text/theme-report.js';
-import { COLORS, labelsFor, numberStyle, topLevel, type ChartOptions, type VegaLiteSpec } from './internal/options.js';
+import { COLORS, hiddenNote, labelsFor, numberStyle, topLevel, type ChartOptions, type VegaLiteSpec } from './internal/options.js';
 
 /** Options of {@link themesChart}. */
 export interface ThemesChartOptions extends ChartOptions {
@@ -65,6 +65,9 @@ export function themesChart(report: ThemeReport, options: ThemesChartOptions = {
       { mark: { type: 'rule', color: COLORS.rule }, encoding: { y, x: { field: 'shareLower', type: 'quantitative' }, x2: { field: 'shareUpper' } } },
     ],
   };
+  // Impacts hidden to protect small sides (minN) are not drawn; the note says for how many themes.
+  const hidden = metric === undefined ? 0 : report.themes.filter((theme) => theme[metric]?.mentioned.suppressed !== undefined || theme[metric]?.rest.suppressed !== undefined).length;
+  const note = hiddenNote(labels, hidden, report.suppression);
   if (metric === undefined) return topLevel(options, labels.titles.themes, { data: { values }, ...shares });
   const impacts = {
     width: width / 2,
@@ -83,5 +86,5 @@ export function themesChart(report: ThemeReport, options: ThemesChartOptions = {
       },
     ],
   };
-  return topLevel(options, labels.titles.themes, { data: { values }, hconcat: [shares, impacts], resolve: { scale: { y: 'shared' } } });
+  return topLevel(options, labels.titles.themes, { data: { values }, hconcat: [shares, impacts], resolve: { scale: { y: 'shared' } } }, note);
 }

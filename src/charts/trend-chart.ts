@@ -1,6 +1,6 @@
 import type { MetricName } from '../analysis/internal/metric-specs.js';
 import type { Trend } from '../analysis/trend.js';
-import { COLORS, labelsFor, numberStyle, topLevel, type ChartOptions, type VegaLiteSpec } from './internal/options.js';
+import { COLORS, hiddenNote, labelsFor, numberStyle, topLevel, type ChartOptions, type VegaLiteSpec } from './internal/options.js';
 import { scoreFields, scoreScale } from './internal/score-marks.js';
 
 /**
@@ -69,5 +69,7 @@ export function trendChart(result: Trend, options: ChartOptions = {}): VegaLiteS
     };
   };
   const panels = metrics.map(panel);
-  return topLevel(options, labels.titles.trend, { data: { values }, ...(panels.length === 1 ? panels[0]! : { vconcat: panels, resolve: { scale: { y: 'independent' } } }) });
+  // Hidden periods (minN) have no score and draw as gaps; the note says how many.
+  const hidden = result.periods.filter((period) => metrics.some((metric) => period[metric]?.suppressed !== undefined)).length;
+  return topLevel(options, labels.titles.trend, { data: { values }, ...(panels.length === 1 ? panels[0]! : { vconcat: panels, resolve: { scale: { y: 'independent' } } }) }, hiddenNote(labels, hidden, result.suppression));
 }

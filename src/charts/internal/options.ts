@@ -5,7 +5,8 @@ import { FI_LABELS } from '../labels/fi.js';
 /** A Vega-Lite v6 specification: plain JSON, data inline, ready for vega-embed, Observable or Altair. */
 export interface VegaLiteSpec {
   readonly $schema: string;
-  readonly title?: string;
+  /** The title; with groups hidden to protect respondents, `{ text, subtitle }` where the subtitle says so. */
+  readonly title?: string | { readonly text: string; readonly subtitle: string };
   /** The data, inline (for a single view; layers and panels may carry their own). */
   readonly data?: { readonly values: readonly Readonly<Record<string, unknown>>[] };
   readonly layer?: readonly Readonly<Record<string, unknown>>[];
@@ -68,12 +69,16 @@ export function numberStyle(locale: string | undefined): NumberStyle {
   };
 }
 
-/** The top level every chart shares: schema, title, locale, and a plain look that prints well. */
-export function topLevel(options: ChartOptions, defaultTitle: string, body: Record<string, unknown>): VegaLiteSpec {
+/**
+ * The top level every chart shares: schema, title, locale, and a plain look that prints well.
+ * A `note` (groups hidden to protect respondents) is the title's subtitle.
+ */
+export function topLevel(options: ChartOptions, defaultTitle: string, body: Record<string, unknown>, note?: string | null): VegaLiteSpec {
   const title = options.title === undefined ? defaultTitle : options.title;
+  const heading = note === null || note === undefined ? title : { text: title ?? '', subtitle: note };
   return <VegaLiteSpec>{
     $schema: SCHEMA,
-    ...(title === null ? {} : { title }),
+    ...(heading === null ? {} : { title: heading }),
     ...body,
     config: {
       locale: numberStyle(options.locale).d3Locale,
@@ -83,6 +88,11 @@ export function topLevel(options: ChartOptions, defaultTitle: string, body: Reco
       title: { fontSize: 15, anchor: 'start' },
     },
   };
+}
+
+/** The note of a chart whose result hid `count` groups by its suppression rule, or null. */
+export function hiddenNote(labels: ChartLabels, count: number, suppression: { readonly minN: number } | undefined): string | null {
+  return count > 0 && suppression !== undefined ? labels.hidden(count, suppression.minN) : null;
 }
 
 /** Colours that stay apart in print and for common colour blindness (Okabe–Ito based). */

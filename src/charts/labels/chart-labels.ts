@@ -45,6 +45,8 @@ export interface ChartLabels {
   readonly impactOn: string;
   readonly significantImpact: string;
   readonly otherImpact: string;
+  /** The note of a chart with hidden groups (or impacts): how many, and the least number of respondents shown. */
+  readonly hidden: (count: number, minN: number) => string;
   readonly titles: {
     readonly summary: string;
     readonly trend: string;

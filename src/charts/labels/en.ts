@@ -39,6 +39,7 @@ export const EN_LABELS: ChartLabels = {
   impactOn: 'Impact on',
   significantImpact: 'Significant impact',
   otherImpact: 'Not significant',
+  hidden: (count, minN) => `${count} hidden to protect respondents: fewer than ${minN} answers, or such a group could be worked out from it`,
   titles: {
     summary: 'Customer experience by group',
     trend: 'Trend',

@@ -39,6 +39,7 @@ export const FI_LABELS: ChartLabels = {
   impactOn: 'Vaikutus:',
   significantImpact: 'Merkitsevä vaikutus',
   otherImpact: 'Ei merkitsevä',
+  hidden: (count, minN) => `${count} piilotettu vastaajien suojaamiseksi: alle ${minN} vastausta, tai siitä voisi päätellä sellaisen ryhmän`,
   titles: {
     summary: 'Asiakaskokemus ryhmittäin',
     trend: 'Kehitys',

@@ -2,7 +2,7 @@ import type { SummaryItem } from '../../analysis/internal/summary-items.js';
 import { summaryItems } from '../../analysis/internal/summary-items.js';
 import type { Summary, SummaryGroup } from '../../analysis/summarize.js';
 import { METRIC_LABELS } from '../shared/metric-flags.js';
-import { bracket, fixed } from './format-number.js';
+import { bracket, countCell, fixed, HIDDEN, hiddenNote } from './format-number.js';
 import { keyTexts } from '../../charts/internal/key-texts.js';
 import { csvText, textTable, type TextCell , type CsvStyle } from './text-table.js';
 
@@ -34,30 +34,48 @@ export function summaryTable(summary: Summary, by: readonly string[], columnOf: 
   const blanks = header.map(() => '');
   const totalLabel = ['total', ...blanks.slice(1)];
   const skipped = items.some((item) => item.result.invalid > 0);
+  const shown = summary.suppression?.showCounts === true;
   if (items.length === 1) {
     const [{ metric }] = items as [SummaryItem];
     const name = METRIC_LABELS[metric];
     const line = (label: string[], group: SummaryGroup): TextCell[] => {
       const [item] = summaryItems(group);
       const result = item!.result;
-      return [...label, { number: String(group.rows) }, { number: String(result.n) }, ...(skipped ? [{ number: String(result.invalid) }] : []), { number: fixed(result.score, DIGITS[metric]) }, { number: bracket(result.interval, DIGITS[metric]) }];
+      const hidden = result.suppressed !== undefined;
+      return [
+        ...label,
+        { number: countCell(group.rows, group.suppressed !== undefined, shown) },
+        { number: countCell(result.n, hidden, shown) },
+        ...(skipped ? [{ number: countCell(result.invalid, hidden, shown) }] : []),
+        { number: hidden ? HIDDEN : fixed(result.score, DIGITS[metric]) },
+        { number: hidden ? '' : bracket(result.interval, DIGITS[metric]) },
+      ];
     };
     const head: TextCell[] = [...header, { number: 'rows' }, { number: `${name} n` }, ...(skipped ? [{ number: `${name} invalid` }] : []), { number: SCORE_LABELS[metric] }, { number: `${levelLabel(items)} CI` }];
-    return textTable([head, ...groups.map((group, g) => line(labels[g]!, group)), line(totalLabel, summary.total)]);
+    return withNotes(textTable([head, ...groups.map((group, g) => line(labels[g]!, group)), line(totalLabel, summary.total)]), summary);
   }
   const head: TextCell[] = [...header, 'metric', 'column', { number: 'rows' }, { number: 'n' }, ...(skipped ? [{ number: 'invalid' }] : []), { number: 'score' }, { number: `${levelLabel(items)} CI` }];
   const lines = (label: string[], group: SummaryGroup): TextCell[][] =>
-    summaryItems(group).map((item) => [
-      ...label,
-      METRIC_LABELS[item.metric] + (item.metric === 'csat' ? ' %' : ''),
-      columnOf(item),
-      { number: String(group.rows) },
-      { number: String(item.result.n) },
-      ...(skipped ? [{ number: String(item.result.invalid) }] : []),
-      { number: fixed(item.result.score, DIGITS[item.metric]) },
-      { number: bracket(item.result.interval, DIGITS[item.metric]) },
-    ]);
-  return textTable([head, ...groups.flatMap((group, g) => lines(labels[g]!, group)), ...lines(totalLabel, summary.total)]);
+    summaryItems(group).map((item) => {
+      const hidden = item.result.suppressed !== undefined;
+      return [
+        ...label,
+        METRIC_LABELS[item.metric] + (item.metric === 'csat' ? ' %' : ''),
+        columnOf(item),
+        { number: countCell(group.rows, group.suppressed !== undefined, shown) },
+        { number: countCell(item.result.n, hidden, shown) },
+        ...(skipped ? [{ number: countCell(item.result.invalid, hidden, shown) }] : []),
+        { number: hidden ? HIDDEN : fixed(item.result.score, DIGITS[item.metric]) },
+        { number: hidden ? '' : bracket(item.result.interval, DIGITS[item.metric]) },
+      ];
+    });
+  return withNotes(textTable([head, ...groups.flatMap((group, g) => lines(labels[g]!, group)), ...lines(totalLabel, summary.total)]), summary);
+}
+
+/** A table with the note on hidden groups below it, when groups were hidden. */
+function withNotes(table: string, summary: Summary): string {
+  const notes = hiddenNote(summary.suppression);
+  return notes.length === 0 ? table : `${table}\n\n${notes.join('\n')}`;
 }
 
 /** "95%" from the results' level (every result of a command shares it). */
@@ -76,11 +94,11 @@ export function summaryCsv(summary: Summary, by: readonly string[], columnOf: (i
   const lines = (label: readonly (string | null)[], group: SummaryGroup) =>
     summaryItems(group).map((item) => {
       const { result } = item;
-      return [...label, item.metric, columnOf(item), group.rows, result.n, result.missing, result.invalid, result.score, result.standardError, result.interval?.lower, result.interval?.upper, result.interval?.level];
+      return [...label, item.metric, columnOf(item), group.rows, result.n, result.missing, result.invalid, result.score, result.standardError, result.interval?.lower, result.interval?.upper, result.interval?.level, ...(summary.suppression === undefined ? [] : [result.suppressed ?? ''])];
     });
   const total = ['total', ...header.slice(1).map(() => null)];
   return csvText([
-    [...header, 'metric', 'column', 'rows', 'n', 'missing', 'invalid', 'score', 'standard_error', 'lower', 'upper', 'level'],
+    [...header, 'metric', 'column', 'rows', 'n', 'missing', 'invalid', 'score', 'standard_error', 'lower', 'upper', 'level', ...(summary.suppression === undefined ? [] : ['suppressed'])],
     ...listedGroups(summary, by).flatMap((group, g) => lines(labels[g]!, group)),
     ...lines(total, summary.total),
   ], style);
