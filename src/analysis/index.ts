@@ -26,3 +26,4 @@ export { KEY_DRIVER_METHODS, keyDrivers } from './key-drivers.js';
 export type { DriverQuadrant, DriverSpec, KeyDriver, KeyDriverMethod, KeyDriverOptions, KeyDriverResult } from './key-drivers.js';
 export { followUps } from './follow-ups.js';
 export type { FollowUp, FollowUpList, FollowUpOptions } from './follow-ups.js';
+export type { ComplementaryRule, Suppression, SuppressionOptions, SuppressionRule } from './internal/suppression.js';

@@ -95,7 +95,11 @@ export interface ScorecardReport {
   /** Groups in the order their first visit appears; one group with key null without `by`. */
   readonly groups: readonly ScorecardGroup[];
   /** All visits together (not ranked), per wave too (the total's wave changes are single tests, not adjusted). */
-  readonly total: ScorecardGroupFigures & { readonly waves: readonly ScorecardWave[] | null };
+  readonly total: ScorecardGroupFigures & {
+    readonly waves: readonly ScorecardWave[] | null;
+    /** Set when all visits together are fewer than `minN`. */
+    readonly suppressed?: Suppression;
+  };
   /** Every visit's score, in input order (with `minN`, those of hidden groups are left out). */
   readonly visits: readonly ReportedVisit[];
   /** The rule small groups were hidden by, when `minN` was given. */

@@ -11,6 +11,7 @@ import { journeyCsv, journeyTable } from '../output/journey.js';
 import { resolveColumn } from '../shared/columns.js';
 import { INPUT_FLAGS, notesTo, openInput, outputFormat, OUTPUT_FLAGS, csvStyle } from '../shared/input-flags.js';
 import { describeValidation } from '../shared/messages.js';
+import { SUPPRESSION_FLAGS, suppressionFlags } from '../shared/suppression-flags.js';
 import { ADJUST_FLAG, adjustFlag } from '../shared/test-flags.js';
 import { checkScaleUse, metricFlags, metricPlan, requireMetric } from '../shared/metric-flags.js';
 import { allRows, columnPlan, metricSpecs, onTable } from '../shared/run.js';
@@ -32,6 +33,7 @@ export const journeySpec: CommandSpec = {
     },
     { heading: 'Tests', flags: [ADJUST_FLAG] },
     metricFlags(false),
+    SUPPRESSION_FLAGS,
     INPUT_FLAGS,
     OUTPUT_FLAGS,
   ],
@@ -54,6 +56,7 @@ export async function journeyCommand(argv: readonly string[]): Promise<CommandOu
   if (headline !== undefined && !['nps', 'csat', 'ces'].includes(headline)) throw new UsageError(`--headline takes nps, csat or ces, got "${headline}"`);
   const journey = readJourney(journeyFile);
   const adjust = adjustFlag(args);
+  const suppression = suppressionFlags(args);
   requireMetric(args);
   const { table, progress } = await openInput(args);
   const metrics = metricPlan(args, table, note);
@@ -71,6 +74,7 @@ export async function journeyCommand(argv: readonly string[]): Promise<CommandOu
     ...(metrics.weight === undefined ? {} : { weight: metrics.weight }),
     ...(metrics.invalid === undefined ? {} : { invalid: metrics.invalid }),
     ...(metrics.level === undefined ? {} : { level: metrics.level }),
+    ...suppression,
     ...(adjust === undefined ? {} : { adjust }),
   } as JourneyReportOptions<Row>;
   let report: ReturnType<typeof journeyReport>;

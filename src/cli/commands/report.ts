@@ -26,6 +26,7 @@ import { FI_REPORT } from '../report/strings/fi.js';
 import { resolveColumn } from '../shared/columns.js';
 import { version } from '../version.js';
 import { ADJUST_FLAG, adjustFlag } from '../shared/test-flags.js';
+import { REPORT_SUPPRESSION, SUPPRESSION_FLAGS, suppressionFlags } from '../shared/suppression-flags.js';
 import type { PValueAdjustment } from '../../stats/adjust-p-values.js';
 import { DATE_UNIT_FLAG, INPUT_FLAGS, notesTo, openInput } from '../shared/input-flags.js';
 import { checkScaleUse, codesFor, metricFlags, metricPlan, naCodes, parseScale, requireMetric } from '../shared/metric-flags.js';
@@ -77,6 +78,7 @@ export const reportSpec: CommandSpec = {
     { heading: 'Follow-ups (optional)', flags: [{ name: 'id', value: 'COL', help: 'the respondent id column: the report counts whom to contact' }] },
     { heading: 'What customers say (optional)', flags: THEME_FLAGS },
     { heading: 'Tests', flags: [ADJUST_FLAG] },
+    { heading: SUPPRESSION_FLAGS.heading, flags: SUPPRESSION_FLAGS.flags.map((flag) => (flag.name === 'min-n' ? { ...flag, help: `${flag.help} (default ${REPORT_SUPPRESSION.minN}; 1 hides nothing)` } : flag.name === 'min-n-comments' ? { ...flag, help: `${flag.help.replace('(default: --min-n)', `(default ${REPORT_SUPPRESSION.minNComments}, or --min-n when given)`)}` } : flag)) },
     metricFlags(true),
     INPUT_FLAGS,
   ],
@@ -102,6 +104,7 @@ export async function reportCommand(argv: readonly string[]): Promise<CommandOut
   const strings = lang === 'fi' ? FI_REPORT : EN_REPORT;
   requireMetric(args);
   const adjust = adjustFlag(args);
+  const suppression = suppressionFlags(args, REPORT_SUPPRESSION);
   const method = single(args, 'driver-method') as KeyDriverMethod | undefined;
   if (method !== undefined && !KEY_DRIVER_METHODS.includes(method)) throw new UsageError(`--driver-method takes ${KEY_DRIVER_METHODS.join(', ')}, got ${JSON.stringify(method)}`);
   const period = single(args, 'period');
@@ -118,7 +121,7 @@ export async function reportCommand(argv: readonly string[]): Promise<CommandOut
   const by = all(args, 'by').map((name) => resolveColumn(table, name));
   const [at, outcome, stage, touchpoint, id] = ['at', 'outcome', 'stage', 'touchpoint', 'id'].map(column);
   const drivers = all(args, 'driver').map((name) => resolveColumn(table, name));
-  const themes = themed ? themeOptions(args, table, metrics) : undefined;
+  const themes = themed ? themeOptions(args, table, metrics, suppression) : undefined;
   const texts = [...by, ...[stage, touchpoint, id, themes?.text, themes?.topics].filter((name): name is string => name !== undefined)];
   const numbers = [...metrics.columns.map((entry) => entry.column), ...(metrics.weight === undefined ? [] : [metrics.weight]), ...(outcome === undefined ? [] : [outcome]), ...drivers];
   const rows = await onTable(table, () => allRows(limitGroups(table, by, maxGroups(args)), columnPlan(texts, at === undefined ? [] : [at], numbers)));
@@ -126,6 +129,7 @@ export async function reportCommand(argv: readonly string[]): Promise<CommandOut
   const common = {
     ...(metrics.weight === undefined ? {} : { weight: metrics.weight }),
     ...(metrics.invalid === undefined ? {} : { invalid: metrics.invalid }),
+    ...suppression,
   };
   // The trend and the journey test at the report's level, each family adjusted as --adjust says.
   const tests = { ...(metrics.level === undefined ? {} : { level: metrics.level }), ...(adjust === undefined ? {} : { adjust }) };
@@ -208,7 +212,7 @@ export async function reportCommand(argv: readonly string[]): Promise<CommandOut
     ],
     counts: counts!,
     sections: sections.map((section) => section(svgs)),
-    methodology: builders.methodology(metrics, { ...adjustments, drivers: driverMethod }),
+    methodology: builders.methodology(metrics, { ...adjustments, drivers: driverMethod }, suppression),
     version: version(),
   });
   writeFileSafely(out, html, [args.file, ...all(args, 'journey')]);

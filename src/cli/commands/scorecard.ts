@@ -15,6 +15,7 @@ import { INPUT_FLAGS, notesTo, openInput, outputFormat, OUTPUT_FLAGS, csvStyle }
 import { describeValidation } from '../shared/messages.js';
 import { levelFlag } from '../shared/metric-flags.js';
 import { allRows, columnPlan, limitGroups, MAX_GROUPS_FLAG, maxGroups } from '../shared/run.js';
+import { SUPPRESSION_FLAGS, suppressionFlags } from '../shared/suppression-flags.js';
 import { ADJUST_FLAG, adjustFlag } from '../shared/test-flags.js';
 
 const TEMPLATES = ['service-encounter'] as const;
@@ -46,6 +47,7 @@ export const scorecardSpec: CommandSpec = {
         ADJUST_FLAG,
       ],
     },
+    SUPPRESSION_FLAGS,
     INPUT_FLAGS,
     OUTPUT_FLAGS,
   ],
@@ -73,6 +75,7 @@ export async function scorecardCommand(argv: readonly string[]): Promise<Command
   if (minVisits !== undefined && !(Number.isInteger(minVisits) && minVisits >= 1)) throw new UsageError(`--min-visits takes a whole number from 1, got ${JSON.stringify(minVisitsText)}`);
   const level = levelFlag(args);
   const adjust = adjustFlag(args);
+  const suppression = suppressionFlags(args);
   const { table, progress } = await openInput(args);
   const [situation, by, wave, id] = ['situation', 'by', 'wave', 'id'].map((flag) => (single(args, flag) === undefined ? undefined : resolveColumn(table, single(args, flag)!)));
   const criteria = criteriaOf(cards);
@@ -93,6 +96,7 @@ export async function scorecardCommand(argv: readonly string[]): Promise<Command
     ...(minVisits === undefined ? {} : { minVisits }),
     ...(level === undefined ? {} : { level }),
     ...(adjust === undefined ? {} : { adjust }),
+    ...suppression,
   };
   let report: ReturnType<typeof scorecardReport>;
   try {

@@ -14,6 +14,8 @@ import { describeValidation } from '../shared/messages.js';
 import { metricFlags, metricPlan } from '../shared/metric-flags.js';
 import { allRows, columnPlan, limitGroups, MAX_GROUPS_FLAG, maxGroups, metricSpecs, onTable } from '../shared/run.js';
 import { ADJUST_FLAG, adjustFlag } from '../shared/test-flags.js';
+import { SUPPRESSION_FLAGS, suppressionFlags } from '../shared/suppression-flags.js';
+import type { SuppressionOptions } from '../../analysis/internal/suppression.js';
 
 /** The flags that say where comments are and how they are coded; shared with the report. */
 export const THEME_FLAGS = [
@@ -32,6 +34,7 @@ export const themesSpec: CommandSpec = {
     { heading: 'Comments', flags: [...THEME_FLAGS, { name: 'by', value: 'COL', help: 'a report per group too (a store, a month)' }, MAX_GROUPS_FLAG] },
     { heading: 'Tests', flags: [ADJUST_FLAG] },
     metricFlags(false),
+    SUPPRESSION_FLAGS,
     INPUT_FLAGS,
     OUTPUT_FLAGS,
   ],
@@ -61,7 +64,7 @@ export function examplesFlag(args: ParsedArgs): number | undefined {
 }
 
 /** The theme report the flags ask for, on a table's rows (already read). */
-export function themeOptions(args: ParsedArgs, table: Table, metrics: ReturnType<typeof metricPlan>): { text: string; topics: string | undefined; options: Omit<ThemeReportOptions<Row>, 'text'> } {
+export function themeOptions(args: ParsedArgs, table: Table, metrics: ReturnType<typeof metricPlan>, suppression: SuppressionOptions): { text: string; topics: string | undefined; options: Omit<ThemeReportOptions<Row>, 'text'> } {
   const textFlag = single(args, 'text');
   if (textFlag === undefined) throw new UsageError('give --text COL: the column of comments');
   const topicsFlag = single(args, 'topics');
@@ -77,6 +80,7 @@ export function themeOptions(args: ParsedArgs, table: Table, metrics: ReturnType
       ...(metrics.level === undefined ? {} : { level: metrics.level }),
       ...(adjust === undefined ? {} : { adjust }),
       ...(examples === undefined ? {} : { examples }),
+      ...suppression,
     },
   };
 }
@@ -87,9 +91,10 @@ export async function themesCommand(argv: readonly string[]): Promise<CommandOut
   const note = notesTo(args);
   if (single(args, 'text') === undefined) throw new UsageError('give --text COL: the column of comments');
   const codebook = codebookFlag(args);
+  const suppression = suppressionFlags(args);
   const { table, progress } = await openInput(args);
   const metrics = metricPlan(args, table, note);
-  const { text, topics, options } = themeOptions(args, table, metrics);
+  const { text, topics, options } = themeOptions(args, table, metrics, suppression);
   const byFlag = single(args, 'by');
   const by = byFlag === undefined ? undefined : resolveColumn(table, byFlag);
   const texts = [text, ...(topics === undefined ? [] : [topics]), ...(by === undefined ? [] : [by])];

@@ -9,6 +9,7 @@ import type { Row } from '../input/table.js';
 import { trendCsv, trendTable, type TrendRun } from '../output/trend.js';
 import { resolveColumn } from '../shared/columns.js';
 import { DATE_UNIT_FLAG, INPUT_FLAGS, notesTo, openInput, outputFormat, OUTPUT_FLAGS, csvStyle } from '../shared/input-flags.js';
+import { SUPPRESSION_FLAGS, suppressionFlags } from '../shared/suppression-flags.js';
 import { ADJUST_FLAG, adjustFlag } from '../shared/test-flags.js';
 import { checkScaleUse, metricFlags, metricPlan, requireMetric, type MetricColumn } from '../shared/metric-flags.js';
 import { allRows, columnPlan, onTable } from '../shared/run.js';
@@ -32,6 +33,7 @@ export const trendSpec: CommandSpec = {
     },
     { heading: 'Tests', flags: [ADJUST_FLAG] },
     metricFlags(true),
+    SUPPRESSION_FLAGS,
     INPUT_FLAGS,
     OUTPUT_FLAGS,
   ],
@@ -47,6 +49,7 @@ export async function trendCommand(argv: readonly string[]): Promise<CommandOutp
   if (atFlag === undefined) throw new UsageError('trend needs --at COL: the column of dates');
   if (period === undefined || !(PERIODS as readonly string[]).includes(period)) throw new UsageError(`--period takes ${PERIODS.join(', ')}${period === undefined ? '' : `, got "${period}"`}`);
   const adjust = adjustFlag(args);
+  const suppression = suppressionFlags(args);
   requireMetric(args);
   const { table, progress } = await openInput(args);
   const metrics = metricPlan(args, table, note);
@@ -62,6 +65,7 @@ export async function trendCommand(argv: readonly string[]): Promise<CommandOutp
     ...(metrics.weight === undefined ? {} : { weight: metrics.weight }),
     ...(metrics.invalid === undefined ? {} : { invalid: metrics.invalid }),
     ...(metrics.level === undefined ? {} : { level: metrics.level }),
+    ...suppression,
     ...(adjust === undefined ? {} : { adjust }),
   };
   // trend takes one column per metric: one call for all, or one call per column when a metric has several.

@@ -1,6 +1,6 @@
 import type { JourneyReport, StageReport, TouchpointReport } from '../../analysis/journey-report.js';
 import { METRIC_LABELS } from '../shared/metric-flags.js';
-import { bracket, fixed, pValue } from './format-number.js';
+import { bracket, countCell, fixed, HIDDEN, hiddenNote, pValue } from './format-number.js';
 import { csvText, textTable, type TextCell , type CsvStyle } from './text-table.js';
 import { adjustmentNote } from '../shared/test-flags.js';
 
@@ -14,13 +14,15 @@ export function journeyTable(report: JourneyReport, column: string): string {
     const result = part[metric]!;
     const comparison = part.comparison;
     const difference = comparison?.difference;
+    const hidden = result.suppressed !== undefined;
+    const shown = report.suppression?.showCounts === true;
     return [
       label,
       { number: String(part.weight) },
-      { number: String(part.rows) },
-      { number: String(result.n) },
-      { number: fixed(result.score, digits) },
-      { number: bracket(result.interval, digits) },
+      { number: countCell(part.rows, part.suppressed !== undefined, shown) },
+      { number: countCell(result.n, hidden, shown) },
+      { number: hidden ? HIDDEN : fixed(result.score, digits) },
+      { number: hidden ? '' : bracket(result.interval, digits) },
       { number: difference === null || difference === undefined ? '–' : `${difference > 0 ? '+' : ''}${fixed(difference, digits)}` },
       { number: pValue(comparison?.pValue) },
       { number: pValue(comparison?.adjustedPValue) },
@@ -38,6 +40,7 @@ export function journeyTable(report: JourneyReport, column: string): string {
   ];
   if (unmapped.rows > 0) footer.push(`rows outside the journey: ${unmapped.rows} (stages ${unmapped.stages.map((entry) => `${JSON.stringify(entry.value)} ×${entry.rows}`).join(', ')})`);
   if (unmapped.touchpoints.length > 0) footer.push(`touchpoints not in their stage: ${unmapped.touchpoints.map((entry) => `${entry.stage} / ${JSON.stringify(entry.value)} ×${entry.rows}`).join(', ')}`);
+  footer.push(...hiddenNote(report.suppression));
   return `${textTable([head, ...lines])}\n\n${footer.join('\n')}`;
 }
 
@@ -45,10 +48,11 @@ export function journeyCsv(report: JourneyReport, style: CsvStyle): string {
   const metric = report.headline;
   const line = (stage: string, touchpoint: string | null, part: StageReport | TouchpointReport) => {
     const result = part[metric]!;
-    return [stage, touchpoint, part.weight, part.rows, metric, result.n, result.score, result.interval?.lower, result.interval?.upper, part.comparison?.difference, part.comparison?.pValue, part.comparison?.adjustedPValue, part.significantlyBelow];
+    const hidden = report.suppression === undefined ? [] : [result.suppressed ?? ''];
+    return [stage, touchpoint, part.weight, part.rows, metric, result.n, result.score, result.interval?.lower, result.interval?.upper, part.comparison?.difference, part.comparison?.pValue, part.comparison?.adjustedPValue, part.significantlyBelow, ...hidden];
   };
   return csvText([
-    ['stage', 'touchpoint', 'weight', 'rows', 'metric', 'n', 'score', 'lower', 'upper', 'vs_rest', 'p_value', 'p_adjusted', 'significantly_below'],
+    ['stage', 'touchpoint', 'weight', 'rows', 'metric', 'n', 'score', 'lower', 'upper', 'vs_rest', 'p_value', 'p_adjusted', 'significantly_below', ...(report.suppression === undefined ? [] : ['suppressed'])],
     ...report.stages.flatMap((stage) => [line(stage.id, null, stage), ...stage.touchpoints.map((touchpoint) => line(stage.id, touchpoint.id, touchpoint))]),
   ], style);
 }

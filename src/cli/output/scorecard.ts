@@ -1,7 +1,7 @@
 import type { ScorecardGroupFigures, ScorecardReport, ScorecardWave } from '../../scorecard/scorecard-report.js';
 import { keyTexts } from '../../charts/internal/key-texts.js';
 import { adjustmentNote } from '../shared/test-flags.js';
-import { bracket, fixed, pValue } from './format-number.js';
+import { bracket, countCell, fixed, HIDDEN, hiddenNote, pValue } from './format-number.js';
 import { csvText, textTable, type TextCell , type CsvStyle } from './text-table.js';
 
 /** The sections of the report, merged by id over its cards, in the order they first appear. */
@@ -20,17 +20,21 @@ const percent = (value: number | null) => ({ number: fixed(value, 1) });
 export function scorecardTable(report: ScorecardReport): string {
   const sections = sectionIds(report);
   const names = keyTexts(report.groups.map((group) => group.key));
-  const line = (rank: string, name: string, figures: ScorecardGroupFigures): TextCell[] => [
-    { number: rank },
-    name,
-    { number: String(figures.visits) },
-    { number: `${fixed(figures.earned, 2)} / ${fixed(figures.possible, 2)}` },
-    percent(figures.score),
-    { number: bracket(figures.interval, 1) },
-    percent(figures.passRate),
-    percent(figures.criticalFailureRate),
-    ...sections.map((id) => percent(figures.sections.find((section) => section.id === id)?.achievement ?? null)),
-  ];
+  const shown = report.suppression?.showCounts === true;
+  const line = (rank: string, name: string, figures: ScorecardGroupFigures & { readonly suppressed?: string }): TextCell[] =>
+    figures.suppressed !== undefined
+      ? [{ number: rank }, name, { number: countCell(figures.visits, true, shown) }, '', { number: HIDDEN }, ...sections.map(() => ''), '', '', '']
+      : [
+          { number: rank },
+          name,
+          { number: String(figures.visits) },
+          { number: `${fixed(figures.earned, 2)} / ${fixed(figures.possible, 2)}` },
+          percent(figures.score),
+          { number: bracket(figures.interval, 1) },
+          percent(figures.passRate),
+          percent(figures.criticalFailureRate),
+          ...sections.map((id) => percent(figures.sections.find((section) => section.id === id)?.achievement ?? null)),
+        ];
   const order = report.groups.map((_, g) => g).sort((a, b) => (report.groups[a]!.rank ?? Infinity) - (report.groups[b]!.rank ?? Infinity));
   const head: TextCell[] = [{ number: 'rank' }, 'group', { number: 'visits' }, { number: 'points' }, { number: 'score %' }, { number: 'CI' }, { number: 'pass %' }, { number: 'critical %' }, ...sections.map((id) => ({ number: id }))];
   const league = textTable([head, ...order.map((g) => line(report.groups[g]!.rank === null ? '–' : String(report.groups[g]!.rank), names[g]!, report.groups[g]!)), line('', 'total', report.total)]);
@@ -45,13 +49,16 @@ export function scorecardTable(report: ScorecardReport): string {
     .map((criterion) => `${criterion.id} ${fixed(criterion.achievement, 1)} %`);
   if (weakest.length > 0) footer.push(`weakest criteria overall: ${weakest.join(', ')}`);
   footer.push('score: points pooled over the visits (Σ earned / Σ possible; weighted cards by their section weights); CI: jackknife over visits, Student t');
+  footer.push(...hiddenNote(report.suppression).map((line) => line.replace('respondents answered', 'visits were made')));
   return `${parts.join('\n\n')}\n\n${footer.join('\n')}`;
 }
 
 function wavesTable(report: ScorecardReport, names: readonly string[]): string {
   const head: TextCell[] = ['group', 'wave', { number: 'visits' }, { number: 'score %' }, { number: 'CI' }, { number: 'change' }, { number: 'p' }, { number: 'p adj.' }, ''];
+  const shown = report.suppression?.showCounts === true;
   const line = (name: string, wave: ScorecardWave): TextCell[] => {
     const difference = wave.change?.difference ?? null;
+    if (wave.suppressed !== undefined) return [name, String(wave.wave), { number: countCell(wave.visits, true, shown) }, { number: HIDDEN }, '', '', '', '', ''];
     return [
       name,
       String(wave.wave),
@@ -97,5 +104,12 @@ export function scorecardCsv(report: ScorecardReport, style: CsvStyle): string {
     ...(report.total.waves ?? []).map((wave) => ['total', String(wave.wave), null, ...cells(wave), ...change(wave)]),
   ];
   const head = ['group', 'wave', 'rank', 'visits', 'scored_visits', 'earned', 'possible', 'score', 'standard_error', 'lower', 'upper', 'mean_visit_score', 'pass_rate', 'critical_failure_rate', ...sections.map((id) => `section:${id}`), 'change', 'p_value', 'p_adjusted', 'significant'];
-  return csvText([head, ...rows], style);
+  if (report.suppression === undefined) return csvText([head, ...rows], style);
+  // The mark of each line, in the order the lines were made.
+  const marks = [
+    ...report.groups.flatMap((group) => [group.suppressed ?? '', ...(group.waves ?? []).map((wave) => wave.suppressed ?? '')]),
+    report.total.suppressed ?? '',
+    ...(report.total.waves ?? []).map((wave) => wave.suppressed ?? ''),
+  ];
+  return csvText([[...head, 'suppressed'], ...rows.map((row, r) => [...row, marks[r]])], style);
 }

@@ -3,7 +3,7 @@ import { keyTexts } from '../../charts/internal/key-texts.js';
 import type { ThemeReport, ThemeResult, ThemeSummary } from '../../text/theme-report.js';
 import { METRIC_LABELS } from '../shared/metric-flags.js';
 import { adjustmentNote } from '../shared/test-flags.js';
-import { bracket, fixed, pValue } from './format-number.js';
+import { bracket, countCell, fixed, HIDDEN, hiddenNote, pValue } from './format-number.js';
 import { terminalText } from './terminal-text.js';
 import { csvText, textTable, type CsvStyle, type TextCell } from './text-table.js';
 
@@ -44,7 +44,9 @@ export function themesTable(report: ThemeReport): string {
     { number: `${level} CI` },
     ...metrics.flatMap((metric): TextCell[] => [{ number: `${METRIC_LABELS[metric]} mentioned` }, { number: `${METRIC_LABELS[metric]} rest` }, { number: 'impact' }, { number: 'p adj.' }]),
   ];
-  const lines = scopes(report).flatMap(({ label, summary }) => [
+  const shown = report.suppression?.showCounts === true;
+  const hiddenLine = (label: string | null, summary: ThemeSummary): TextCell[] => [...(grouped ? [label ?? ''] : []), '(all themes)', { number: countCell(summary.commenters, true, shown) }, { number: HIDDEN }];
+  const lines = scopes(report).flatMap(({ label, summary }) => summary.suppressed !== undefined ? [hiddenLine(label, summary)] : [
     ...summary.themes.map((theme): TextCell[] => [
       ...(grouped ? [label ?? ''] : []),
       themeName(theme),
@@ -53,7 +55,8 @@ export function themesTable(report: ThemeReport): string {
       { number: bracket(theme.interval, 1) },
       ...metrics.flatMap((metric): TextCell[] => {
         const impact = theme[metric]!;
-        return [{ number: fixed(impact.mentioned.score, DIGITS[metric]) }, { number: fixed(impact.rest.score, DIGITS[metric]) }, { number: fixed(impact.impact, DIGITS[metric]) }, { number: pValue(impact.adjustedPValue) }];
+        const side = (result: typeof impact.mentioned) => ({ number: result.suppressed !== undefined ? HIDDEN : fixed(result.score, DIGITS[metric]) });
+        return [side(impact.mentioned), side(impact.rest), { number: fixed(impact.impact, DIGITS[metric]) }, { number: pValue(impact.adjustedPValue) }];
       }),
     ]),
     [...(grouped ? [label ?? ''] : []), '(no theme)', { number: String(summary.uncoded.commenters) }, { number: fixed(summary.uncoded.share, 1) }],
@@ -62,6 +65,7 @@ export function themesTable(report: ThemeReport): string {
   const footer = [
     `${report.commenters} of ${report.rows} rows have a comment (${report.blank} blank); share: of the commenters; impact: the score of all commenters minus the score without the theme's`,
     ...(metrics.length > 0 ? [adjustmentNote(report.adjust, 'each metric across the themes')] : []),
+    ...hiddenNote(report.suppression).map((line) => `${line}; quotes only from groups of ${report.suppression!.minNComments} respondents with a comment (--min-n-comments)`),
   ];
   return [textTable([head, ...lines]), '', ...footer, ...(quotes.length > 0 ? ['', ...quotes] : [])].join('\n');
 }
@@ -81,7 +85,8 @@ export function themesCsv(report: ThemeReport, style: CsvStyle): string {
     'share_upper',
     ...metrics.flatMap((metric) => [`${metric}_mentioned`, `${metric}_rest`, `${metric}_impact`, `${metric}_standard_error`, `${metric}_p_value`, `${metric}_p_adjusted`]),
   ];
-  const rows = scopes(report).flatMap(({ label, summary }) => [
+  const suppressed = report.suppression !== undefined;
+  const rows = scopes(report).flatMap(({ label, summary }) => summary.suppressed !== undefined ? [[...(grouped ? [label] : []), '(all themes)', '', '', summary.commenters, null, null, null, ...metrics.flatMap(() => [null, null, null, null, null, null]), summary.suppressed]] : [
     ...summary.themes.map((theme) => [
       ...(grouped ? [label] : []),
       theme.id,
@@ -95,8 +100,9 @@ export function themesCsv(report: ThemeReport, style: CsvStyle): string {
         const impact = theme[metric]!;
         return [impact.mentioned.score, impact.rest.score, impact.impact, impact.standardError, impact.pValue, impact.adjustedPValue];
       }),
+      ...(suppressed ? [metrics.map((metric) => theme[metric]!.mentioned.suppressed ?? theme[metric]!.rest.suppressed).find((why) => why !== undefined) ?? ''] : []),
     ]),
-    [...(grouped ? [label] : []), '(no theme)', '', '', summary.uncoded.commenters, summary.uncoded.share],
+    [...(grouped ? [label] : []), '(no theme)', '', '', summary.uncoded.commenters, summary.uncoded.share, null, null, ...metrics.flatMap(() => [null, null, null, null, null, null]), ...(suppressed ? [''] : [])],
   ]);
-  return csvText([head, ...rows], style);
+  return csvText([suppressed ? [...head, 'suppressed'] : head, ...rows], style);
 }

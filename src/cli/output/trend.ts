@@ -1,6 +1,6 @@
 import type { Trend } from '../../analysis/trend.js';
 import { METRIC_LABELS, type MetricColumn } from '../shared/metric-flags.js';
-import { bracket, fixed, pValue } from './format-number.js';
+import { bracket, countCell, fixed, HIDDEN, hiddenNote, pValue } from './format-number.js';
 import { csvText, textTable, type TextCell , type CsvStyle } from './text-table.js';
 import { adjustmentNote } from '../shared/test-flags.js';
 
@@ -22,7 +22,21 @@ export function trendTable(runs: readonly TrendRun[], level: number): string {
         const change = period.change?.[column.metric];
         const digits = DIGITS[column.metric];
         const shift = change?.difference === null || change === undefined ? '–' : `${change.difference > 0 ? '+' : ''}${fixed(change.difference, digits)}`;
-        return [period.period, METRIC_LABELS[column.metric], column.column, { number: String(period.rows) }, { number: String(result.n) }, { number: fixed(result.score, digits) }, { number: bracket(result.interval, digits) }, { number: shift }, { number: pValue(change?.pValue) }, { number: pValue(change?.adjustedPValue) }, change?.significant ? '*' : ''];
+        const hidden = result.suppressed !== undefined;
+        const shown = trend.suppression?.showCounts === true;
+        return [
+          period.period,
+          METRIC_LABELS[column.metric],
+          column.column,
+          { number: countCell(period.rows, period.suppressed !== undefined, shown) },
+          { number: countCell(result.n, hidden, shown) },
+          { number: hidden ? HIDDEN : fixed(result.score, digits) },
+          { number: hidden ? '' : bracket(result.interval, digits) },
+          { number: shift },
+          { number: pValue(change?.pValue) },
+          { number: pValue(change?.adjustedPValue) },
+          change?.significant ? '*' : '',
+        ];
       }),
     ),
   );
@@ -30,6 +44,7 @@ export function trendTable(runs: readonly TrendRun[], level: number): string {
   const footer = [`* a change significant at the ${Math.round((1 - level) * 1000) / 10} % level by its adjusted p-value`, adjustmentNote(first.adjust, 'the changes of each metric column')];
   if (first.undated > 0) footer.push(`${first.undated} rows without a date are in no period`);
   if (first.invalidDates > 0) footer.push(`${first.invalidDates} rows with an invalid date were skipped`);
+  footer.push(...hiddenNote(first.suppression));
   return `${textTable([head, ...lines])}\n\n${footer.join('\n')}`;
 }
 
@@ -40,10 +55,12 @@ export function trendCsv(runs: readonly TrendRun[], style: CsvStyle): string {
       trend.periods.map((period) => {
         const result = period[column.metric]!;
         const change = period.change?.[column.metric];
-        return [period.period, period.start, column.metric, column.column, period.rows, result.n, result.missing, result.invalid, result.score, result.interval?.lower, result.interval?.upper, change?.difference, change?.pValue, change?.adjustedPValue, change?.significant];
+        const hidden = trend.suppression === undefined ? [] : [result.suppressed ?? ''];
+        return [period.period, period.start, column.metric, column.column, period.rows, result.n, result.missing, result.invalid, result.score, result.interval?.lower, result.interval?.upper, change?.difference, change?.pValue, change?.adjustedPValue, change?.significant, ...hidden];
       }),
     ),
   );
-  return csvText([['period', 'start', 'metric', 'column', 'rows', 'n', 'missing', 'invalid', 'score', 'lower', 'upper', 'change', 'p_value', 'p_adjusted', 'significant'], ...rows], style);
+  const hidden = runs[0]!.trend.suppression === undefined ? [] : ['suppressed'];
+  return csvText([['period', 'start', 'metric', 'column', 'rows', 'n', 'missing', 'invalid', 'score', 'lower', 'upper', 'change', 'p_value', 'p_adjusted', 'significant', ...hidden], ...rows], style);
 }
 

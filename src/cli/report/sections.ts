@@ -12,11 +12,12 @@ import type { ReportStrings } from './strings/report-strings.js';
 import type { TrendRun } from '../output/trend.js';
 import type { PValueAdjustment } from '../../stats/adjust-p-values.js';
 import type { ThemeReport } from '../../text/theme-report.js';
+import type { SuppressionOptions } from '../../analysis/internal/suppression.js';
 
 const DEFAULT_INTERVALS = { nps: 'adjusted-wald', csat: 'wilson' } as const;
 
 /** A score's interval as "[44,5 – 46,3]". */
-type Scored = { readonly score: number | null; readonly interval: { readonly lower: number; readonly upper: number; readonly level: number } | null };
+type Scored = { readonly score: number | null; readonly interval: { readonly lower: number; readonly upper: number; readonly level: number } | null; readonly suppressed?: string | undefined };
 
 /**
  * The report's sections from the library's results: numbers formatted for the report's
@@ -27,6 +28,10 @@ export function reportSections(strings: ReportStrings, style: NumberStyle, quadr
     value === null || value === undefined ? '–' : metric === 'nps' ? style.fixed(value, 0) : metric === 'csat' ? style.percent(value, 1) : style.fixed(value, 2);
   const interval = (metric: MetricName, result: Scored | undefined) => (result?.interval ? `${score(metric, result.interval.lower)} – ${score(metric, result.interval.upper)}` : '–');
   const count = (value: number) => style.fixed(value, 0);
+  // A hidden result: "hidden" for its score, nothing for its interval, and its n only when counts are kept.
+  const shownScore = (metric: MetricName, result: Scored) => (result.suppressed !== undefined ? strings.hidden : score(metric, result.score));
+  const shownInterval = (metric: MetricName, result: Scored) => (result.suppressed !== undefined ? '' : interval(metric, result));
+  const shownCount = (result: Scored & { readonly n: number }) => (result.suppressed !== undefined && result.n === 0 ? '–' : count(result.n));
   const levelText = (results: readonly Scored[]) => style.percent((results.find((result) => result.interval)?.interval?.level ?? 0.95) * 100, 0);
   const signed = (difference: number | null | undefined, metric: MetricName) => (difference === null || difference === undefined ? '–' : `${difference > 0 ? '+' : ''}${style.fixed(difference, metric === 'ces' ? 2 : 1)}`);
   const probability = (p: number | null | undefined) => (p === null || p === undefined ? '–' : p < 0.001 ? `< ${style.fixed(0.001, 3)}` : style.fixed(p, 3));
@@ -41,7 +46,7 @@ export function reportSections(strings: ReportStrings, style: NumberStyle, quadr
       }
       groups.push({ label: strings.total, group: summary.total });
       const rows = groups.flatMap(({ label, group }) =>
-        summaryItems(group).map((item) => [label, strings.metricNames[item.metric], columnOf(item), count(item.result.n), score(item.metric, item.result.score), interval(item.metric, item.result)]),
+        summaryItems(group).map((item) => [label, strings.metricNames[item.metric], columnOf(item), shownCount(item.result), shownScore(item.metric, item.result), shownInterval(item.metric, item.result)]),
       );
       const results = summaryItems(summary.total).map((item) => item.result);
       return {
@@ -63,7 +68,7 @@ export function reportSections(strings: ReportStrings, style: NumberStyle, quadr
             const difference = change?.difference;
             return {
               significant: change?.significant === true,
-              cells: [period.period, `${strings.metricNames[column.metric]} ${column.column}`, count(result.n), score(column.metric, result.score), interval(column.metric, result), signed(difference, column.metric), probability(change?.pValue), probability(change?.adjustedPValue)],
+              cells: [period.period, `${strings.metricNames[column.metric]} ${column.column}`, shownCount(result), shownScore(column.metric, result), shownInterval(column.metric, result), signed(difference, column.metric), probability(change?.pValue), probability(change?.adjustedPValue)],
             };
           }),
         ),
@@ -111,7 +116,7 @@ export function reportSections(strings: ReportStrings, style: NumberStyle, quadr
       const line = (label: string, part: StageReport | TouchpointReport) => {
         const result = part[metric]!;
         const difference = part.comparison?.difference;
-        return [label, count(result.n), score(metric, result.score), interval(metric, result), signed(difference, metric), probability(part.comparison?.pValue), probability(part.comparison?.adjustedPValue)];
+        return [label, shownCount(result), shownScore(metric, result), shownInterval(metric, result), signed(difference, metric), probability(part.comparison?.pValue), probability(part.comparison?.adjustedPValue)];
       };
       const rows: string[][] = [];
       for (const stage of report.stages) {
@@ -146,17 +151,17 @@ export function reportSections(strings: ReportStrings, style: NumberStyle, quadr
           count(theme.mentions),
           style.percent(theme.share, 1),
           theme.interval === null ? '–' : `${style.percent(theme.interval.lower, 1)} – ${style.percent(theme.interval.upper, 1)}`,
-          ...(metric === undefined ? [] : [signed(impact?.impact, metric), probability(impact?.adjustedPValue)]),
+          ...(metric === undefined ? [] : [impact?.mentioned.suppressed !== undefined || impact?.rest.suppressed !== undefined ? strings.hidden : signed(impact?.impact, metric), probability(impact?.adjustedPValue)]),
         ];
       });
-      rows.push([strings.noTheme, count(report.uncoded.commenters), style.percent(report.uncoded.share, 1), '', ...(metric === undefined ? [] : ['', ''])]);
+      if (report.suppressed === undefined) rows.push([strings.noTheme, count(report.uncoded.commenters), style.percent(report.uncoded.share, 1), '', ...(metric === undefined ? [] : ['', ''])]);
       const quotes = report.themes.filter((theme) => theme.examples.length > 0).map((theme) => `${theme.label}: ${theme.examples.map((quote) => `“${quote.text.replace(/\s+/g, ' ').trim()}”`).join(' · ')}`);
       const level = style.percent(report.level * 100, 0);
       return {
         id: 'themes',
         title: strings.themes,
         svg,
-        notes: [strings.commenters(count(report.commenters), count(report.rows), count(report.uncoded.commenters))],
+        notes: report.suppressed !== undefined ? [strings.hidden] : [strings.commenters(count(report.commenters), count(report.rows), count(report.uncoded.commenters))],
         after: quotes.length > 0 ? [`${strings.quotes}:`, ...quotes] : [],
         tables: [
           {
@@ -174,12 +179,12 @@ export function reportSections(strings: ReportStrings, style: NumberStyle, quadr
 
     /** Per metric column over the whole file: answered, no answer or not applicable, invalid (left out). */
     counts(summary: Summary): ReportTable {
-      const rows = summaryItems(summary.total).map((item) => [`${strings.metricNames[item.metric]} ${columnOf(item)}`, count(item.result.n), count(item.result.missing), count(item.result.invalid)]);
+      const rows = summaryItems(summary.total).map((item) => [`${strings.metricNames[item.metric]} ${columnOf(item)}`, shownCount(item.result), count(item.result.missing), count(item.result.invalid)]);
       return { head: [strings.column, strings.answered, strings.missing, strings.invalid], rows, numeric: [1, 2, 3] };
     },
 
     /** How the numbers were computed: each metric with the interval it used, and each analysis present with its adjustment. */
-    methodology(metrics: MetricPlan, present: { trend: PValueAdjustment | null; drivers: KeyDriverMethod | null; journey: PValueAdjustment | null; themes: PValueAdjustment | null }): string[] {
+    methodology(metrics: MetricPlan, present: { trend: PValueAdjustment | null; drivers: KeyDriverMethod | null; journey: PValueAdjustment | null; themes: PValueAdjustment | null }, suppression: SuppressionOptions): string[] {
       const kinds = new Set(metrics.columns.map((column) => column.metric));
       const intervalOf = (metric: 'nps' | 'csat') => (metrics.columns.find((column) => column.metric === metric)?.spec['interval'] ?? DEFAULT_INTERVALS[metric]) as keyof ReportStrings['method']['intervals'];
       return [
@@ -191,6 +196,7 @@ export function reportSections(strings: ReportStrings, style: NumberStyle, quadr
         ...(present.journey === null ? [] : [strings.method.journey(strings.method.adjustments[present.journey])]),
         ...(present.themes === null ? [] : [strings.method.themes(strings.method.adjustments[present.themes])]),
         strings.method.missing,
+        suppression.minN === undefined ? strings.method.noSuppression : strings.method.suppression(count(suppression.minN), count(suppression.minNComments ?? suppression.minN), suppression.complementary ?? 'glint'),
       ];
     },
   };

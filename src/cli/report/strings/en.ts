@@ -45,6 +45,7 @@ export const EN_REPORT: ReportStrings = {
   commenters: (commenters, rows, uncoded) => `${commenters} of ${rows} respondents wrote a comment; ${uncoded} of the comments fit no theme of the codebook.`,
   quotes: 'In their words',
   contacts: (count, of) => `${count} of ${of} respondents to contact now.`,
+  hidden: 'hidden',
   methodology: 'How the numbers are computed',
   generatedBy: 'Made with cx-metrics',
   metricNames: { nps: 'NPS', csat: 'CSAT', ces: 'CES' },
@@ -85,6 +86,15 @@ export const EN_REPORT: ReportStrings = {
       `Each stage and touchpoint is tested against the rest of the journey with its metric's two-sample test. The stages' tests are one family and the touchpoints' another, their p-values ${adjustment} ("p adj."); "significantly below the rest" goes by the adjusted p-value. The journey index is the stage-weighted mean of the stage scores, its standard error from the stages as independent samples.`,
     themes: (adjustment) =>
       `Comments are coded by the codebook's patterns: words matched on their Snowball stem, prefixes on the word as written, phrases word by word; nothing is dropped, negations included. A theme's share is of the commenters, with a Wilson interval. Its impact is the score of all commenters minus the score of those who do not mention it (= share × the difference between the two), tested by z on its linearised standard error; the tests of one metric across the themes are one family, their p-values ${adjustment}. Sentiment is not computed: word lists for Finnish are not reliable enough to score people's feelings.`,
+    suppression: (minN, minNComments, complementary) =>
+      `To protect respondents, a group's figures are hidden ("hidden") when fewer than ${minN} people answered (people, not weights), and its comments and quotes when fewer than ${minNComments} wrote one${
+        complementary === 'none'
+          ? ''
+          : complementary === 'glint'
+            ? '; when the hidden groups of a breakdown together hold a single person, the next-smallest group is hidden too, so that no one can be worked out by subtraction from the total'
+            : `; until the hidden groups of a breakdown together hold at least ${minN} people, the next-smallest group is hidden too, so that no one can be worked out by subtraction from the total`
+      }. Tests and adjusted p-values are among the shown groups only.`,
+    noSuppression: 'No group is hidden (--min-n 1): small groups are shown with their wide intervals and may identify people.',
     missing: 'Empty answers and not-applicable codes are counted as missing and never enter a denominator; answers off the scale are counted as invalid.',
   },
 };

@@ -45,6 +45,7 @@ export const FI_REPORT: ReportStrings = {
   commenters: (commenters, rows, uncoded) => `${commenters}/${rows} vastaajaa kirjoitti kommentin; ${uncoded} kommenteista ei osu mihinkään koodikirjan teemaan.`,
   quotes: 'Asiakkaiden sanoin',
   contacts: (count, of) => `${count}/${of} vastaajaan otetaan yhteyttä nyt.`,
+  hidden: 'piilotettu',
   methodology: 'Miten luvut lasketaan',
   generatedBy: 'Laadittu cx-metricsillä',
   metricNames: { nps: 'NPS', csat: 'Tyytyväiset', ces: 'CES' },
@@ -85,6 +86,15 @@ export const FI_REPORT: ReportStrings = {
       `Jokaista vaihetta ja kontaktipistettä verrataan muuhun asiakaspolkuun mittarin kahden otoksen testillä. Vaiheiden testit ovat yksi testiperhe ja kontaktipisteiden toinen; niiden p-arvot ${adjustment} ("p korj."), ja "merkitsevästi muita heikompi" perustuu korjattuun p-arvoon. Asiakaspolun indeksi on vaiheiden painotettu keskiarvo.`,
     themes: (adjustment) =>
       `Kommentit koodataan koodikirjan hakusanoilla: sanat vertaillaan Snowball-vartaloina, alkuosat (jono*) sanan kirjoitusasuna ja fraasit sana sanalta; mitään ei jätetä pois, ei myöskään kieltosanoja. Teeman osuus lasketaan kommentoijista Wilsonin luottamusvälin kanssa. Vaikutus on kaikkien kommentoijien tulos miinus niiden tulos, jotka eivät mainitse teemaa (= osuus × ryhmien ero), ja sitä testataan z-testillä linearisoidulla keskivirheellä; yhden mittarin testit teemojen yli ovat yksi testiperhe, p-arvot ${adjustment}. Sävyä (sentimenttiä) ei lasketa: suomen sanalistat eivät ole riittävän luotettavia.`,
+    suppression: (minN, minNComments, complementary) =>
+      `Vastaajien suojaamiseksi ryhmän tulokset piilotetaan ("piilotettu"), jos vastaajia on alle ${minN} (henkilöitä, ei painoja), ja sen kommentit ja lainaukset, jos kommentoijia on alle ${minNComments}${
+        complementary === 'none'
+          ? ''
+          : complementary === 'glint'
+            ? '. Jos jaottelun piilotetuissa ryhmissä on yhteensä vain yksi henkilö, myös seuraavaksi pienin ryhmä piilotetaan, jottei ketään voi päätellä vähentämällä kokonaistuloksesta'
+            : `. Kunnes jaottelun piilotetuissa ryhmissä on yhteensä vähintään ${minN} henkilöä, myös seuraavaksi pienin ryhmä piilotetaan, jottei ketään voi päätellä vähentämällä kokonaistuloksesta`
+      }. Testit ja korjatut p-arvot lasketaan vain näytetyistä ryhmistä.`,
+    noSuppression: 'Mitään ryhmää ei piiloteta (--min-n 1): pienet ryhmät näytetään leveine luottamusväleineen, ja niistä voi tunnistaa vastaajia.',
     missing: 'Tyhjät vastaukset ja "ei koske" -koodit lasketaan puuttuviksi eivätkä ne ole minkään osuuden nimittäjässä; asteikon ulkopuoliset vastaukset lasketaan virheellisiksi.',
   },
 };

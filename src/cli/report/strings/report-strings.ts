@@ -53,6 +53,8 @@ export interface ReportStrings {
   readonly commenters: (commenters: string, rows: string, uncoded: string) => string;
   readonly quotes: string;
   readonly contacts: (count: string, of: string) => string;
+  /** What a table shows for figures hidden to protect respondents. */
+  readonly hidden: string;
   readonly methodology: string;
   readonly generatedBy: string;
   readonly metricNames: { readonly nps: string; readonly csat: string; readonly ces: string };
@@ -72,5 +74,9 @@ export interface ReportStrings {
     /** How themes are coded and their impact tested, with the family's adjustment. */
     readonly themes: (adjustment: string) => string;
     readonly missing: string;
+    /** The rule that hid small groups: its thresholds and the complementary rule (`glint`, `strict`, `none`). */
+    readonly suppression: (minN: string, minNComments: string, complementary: 'glint' | 'strict' | 'none') => string;
+    /** Said when the report hides nothing (`--min-n 1`). */
+    readonly noSuppression: string;
   };
 }
