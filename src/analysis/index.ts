@@ -28,4 +28,4 @@ export { followUps } from './follow-ups.js';
 export type { FollowUp, FollowUpList, FollowUpOptions } from './follow-ups.js';
 export type { ComplementaryRule, Suppression, SuppressionOptions, SuppressionRule } from './internal/suppression.js';
 export { keyFindings } from './key-findings.js';
-export type { KeyFinding, KeyFindingFamily, KeyFindingKind, KeyFindings, KeyFindingsInput, KeyFindingsOptions, ThemeFindingsInput } from './key-findings.js';
+export type { FieldTrend, KeyFinding, KeyFindingFamily, KeyFindingKind, KeyFindings, KeyFindingsInput, KeyFindingsOptions, ThemeFindingsInput } from './key-findings.js';

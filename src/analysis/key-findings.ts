@@ -26,7 +26,7 @@ export interface KeyFindingFamily {
   readonly kind: KeyFindingKind;
   /** The metric tested; null for drivers (a correlation with the outcome). */
   readonly metric: MetricName | null;
-  /** The metric's field when the summary asked for it on several fields (or a trend's field), else null. */
+  /** The metric's field when the summary asked for it on several fields, or a trend's given `field`; else null. */
   readonly field: string | null;
   /** Tests in the family (those with a p-value). */
   readonly tests: number;
@@ -101,14 +101,20 @@ interface ThemeImpactInput<Result> {
 export interface KeyFindingsInput {
   /** A summary with `by`: each group against the rest of the respondents (total − group), per metric field. */
   readonly summary?: Summary | undefined;
-  /** A trend (or one per field): its significant changes, as its own family adjusted them. */
-  readonly trend?: Trend | readonly Trend[] | undefined;
+  /** A trend, or several (`{ field, trend }` names the field of each): its significant changes, as its own family adjusted them. */
+  readonly trend?: Trend | readonly (Trend | FieldTrend)[] | undefined;
   /** A journey report: stages and touchpoints against the rest of the journey, as adjusted there. */
   readonly journey?: JourneyReport | undefined;
   /** A theme report: themes whose impact on the score is significant, as adjusted there. */
   readonly themes?: ThemeFindingsInput | undefined;
   /** Key drivers: their correlations with the outcome, adjusted here across the drivers. */
   readonly drivers?: KeyDriverResult | undefined;
+}
+
+/** A trend of one field, named for the findings (`trend` takes one column per metric). */
+export interface FieldTrend {
+  readonly field: string;
+  readonly trend: Trend;
 }
 
 /** Options of {@link keyFindings}. */
@@ -169,8 +175,8 @@ export function keyFindings(input: KeyFindingsInput, options: KeyFindingsOptions
   const perFamily = parsed.perFamily ?? 3;
   const found: { family: KeyFindingFamily; findings: KeyFinding[] }[] = [];
   if (input.summary !== undefined) found.push(...groupFindings(input.summary, level, adjust));
-  const trends = input.trend === undefined ? [] : Array.isArray(input.trend) ? (input.trend as readonly Trend[]) : [input.trend as Trend];
-  for (const trend of trends) found.push(...changeFindings(trend));
+  const trends = input.trend === undefined ? [] : Array.isArray(input.trend) ? (input.trend as readonly (Trend | FieldTrend)[]) : [input.trend as Trend];
+  for (const entry of trends) found.push(...('trend' in entry ? changeFindings(entry.trend, entry.field) : changeFindings(entry, null)));
   if (input.journey !== undefined) found.push(...journeyFindings(input.journey));
   if (input.themes !== undefined) found.push(...themeFindings(input.themes));
   if (input.drivers !== undefined) found.push(...driverFindings(input.drivers, level, adjust));
@@ -243,7 +249,7 @@ function groupFindings(summary: Summary, level: number, adjust: PValueAdjustment
 }
 
 /** A trend's significant changes, latest first, one family per metric as the trend adjusted them. */
-function changeFindings(trend: Trend) {
+function changeFindings(trend: Trend, field: string | null) {
   const metrics = (['nps', 'csat', 'ces'] as const).filter((metric) => trend.periods[0]?.[metric] !== undefined);
   return metrics.map((metric) => {
     const changes = trend.periods.flatMap((period, p) => {
@@ -251,7 +257,7 @@ function changeFindings(trend: Trend) {
       return change === undefined || change.pValue === null ? [] : [{ period, p, change }];
     });
     const significant = changes.filter(({ change }) => change.significant === true);
-    const family: KeyFindingFamily = { kind: 'change', metric, field: null, tests: changes.length, adjust: trend.adjust, level: changes[0]?.change.level ?? 0.95, significant: significant.length };
+    const family: KeyFindingFamily = { kind: 'change', metric, field, tests: changes.length, adjust: trend.adjust, level: changes[0]?.change.level ?? 0.95, significant: significant.length };
     const findings = significant
       .reverse()
       .map(({ period, change }) => comparisonFinding('change', family, period.period, null, period[metric]!, change, period[metric]!.score! - change.difference!));

@@ -6,7 +6,7 @@ export const FI_LABELS: ChartLabels = {
   passives: 'Passiiviset',
   detractors: 'Arvostelijat',
   nps: 'NPS',
-  csat: 'Tyytyväiset',
+  csat: 'Tyytyväisten osuus',
   ces: 'Asioinnin helppous (CES)',
   shareOfAnswers: 'Osuus vastaajista',
   group: 'Ryhmä',

@@ -5,6 +5,7 @@ import { KEY_DRIVER_METHODS, keyDrivers, type KeyDriverMethod, type KeyDriverOpt
 import { summarize, type SummarizeOptions } from '../../analysis/summarize.js';
 import { summaryItems } from '../../analysis/internal/summary-items.js';
 import { trend, type TrendOptions } from '../../analysis/trend.js';
+import { keyFindings, type KeyFindingsInput } from '../../analysis/key-findings.js';
 import { driversChart } from '../../charts/drivers-chart.js';
 import { journeyChart } from '../../charts/journey-chart.js';
 import { summaryChart } from '../../charts/summary-chart.js';
@@ -140,11 +141,14 @@ export async function reportCommand(argv: readonly string[]): Promise<CommandOut
   const specs: VegaLiteSpec[] = [];
   const sections: ((svgs: readonly string[]) => ReportSection)[] = [];
   let counts: ReturnType<ReturnType<typeof reportSections>['counts']> | undefined;
+  // What the key findings are drawn from, filled as each part is computed.
+  const held: { -readonly [K in keyof KeyFindingsInput]: KeyFindingsInput[K] } = {};
   const builders = reportSections(strings, style, labelsFor(chartOptions).quadrants, (item) => columnOfItem(metrics, item));
   await onTable(table, () => {
     const summary = summarize(rows, { ...metricSpecs(metrics), ...(by.length === 1 ? { by: by[0] } : by.length > 1 ? { by } : {}), ...common } as SummarizeOptions<Row>);
     checkScaleUse(summaryItems(summary.total).map((item) => ({ metric: item.metric, column: columnOfItem(metrics, item), tally: item.result.tally })), args, note);
     counts = builders.counts(summary);
+    held.summary = summary;
     specs.push(summaryChart(summary, { ...chartOptions, title: null }));
     sections.push((svgs) => builders.summary(summary, by, svgs[0]!));
     if (at !== undefined) {
@@ -156,6 +160,7 @@ export async function reportCommand(argv: readonly string[]): Promise<CommandOut
         trend: trend(rows, { at, period, ...(timeZone === undefined ? {} : { timeZone }), ...common, ...tests, ...Object.fromEntries(columns.map((entry) => [entry.metric, entry.spec])) } as TrendOptions<Row>),
       }));
       adjustments.trend = trends[0]!.trend.adjust;
+      held.trend = oneCall ? trends[0]!.trend : trends.map((run) => ({ field: run.columns[0]!.column, trend: run.trend }));
       const first = specs.length;
       trends.forEach((run) => specs.push(trendChart(run.trend, { ...chartOptions, title: oneCall ? null : run.columns[0]!.column })));
       sections.push((svgs) => builders.trend(trends, svgs.slice(first, first + trends.length).join('\n')));
@@ -173,6 +178,7 @@ export async function reportCommand(argv: readonly string[]): Promise<CommandOut
         }),
       } as KeyDriverOptions<Row>);
       driverMethod = result.method;
+      held.drivers = result;
       const index = specs.push(driversChart(result, { ...chartOptions, title: null })) - 1;
       sections.push((svgs) => builders.drivers(result, outcome, svgs[index]!));
     }
@@ -180,12 +186,14 @@ export async function reportCommand(argv: readonly string[]): Promise<CommandOut
       const headline = single(args, 'headline');
       const report = journeyReport(rows, journeyDefinition as never, { ...metricSpecs(metrics), stage, ...(touchpoint === undefined ? {} : { touchpoint }), ...(headline === undefined ? {} : { headline }), ...common, ...tests } as JourneyReportOptions<Row>);
       adjustments.journey = report.adjust;
+      held.journey = report;
       const index = specs.push(journeyChart(report, { ...chartOptions, title: null })) - 1;
       sections.push((svgs) => builders.journey(report, svgs[index]!));
     }
     if (themes !== undefined) {
       const report = themeReport(rows, codebook, { ...themes.options, text: themes.text, ...(themes.topics === undefined ? {} : { topics: themes.topics }) });
       adjustments.themes = report.adjust;
+      held.themes = report;
       const index = specs.push(themesChart(report, { ...chartOptions, title: null })) - 1;
       sections.push((svgs) => builders.themes(report, svgs[index]!));
     }
@@ -199,6 +207,8 @@ export async function reportCommand(argv: readonly string[]): Promise<CommandOut
       sections.push(() => builders.followUps(contacts.size, rows.length));
     }
   });
+  const findings = keyFindings(held, { ...(metrics.level === undefined ? {} : { level: metrics.level }), ...(adjust === undefined ? {} : { adjust }) });
+  if (findings.findings.length > 0) sections.unshift(() => builders.findings(findings, outcome ?? null));
   const svgs = await renderSvgs(specs);
   const html = reportHtml({
     lang,

@@ -17,6 +17,8 @@ export interface ReportSection {
   readonly svg: string | null;
   readonly tables: readonly ReportTable[];
   readonly notes: readonly string[];
+  /** Points listed after the notes (the key findings). */
+  readonly list?: readonly string[] | undefined;
   /** Paragraphs after the tables (quotes of what customers wrote). */
   readonly after?: readonly string[] | undefined;
 }
@@ -68,6 +70,8 @@ tr.marked td { background: #fff1e6; }
 figure { margin: 0.75rem 0; }
 figure svg { max-width: 100%; height: auto; }
 p.note { color: #444; font-size: 0.9rem; }
+ul.findings { padding-left: 1.2rem; }
+ul.findings li { margin: 0.35rem 0; }
 footer { margin-top: 2rem; color: #777; font-size: 0.8rem; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
@@ -85,6 +89,7 @@ export function reportHtml(page: ReportPage): string {
       `<section id="${escapeHtml(section.id)}">`,
       `<h2>${escapeHtml(section.title)}</h2>`,
       ...section.notes.map((note) => `<p class="note">${escapeHtml(note)}</p>`),
+      section.list === undefined ? '' : `<ul class="findings">${section.list.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`,
       section.svg === null ? '' : `<figure>${section.svg}</figure>`,
       ...section.tables.map(tableHtml),
       ...(section.after ?? []).map((paragraph) => `<p class="note">${escapeHtml(paragraph)}</p>`),

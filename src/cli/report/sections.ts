@@ -13,6 +13,7 @@ import type { TrendRun } from '../output/trend.js';
 import type { PValueAdjustment } from '../../stats/adjust-p-values.js';
 import type { ThemeReport } from '../../text/theme-report.js';
 import type { SuppressionOptions } from '../../analysis/internal/suppression.js';
+import type { KeyFinding, KeyFindings } from '../../analysis/key-findings.js';
 
 const DEFAULT_INTERVALS = { nps: 'adjusted-wald', csat: 'wilson' } as const;
 
@@ -36,7 +37,46 @@ export function reportSections(strings: ReportStrings, style: NumberStyle, quadr
   const signed = (difference: number | null | undefined, metric: MetricName) => (difference === null || difference === undefined ? '–' : `${difference > 0 ? '+' : ''}${style.fixed(difference, metric === 'ces' ? 2 : 1)}`);
   const probability = (p: number | null | undefined) => (p === null || p === undefined ? '–' : p < 0.001 ? `< ${style.fixed(0.001, 3)}` : style.fixed(p, 3));
 
+  /** A group key as text: a tuple of several `by` fields as "a / b". */
+  const keyText = (key: unknown) => (Array.isArray(key) ? key.map((part) => keyTexts([part], [strings.total])[0]!).join(' / ') : keyTexts([key], [strings.total])[0]!);
+  const signedScore = (metric: MetricName, value: number) => `${value > 0 ? '+' : value < 0 ? '−' : '±'}${metric === 'csat' ? `${style.fixed(Math.abs(value), 1)} ${strings.percentagePoints}` : score(metric, Math.abs(value))}`;
+
   return {
+    /** The key findings as sentences, each with its test; a family where nothing is significant in one sentence. */
+    findings(result: KeyFindings, outcome: string | null): ReportSection {
+      const words = strings.finding;
+      const sentence = (finding: KeyFinding): string => {
+        const { family } = finding;
+        const metric = family.metric;
+        const what = metric === null ? '' : `${words.metricNames[metric]} (${columnOf({ metric, field: family.field })})`;
+        const level = style.percent(family.level * 100, 0);
+        // The test in brackets before the sentence's full stop.
+        const tested = (text: string, p: number | null) => `${text.replace(/\.$/, '')} (${words.test(p === null ? null : probability(p), family.tests, words.adjustments[family.adjust])}).`;
+        if (finding.subject === null) return tested(family.kind === 'driver' ? words.none.driver(outcome ?? '', level) : words.none[family.kind](what, level), null);
+        const above = finding.direction === 'above';
+        if (finding.kind === 'driver') return tested(words.driver(String(finding.subject), outcome ?? '', style.fixed(finding.score!, 2)), finding.adjustedPValue);
+        const own = score(metric!, finding.score);
+        const reference = score(metric!, finding.reference);
+        const text =
+          finding.kind === 'group'
+            ? words.group(keyText(finding.subject), what, above, own, reference)
+            : finding.kind === 'change'
+              ? words.change(String(finding.subject), what, above, own, signedScore(metric!, finding.difference!).slice(1))
+              : finding.kind === 'theme'
+                ? words.theme(finding.label!, what, own, reference, signedScore(metric!, finding.difference!))
+                : words[finding.kind](finding.label!, what, above, own, reference);
+        return tested(text, finding.adjustedPValue);
+      };
+      const list: string[] = [];
+      result.findings.forEach((finding, f) => {
+        list.push(sentence(finding));
+        const last = result.findings[f + 1]?.family !== finding.family;
+        const listed = result.findings.filter((other) => other.family === finding.family).length;
+        if (last && finding.subject !== null && finding.family.significant > listed) list[list.length - 1] += ` ${words.more(count(finding.family.significant - listed))}`;
+      });
+      return { id: 'findings', title: strings.findings, svg: null, notes: [], list, tables: [] };
+    },
+
     summary(summary: Summary, by: readonly string[], svg: string): ReportSection {
       const groups: { label: string; group: SummaryGroup }[] = [];
       if (by.length > 0) {
@@ -174,7 +214,7 @@ export function reportSections(strings: ReportStrings, style: NumberStyle, quadr
     },
 
     followUps(contacts: number, rows: number): ReportSection {
-      return { id: 'follow-ups', title: strings.followUps, svg: null, notes: [strings.contacts(count(contacts), count(rows))], tables: [] };
+      return { id: 'follow-ups', title: strings.followUps, svg: null, notes: [strings.contacts(count(contacts), count(rows), style.percent(rows === 0 ? 0 : (100 * contacts) / rows, 1))], tables: [] };
     },
 
     /** Per metric column over the whole file: answered, no answer or not applicable, invalid (left out). */

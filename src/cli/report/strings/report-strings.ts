@@ -3,6 +3,37 @@ import type { CsatIntervalMethod } from '../../../metrics/csat.js';
 import type { NpsIntervalMethod } from '../../../metrics/nps.js';
 import type { PValueAdjustment } from '../../../stats/adjust-p-values.js';
 
+/**
+ * The sentences of the key findings. `what` is a metric with its column ("NPS recommend");
+ * numbers come formatted. Each sentence is followed by its test in brackets.
+ */
+export interface FindingStrings {
+  /** The metrics as named inside a sentence. */
+  readonly metricNames: { readonly nps: string; readonly csat: string; readonly ces: string };
+  readonly group: (who: string, what: string, above: boolean, score: string, reference: string) => string;
+  /** `change` is the size of the change, without its sign: `up` says which way. */
+  readonly change: (period: string, what: string, up: boolean, score: string, change: string) => string;
+  readonly stage: (label: string, what: string, above: boolean, score: string, reference: string) => string;
+  readonly touchpoint: (label: string, what: string, above: boolean, score: string, reference: string) => string;
+  readonly theme: (label: string, what: string, score: string, reference: string, impact: string) => string;
+  readonly driver: (driver: string, outcome: string, r: string) => string;
+  /** A family where nothing is significant at the level. */
+  readonly none: {
+    readonly group: (what: string, level: string) => string;
+    readonly change: (what: string, level: string) => string;
+    readonly stage: (what: string, level: string) => string;
+    readonly touchpoint: (what: string, level: string) => string;
+    readonly theme: (what: string, level: string) => string;
+    readonly driver: (outcome: string, level: string) => string;
+  };
+  /** The test of a finding: its adjusted p, and its family's size and adjustment. */
+  readonly test: (p: string | null, tests: number, adjustment: string) => string;
+  /** Short names of the adjustments, for the brackets. */
+  readonly adjustments: Readonly<Record<PValueAdjustment, string>>;
+  /** Said after the listed findings of a family when it has more. */
+  readonly more: (count: string) => string;
+}
+
 /** Every word of the HTML report, one object per language (en.ts, fi.ts): a third language is one more file. */
 export interface ReportStrings {
   readonly title: string;
@@ -52,9 +83,15 @@ export interface ReportStrings {
   /** How many rows have a comment, and how many of them no theme covers. */
   readonly commenters: (commenters: string, rows: string, uncoded: string) => string;
   readonly quotes: string;
-  readonly contacts: (count: string, of: string) => string;
+  /** How many respondents await a follow-up, of how many, and their share. */
+  readonly contacts: (count: string, of: string, share: string) => string;
   /** What a table shows for figures hidden to protect respondents. */
   readonly hidden: string;
+  /** The unit of a difference of two percentages ("pp", "%-yks."). */
+  readonly percentagePoints: string;
+  /** The first section: the findings as sentences. */
+  readonly findings: string;
+  readonly finding: FindingStrings;
   readonly methodology: string;
   readonly generatedBy: string;
   readonly metricNames: { readonly nps: string; readonly csat: string; readonly ces: string };
