@@ -1,4 +1,5 @@
 import type { KeyDriverResult } from '../analysis/key-drivers.js';
+import { itemKeys } from './internal/item-keys.js';
 import { COLORS, labelsFor, numberStyle, topLevel, type ChartOptions, type VegaLiteSpec } from './internal/options.js';
 
 const QUADRANTS = ['concentrate-here', 'keep-up', 'low-priority', 'possible-overkill'] as const;
@@ -8,7 +9,8 @@ const QUADRANTS = ['concentrate-here', 'keep-up', 'low-priority', 'possible-over
  * point, coloured by its quadrant, with the quadrant lines at the average importance and the
  * average performance (the mean answer when the drivers have no scale). Importance is the
  * result's: a correlation, or with `'relative-weights'` and `'shapley'` the driver's part of
- * R² (its share of R² in the tooltip).
+ * R² (its share of R² in the tooltip). Long driver names (question texts) are drawn as Q1,
+ * Q2… beside the points, with the full texts in the subtitle.
  *
  * @example
  * ```ts
@@ -22,12 +24,15 @@ export function driversChart(result: KeyDriverResult, options: ChartOptions = {}
   const labels = labelsFor(options);
   const style = numberStyle(options.locale);
   const scaled = result.drivers.every((driver) => driver.performance !== null || driver.mean === null);
+  // Long driver names (question texts) beside points overlap: drawn as Q1, Q2… with a key in the subtitle.
+  const keys = itemKeys(result.drivers.filter((driver) => driver.importance !== null).map((driver) => driver.driver));
   const values = result.drivers
     .filter((driver) => driver.importance !== null)
     .map((driver) => {
       const performance = scaled ? driver.performance : driver.mean;
       return {
         driver: driver.driver,
+        mark: keys.shown(driver.driver),
         importance: driver.importance,
         performance,
         quadrant: driver.quadrant === null ? null : labels.quadrants[driver.quadrant],
@@ -65,7 +70,7 @@ export function driversChart(result: KeyDriverResult, options: ChartOptions = {}
           ],
         },
       },
-      { mark: { type: 'text', dy: -10, fontSize: 11 }, encoding: { x, y, text: { field: 'driver' } } },
+      { mark: { type: 'text', dy: -10, fontSize: 11 }, encoding: { x, y, text: { field: 'mark' } } },
     ],
-  });
+  }, keys.lines);
 }

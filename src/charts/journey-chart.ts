@@ -63,5 +63,5 @@ export function journeyChart(report: JourneyReport, options: ChartOptions = {}):
     return { width: options.width ?? 480, height: { step: 24 }, layer: layers };
   };
   const panels = [panel(stages, labels.stage, true), ...(touchpoints.length > 0 ? [{ title: labels.titles.touchpoints, ...panel(touchpoints, labels.touchpoint, false) }] : [])];
-  return topLevel(options, labels.titles.journey, { vconcat: panels }, hiddenNote(labels, hidden, report.suppression));
+  return topLevel(options, labels.titles.journey, { vconcat: panels }, [hiddenNote(labels, hidden, report.suppression)]);
 }

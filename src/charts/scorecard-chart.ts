@@ -68,5 +68,5 @@ export function scorecardChart(report: ScorecardReport, options: ScorecardChartO
       { data: { values: mark }, mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 4, y: 0, fontSize: 11, color: COLORS.highlight }, encoding: { x: { field: 'score', type: 'quantitative' }, text: { field: 'label' } } },
     );
   }
-  return topLevel(options, labels.titles.scorecard, { width: options.width ?? 480, height: { step: 24 }, data: { values }, layer: layers }, hiddenNote(labels, hidden, report.suppression));
+  return topLevel(options, labels.titles.scorecard, { width: options.width ?? 480, height: { step: 24 }, data: { values }, layer: layers }, [hiddenNote(labels, hidden, report.suppression)]);
 }

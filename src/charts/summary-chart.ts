@@ -3,6 +3,7 @@ import type { MetricName } from '../analysis/internal/metric-specs.js';
 import type { Summary } from '../analysis/summarize.js';
 import { keyTexts } from './internal/key-texts.js';
 import { COLORS, hiddenNote, labelsFor, numberStyle, topLevel, type ChartOptions, type VegaLiteSpec } from './internal/options.js';
+import { itemKeys } from './internal/item-keys.js';
 import { scoreFields, scoreLayers, scoreScale } from './internal/score-marks.js';
 
 /** The groups of a summary as the chart lists them: each group, then the total. */
@@ -19,7 +20,9 @@ function chartGroups(summary: Summary, total: string) {
  * A chart of a `summarize` result, a panel per metric with every group and the total:
  * NPS as stacked shares of detractors, passives and promoters with the score written beside
  * them; CSAT as bars and CES as points (a mean on 1–7 is not a length from zero), each with
- * its interval as an error bar. Several fields of a metric stand side by side in its panel.
+ * its interval as an error bar. Several fields of a metric stand side by side in its panel;
+ * when a field's name is long (a question's text), fields are drawn as Q1, Q2… and the
+ * subtitle gives the key.
  *
  * @example
  * ```ts
@@ -36,13 +39,15 @@ export function summaryChart(summary: Summary, options: ChartOptions = {}): Vega
   const width = options.width ?? 480;
   // Hidden results (minN) are not drawn; the title's note says how many groups.
   const hidden = new Set(groups.filter((group) => group.items.some((item) => item.result.suppressed !== undefined)).map((group) => group.label)).size;
+  // Question texts as items would overlap in facet headers and crowd the legend: long ones are drawn as Q1, Q2… with a key.
+  const keys = itemKeys(groups.flatMap((group) => group.items.flatMap((item) => (item.field === null ? [] : [item.field]))));
   const panels = (['nps', 'csat', 'ces'] as const).flatMap((metric) => {
     const entries = groups.flatMap((group, g) => group.items.filter((item) => item.metric === metric && item.result.suppressed === undefined).map((item) => ({ group: group.label, groupOrder: g, rows: group.rows, item })));
     if (entries.length === 0) return [];
     const several = entries.some((entry) => entry.item.field !== null);
-    return [metric === 'nps' ? npsPanel(entries, several, labels, style, width) : scorePanel(metric, entries, several, labels, style, width)];
+    return [metric === 'nps' ? npsPanel(entries, several, labels, style, width, keys.shown) : scorePanel(metric, entries, several, labels, style, width, keys.shown)];
   });
-  return topLevel(options, labels.titles.summary, panels.length === 1 ? panels[0]! : { vconcat: panels, resolve: { scale: { color: 'independent' } } }, hiddenNote(labels, hidden, summary.suppression));
+  return topLevel(options, labels.titles.summary, panels.length === 1 ? panels[0]! : { vconcat: panels, resolve: { scale: { color: 'independent' } } }, [hiddenNote(labels, hidden, summary.suppression), ...keys.lines]);
 }
 
 type Entry = { readonly group: string; readonly groupOrder: number; readonly rows: number; readonly item: SummaryItem };
@@ -56,17 +61,17 @@ const IN_GROUP_ORDER = { field: 'groupOrder', op: 'min' } as const;
 const IN_ITEM_ORDER = { field: 'itemOrder', op: 'min' } as const;
 
 /** Each row's item (its field, or the metric's name) and the item's place in the order asked. */
-function itemOrder(entries: readonly Entry[], fallback: string): { name: (entry: Entry) => string; order: (entry: Entry) => number; items: string[] } {
-  const name = (entry: Entry) => entry.item.field ?? fallback;
+function itemOrder(entries: readonly Entry[], fallback: string, shown: (name: string) => string): { name: (entry: Entry) => string; order: (entry: Entry) => number; items: string[] } {
+  const name = (entry: Entry) => (entry.item.field === null ? fallback : shown(entry.item.field));
   const items = [...new Set(entries.map(name))];
   return { name, order: (entry) => items.indexOf(name(entry)), items };
 }
 type Labels = ReturnType<typeof labelsFor>;
 type Style = ReturnType<typeof numberStyle>;
 
-function npsPanel(entries: readonly Entry[], several: boolean, labels: Labels, style: Style, width: number): Record<string, unknown> {
+function npsPanel(entries: readonly Entry[], several: boolean, labels: Labels, style: Style, width: number, shown: (name: string) => string): Record<string, unknown> {
   const bands = [labels.detractors, labels.passives, labels.promoters];
-  const items = itemOrder(entries, labels.nps);
+  const items = itemOrder(entries, labels.nps, shown);
   const shares = entries.flatMap((entry) => {
     const { group, groupOrder, item } = entry;
     const percent = item.result.metric === 'nps' ? item.result.percent : null;
@@ -108,12 +113,12 @@ function npsPanel(entries: readonly Entry[], several: boolean, labels: Labels, s
   };
 }
 
-function scorePanel(metric: Exclude<MetricName, 'nps'>, entries: readonly Entry[], several: boolean, labels: Labels, style: Style, width: number): Record<string, unknown> {
+function scorePanel(metric: Exclude<MetricName, 'nps'>, entries: readonly Entry[], several: boolean, labels: Labels, style: Style, width: number, shown: (name: string) => string): Record<string, unknown> {
   const scales = entries.map(({ item }) => item.result.scale);
   const method = entries[0]!.item.result.metric === 'ces' ? (entries[0]!.item.result as { method: string }).method : undefined;
   const range = { min: Math.min(...scales.map((scale) => scale.min)), max: Math.max(...scales.map((scale) => scale.max)) };
   const score = scoreScale(metric, method, range, labels, style);
-  const items = itemOrder(entries, labels[metric]);
+  const items = itemOrder(entries, labels[metric], shown);
   const values = entries.map((entry) => ({ group: entry.group, groupOrder: entry.groupOrder, item: items.name(entry), itemOrder: items.order(entry), n: entry.item.result.n, ...scoreFields(entry.item.result, score) }));
   // Items in the order they were asked for, in the offsets and (by the scale's domain) in the legend.
   const position = { y: { field: 'group', type: 'nominal', sort: IN_GROUP_ORDER, title: labels.group }, ...(several ? { yOffset: { field: 'item', type: 'nominal', sort: IN_ITEM_ORDER } } : {}) };

@@ -86,5 +86,5 @@ export function themesChart(report: ThemeReport, options: ThemesChartOptions = {
       },
     ],
   };
-  return topLevel(options, labels.titles.themes, { data: { values }, hconcat: [shares, impacts], resolve: { scale: { y: 'shared' } } }, note);
+  return topLevel(options, labels.titles.themes, { data: { values }, hconcat: [shares, impacts], resolve: { scale: { y: 'shared' } } }, [note]);
 }

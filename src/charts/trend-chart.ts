@@ -71,5 +71,5 @@ export function trendChart(result: Trend, options: ChartOptions = {}): VegaLiteS
   const panels = metrics.map(panel);
   // Hidden periods (minN) have no score and draw as gaps; the note says how many.
   const hidden = result.periods.filter((period) => metrics.some((metric) => period[metric]?.suppressed !== undefined)).length;
-  return topLevel(options, labels.titles.trend, { data: { values }, ...(panels.length === 1 ? panels[0]! : { vconcat: panels, resolve: { scale: { y: 'independent' } } }) }, hiddenNote(labels, hidden, result.suppression));
+  return topLevel(options, labels.titles.trend, { data: { values }, ...(panels.length === 1 ? panels[0]! : { vconcat: panels, resolve: { scale: { y: 'independent' } } }) }, [hiddenNote(labels, hidden, result.suppression)]);
 }

@@ -6,7 +6,7 @@ import { FI_LABELS } from '../labels/fi.js';
 export interface VegaLiteSpec {
   readonly $schema: string;
   /** The title; with groups hidden to protect respondents, `{ text, subtitle }` where the subtitle says so. */
-  readonly title?: string | { readonly text: string; readonly subtitle: string };
+  readonly title?: string | { readonly text: string; readonly subtitle: string | readonly string[] };
   /** The data, inline (for a single view; layers and panels may carry their own). */
   readonly data?: { readonly values: readonly Readonly<Record<string, unknown>>[] };
   readonly layer?: readonly Readonly<Record<string, unknown>>[];
@@ -71,11 +71,13 @@ export function numberStyle(locale: string | undefined): NumberStyle {
 
 /**
  * The top level every chart shares: schema, title, locale, and a plain look that prints well.
- * A `note` (groups hidden to protect respondents) is the title's subtitle.
+ * `notes` (groups hidden to protect respondents, the key of long question texts) are the
+ * title's subtitle, a line each.
  */
-export function topLevel(options: ChartOptions, defaultTitle: string, body: Record<string, unknown>, note?: string | null): VegaLiteSpec {
+export function topLevel(options: ChartOptions, defaultTitle: string, body: Record<string, unknown>, notes: readonly (string | null)[] = []): VegaLiteSpec {
   const title = options.title === undefined ? defaultTitle : options.title;
-  const heading = note === null || note === undefined ? title : { text: title ?? '', subtitle: note };
+  const lines = notes.filter((note): note is string => note !== null);
+  const heading = lines.length === 0 ? title : { text: title ?? '', subtitle: lines.length === 1 ? lines[0]! : lines };
   return <VegaLiteSpec>{
     $schema: SCHEMA,
     ...(heading === null ? {} : { title: heading }),

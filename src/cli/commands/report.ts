@@ -222,7 +222,7 @@ export async function reportCommand(argv: readonly string[]): Promise<CommandOut
     ],
     counts: counts!,
     sections: sections.map((section) => section(svgs)),
-    methodology: builders.methodology(metrics, { ...adjustments, drivers: driverMethod }, suppression),
+    methodology: builders.methodology(held.summary!, metrics, { ...adjustments, drivers: driverMethod }, suppression),
     version: version(),
   });
   writeFileSafely(out, html, [args.file, ...all(args, 'journey')]);

@@ -3,6 +3,7 @@ import { METRIC_LABELS, type MetricColumn } from '../shared/metric-flags.js';
 import { bracket, countCell, fixed, HIDDEN, hiddenNote, pValue } from './format-number.js';
 import { csvText, textTable, type TextCell , type CsvStyle } from './text-table.js';
 import { adjustmentNote } from '../shared/test-flags.js';
+import { periodLines } from './period-runs.js';
 
 /** One trend call and the metric columns it computed. */
 export interface TrendRun {
@@ -12,12 +13,17 @@ export interface TrendRun {
 
 const DIGITS = { nps: 1, csat: 1, ces: 2 } as const;
 
-/** A line per period and metric column: n, score, interval, and the change against the period before. */
+/**
+ * A line per period and metric column: n, score, interval, and the change against the period
+ * before; a run of periods without answers is one line (the CSV keeps every period).
+ */
 export function trendTable(runs: readonly TrendRun[], level: number): string {
   const head: TextCell[] = ['period', 'metric', 'column', { number: 'rows' }, { number: 'n' }, { number: 'score' }, { number: 'CI' }, { number: 'change' }, { number: 'p' }, { number: 'p adj.' }, ''];
   const lines = runs.flatMap(({ columns, trend }) =>
     columns.flatMap((column) =>
-      trend.periods.map((period): TextCell[] => {
+      periodLines(trend.periods.length, (p) => trend.periods[p]![column.metric]!.n === 0 && trend.periods[p]![column.metric]!.suppressed === undefined).map((line): TextCell[] => {
+        if (line.kind === 'gap') return [`${trend.periods[line.from]!.period} … ${trend.periods[line.to]!.period}`, METRIC_LABELS[column.metric], column.column, '', '', { number: 'no answers' }, '', '', '', '', ''];
+        const period = trend.periods[line.index]!;
         const result = period[column.metric]!;
         const change = period.change?.[column.metric];
         const digits = DIGITS[column.metric];

@@ -10,12 +10,25 @@ import type { MetricPlan } from '../shared/metric-flags.js';
 import type { ReportSection, ReportTable } from './html.js';
 import type { ReportStrings } from './strings/report-strings.js';
 import type { TrendRun } from '../output/trend.js';
+import { periodLines } from '../output/period-runs.js';
 import type { PValueAdjustment } from '../../stats/adjust-p-values.js';
 import type { ThemeReport } from '../../text/theme-report.js';
 import type { SuppressionOptions } from '../../analysis/internal/suppression.js';
 import type { KeyFinding, KeyFindings } from '../../analysis/key-findings.js';
 
 const DEFAULT_INTERVALS = { nps: 'adjusted-wald', csat: 'wilson' } as const;
+
+/** Points of a scale as written in the methodology: "4–5", or "7" for one. */
+function pointRange(from: number, to: number): string {
+  return from === to ? String(from) : `${from}–${to}`;
+}
+
+/** A set of points: a run as "6–7", others listed ("1, 3"). */
+function pointList(points: readonly number[]): string {
+  const sorted = [...points].sort((a, b) => a - b);
+  const contiguous = sorted.every((point, i) => i === 0 || point === sorted[i - 1]! + 1);
+  return sorted.length > 1 && contiguous ? pointRange(sorted[0]!, sorted.at(-1)!) : sorted.join(', ');
+}
 
 /** A score's interval as "[44,5 – 46,3]". */
 type Scored = { readonly score: number | null; readonly interval: { readonly lower: number; readonly upper: number; readonly level: number } | null; readonly suppressed?: string | undefined };
@@ -101,17 +114,20 @@ export function reportSections(strings: ReportStrings, style: NumberStyle, quadr
     trend(runs: readonly TrendRun[], svg: string): ReportSection {
       const marked = new Map<number, string>();
       const rows = runs.flatMap(({ columns, trend }) =>
-        columns.flatMap((column) =>
-          trend.periods.map((period) => {
+        columns.flatMap((column) => {
+          const name = `${strings.metricNames[column.metric]} ${column.column}`;
+          const empty = (p: number) => trend.periods[p]![column.metric]!.n === 0 && trend.periods[p]![column.metric]!.suppressed === undefined;
+          return periodLines(trend.periods.length, empty).map((line) => {
+            if (line.kind === 'gap') return { significant: false, cells: [`${trend.periods[line.from]!.period} … ${trend.periods[line.to]!.period}`, name, strings.noAnswers, '', '', '', '', ''] };
+            const period = trend.periods[line.index]!;
             const result = period[column.metric]!;
             const change = period.change?.[column.metric];
-            const difference = change?.difference;
             return {
               significant: change?.significant === true,
-              cells: [period.period, `${strings.metricNames[column.metric]} ${column.column}`, shownCount(result), shownScore(column.metric, result), shownInterval(column.metric, result), signed(difference, column.metric), probability(change?.pValue), probability(change?.adjustedPValue)],
+              cells: [period.period, name, shownCount(result), shownScore(column.metric, result), shownInterval(column.metric, result), signed(change?.difference, column.metric), probability(change?.pValue), probability(change?.adjustedPValue)],
             };
-          }),
-        ),
+          });
+        }),
       );
       rows.forEach((row, r) => row.significant && marked.set(r, strings.significantChange));
       return {
@@ -224,13 +240,31 @@ export function reportSections(strings: ReportStrings, style: NumberStyle, quadr
     },
 
     /** How the numbers were computed: each metric with the interval it used, and each analysis present with its adjustment. */
-    methodology(metrics: MetricPlan, present: { trend: PValueAdjustment | null; drivers: KeyDriverMethod | null; journey: PValueAdjustment | null; themes: PValueAdjustment | null }, suppression: SuppressionOptions): string[] {
-      const kinds = new Set(metrics.columns.map((column) => column.metric));
+    methodology(summary: Summary, metrics: MetricPlan, present: { trend: PValueAdjustment | null; drivers: KeyDriverMethod | null; journey: PValueAdjustment | null; themes: PValueAdjustment | null }, suppression: SuppressionOptions): string[] {
       const intervalOf = (metric: 'nps' | 'csat') => (metrics.columns.find((column) => column.metric === metric)?.spec['interval'] ?? DEFAULT_INTERVALS[metric]) as keyof ReportStrings['method']['intervals'];
+      // Each metric as computed: its scale and points as the results carry them, one sentence per set of columns that share them.
+      const items = summaryItems(summary.total);
+      const definitions = (['nps', 'csat', 'ces'] as const).flatMap((metric) => {
+        const sentences = new Map<string, string[]>();
+        const define = new Map<string, (columns: string | null) => string>();
+        for (const item of items.filter((entry) => entry.metric === metric)) {
+          const { result } = item;
+          const scale = pointRange(result.scale.min, result.scale.max);
+          const make =
+            result.metric === 'nps'
+              ? (columns: string | null) => strings.method.nps(pointRange(result.bands.promoterMin, result.scale.max), pointRange(result.scale.min, result.bands.detractorMax), scale, columns)
+              : result.metric === 'csat'
+                ? (columns: string | null) => strings.method.csat(pointList(result.satisfiedPoints), scale, columns)
+                : (columns: string | null) => strings.method.ces(result.method, scale, result.orientation !== 'lower-is-easier', pointList(result.easyPoints), pointList(result.difficultPoints), columns);
+          const key = make(null);
+          define.set(key, make);
+          sentences.set(key, [...(sentences.get(key) ?? []), columnOf(item)]);
+        }
+        const interval = metric === 'ces' ? '' : ` ${strings.method.intervals[intervalOf(metric)]}`;
+        return [...sentences].map(([key, columns]) => define.get(key)!(sentences.size === 1 ? null : columns.join(', ')) + interval);
+      });
       return [
-        ...(['nps', 'csat', 'ces'] as const)
-          .filter((metric) => kinds.has(metric))
-          .map((metric) => (metric === 'ces' ? strings.method.ces : `${strings.method[metric]} ${strings.method.intervals[intervalOf(metric)]}`)),
+        ...definitions,
         ...(present.trend === null ? [] : [strings.method.trend(strings.method.adjustments[present.trend])]),
         ...(present.drivers === null ? [] : [strings.method.drivers[present.drivers]]),
         ...(present.journey === null ? [] : [strings.method.journey(strings.method.adjustments[present.journey])]),

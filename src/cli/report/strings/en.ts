@@ -20,6 +20,7 @@ export const EN_REPORT: ReportStrings = {
   change: 'Change',
   pValue: 'p',
   adjustedPValue: 'p adj.',
+  noAnswers: 'no answers',
   significantChange: 'significant change',
   drivers: 'Key drivers',
   driver: 'Driver',
@@ -79,9 +80,17 @@ export const EN_REPORT: ReportStrings = {
   generatedBy: 'Made with cx-metrics',
   metricNames: { nps: 'NPS', csat: 'CSAT', ces: 'CES' },
   method: {
-    nps: 'NPS = % promoters (9–10) − % detractors (0–6) of those who answered, −100…100. Standard error √((p + d − (p − d)²)/n).',
-    csat: 'CSAT = % of answers in the top two points of the scale (4–5 on 1–5) unless other points are given.',
-    ces: 'CES = the mean answer on its scale (CES 2.0: 1–7, higher = easier), with s/√n and a Student t interval on n − 1 degrees of freedom.',
+    nps: (promoters, detractors, scale, columns) =>
+      `NPS${columns === null ? '' : ` (${columns})`} = % promoters (${promoters}) − % detractors (${detractors}) of those who answered on ${scale}, −100…100. Standard error √((p + d − (p − d)²)/n).`,
+    csat: (satisfied, scale, columns) => `CSAT${columns === null ? '' : ` (${columns})`} = % of those who answered on ${scale} who chose ${satisfied}.`,
+    ces: (method, scale, higherIsEasier, easy, difficult, columns) =>
+      `CES${columns === null ? '' : ` (${columns})`} on ${scale} (${higherIsEasier ? 'higher' : 'lower'} = easier): ${
+        method === 'mean'
+          ? 'the mean answer, with s/√n and a Student t interval on n − 1 degrees of freedom'
+          : method === 'percent-easy'
+            ? `% of answers in the easy points (${easy})`
+            : `% easy (${easy}) − % difficult (${difficult})`
+      }.`,
     intervals: {
       'adjusted-wald': 'Interval: adjusted Wald (Rocks 2016, The American Statistician 70(4)), ¾ detractor, 1½ passives and ¾ promoter added before a Wald interval.',
       iterative: 'Interval: the iterative score interval of Rocks\' R package NPS (Tango\'s score statistic, promoters and detractors as the discordant cells of a paired table).',

@@ -20,6 +20,7 @@ export const FI_REPORT: ReportStrings = {
   change: 'Muutos',
   pValue: 'p',
   adjustedPValue: 'p korj.',
+  noAnswers: 'ei vastauksia',
   significantChange: 'merkitsevä muutos',
   drivers: 'Avaintekijät',
   driver: 'Tekijä',
@@ -79,9 +80,17 @@ export const FI_REPORT: ReportStrings = {
   generatedBy: 'Laadittu cx-metricsillä',
   metricNames: { nps: 'NPS', csat: 'Tyytyväisten osuus', ces: 'CES' },
   method: {
-    nps: 'NPS = suosittelijoiden (9–10) osuus − arvostelijoiden (0–6) osuus vastanneista, −100…100. Keskivirhe √((p + d − (p − d)²)/n).',
-    csat: 'Tyytyväisten osuus = asteikon kahden ylimmän vaihtoehdon (1–5-asteikolla 4–5) osuus vastanneista.',
-    ces: 'CES = vastausten keskiarvo omalla asteikollaan (CES 2.0: 1–7, suurempi = helpompi); keskivirhe s/√n ja Studentin t-jakaumaan perustuva luottamusväli.',
+    nps: (promoters, detractors, scale, columns) =>
+      `NPS${columns === null ? '' : ` (${columns})`} = suosittelijoiden (${promoters}) osuus − arvostelijoiden (${detractors}) osuus asteikolla ${scale} vastanneista, −100…100. Keskivirhe √((p + d − (p − d)²)/n).`,
+    csat: (satisfied, scale, columns) => `Tyytyväisten osuus${columns === null ? '' : ` (${columns})`} = niiden osuus asteikolla ${scale} vastanneista, jotka valitsivat ${satisfied}.`,
+    ces: (method, scale, higherIsEasier, easy, difficult, columns) =>
+      `CES${columns === null ? '' : ` (${columns})`} asteikolla ${scale} (${higherIsEasier ? 'suurempi' : 'pienempi'} = helpompi): ${
+        method === 'mean'
+          ? 'vastausten keskiarvo; keskivirhe s/√n ja Studentin t-jakaumaan perustuva luottamusväli'
+          : method === 'percent-easy'
+            ? `helppojen vastausten (${easy}) osuus`
+            : `helppojen (${easy}) osuus − vaikeiden (${difficult}) osuus`
+      }.`,
     intervals: {
       'adjusted-wald': 'Luottamusväli: korjattu Wald (Rocks 2016), johon lisätään ¾ arvostelijaa, 1½ passiivista ja ¾ suosittelijaa.',
       iterative: 'Luottamusväli: Rocksin R-paketin NPS iteratiivinen score-väli (Tangon testisuure; suosittelijat ja arvostelijat parittaisen taulukon ristiriitaisina soluina).',

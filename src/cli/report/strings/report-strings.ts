@@ -56,6 +56,8 @@ export interface ReportStrings {
   readonly pValue: string;
   /** The column of p-values adjusted for their family of tests. */
   readonly adjustedPValue: string;
+  /** A run of periods without answers, in one line of the trend table. */
+  readonly noAnswers: string;
   readonly significantChange: string;
   readonly drivers: string;
   readonly driver: string;
@@ -96,10 +98,15 @@ export interface ReportStrings {
   readonly generatedBy: string;
   readonly metricNames: { readonly nps: string; readonly csat: string; readonly ces: string };
   readonly method: {
-    /** The metric's definition and standard error; its interval comes from `intervals`. */
-    readonly nps: string;
-    readonly csat: string;
-    readonly ces: string;
+    /**
+     * Each metric's definition as computed: the points of the scale actually used (`points`
+     * like "9–10", `scale` like "0–10"), and `columns` when columns differ in their points.
+     * The interval follows from `intervals`.
+     */
+    readonly nps: (promoters: string, detractors: string, scale: string, columns: string | null) => string;
+    readonly csat: (satisfied: string, scale: string, columns: string | null) => string;
+    /** `method`: the mean, or the share of easy points (`percent-easy`), or easy − difficult (`net-easy`). */
+    readonly ces: (method: 'mean' | 'percent-easy' | 'net-easy', scale: string, higherIsEasier: boolean, easy: string, difficult: string, columns: string | null) => string;
     /** One sentence per interval method, read after the metric's name. */
     readonly intervals: Readonly<Record<NpsIntervalMethod | CsatIntervalMethod, string>>;
     /** How each family of tests was adjusted, by method name. */
