@@ -13,6 +13,9 @@ import { themesChart } from '../../charts/themes-chart.js';
 import { trendChart } from '../../charts/trend-chart.js';
 import { themeReport } from '../../text/theme-report.js';
 import { codebookFlag, THEME_FLAGS, themeOptions } from './themes.js';
+import { asksScorecard, CARD_FLAGS, scorecardOf, scorecardOptions, scorecardPlan } from './scorecard.js';
+import { scorecardChart } from '../../charts/scorecard-chart.js';
+import type { ScorecardReport } from '../../scorecard/scorecard-report.js';
 import { labelsFor, numberStyle, type VegaLiteSpec } from '../../charts/internal/options.js';
 import { readJsonFile } from '../input/input-path.js';
 import { writeFileSafely } from '../output/write-file.js';
@@ -78,6 +81,7 @@ export const reportSpec: CommandSpec = {
     },
     { heading: 'Follow-ups (optional)', flags: [{ name: 'id', value: 'COL', help: 'the respondent id column: the report counts whom to contact' }] },
     { heading: 'What customers say (optional)', flags: THEME_FLAGS },
+    { heading: 'Mystery shopping (optional; then --nps, --csat and --ces are too): one row per visit, grouped and ranked by the first --by', flags: CARD_FLAGS },
     { heading: 'Tests', flags: [ADJUST_FLAG] },
     { heading: SUPPRESSION_FLAGS.heading, flags: SUPPRESSION_FLAGS.flags.map((flag) => (flag.name === 'min-n' ? { ...flag, help: `${flag.help} (default ${REPORT_SUPPRESSION.minN}; 1 hides nothing)` } : flag.name === 'min-n-comments' ? { ...flag, help: `${flag.help.replace('(default: --min-n)', `(default ${REPORT_SUPPRESSION.minNComments}, or --min-n when given)`)}` } : flag)) },
     metricFlags(true),
@@ -103,9 +107,11 @@ export async function reportCommand(argv: readonly string[]): Promise<CommandOut
   if (out === undefined) throw new UsageError('report needs --out FILE.html');
   const lang = language(single(args, 'lang'));
   const strings = lang === 'fi' ? FI_REPORT : EN_REPORT;
-  requireMetric(args);
+  const mystery = asksScorecard(args);
+  if (!mystery) requireMetric(args);
   const adjust = adjustFlag(args);
   const suppression = suppressionFlags(args, REPORT_SUPPRESSION);
+  const visitOptions = mystery ? scorecardOptions(args, suppression) : undefined;
   const method = single(args, 'driver-method') as KeyDriverMethod | undefined;
   if (method !== undefined && !KEY_DRIVER_METHODS.includes(method)) throw new UsageError(`--driver-method takes ${KEY_DRIVER_METHODS.join(', ')}, got ${JSON.stringify(method)}`);
   const period = single(args, 'period');
@@ -125,7 +131,9 @@ export async function reportCommand(argv: readonly string[]): Promise<CommandOut
   const themes = themed ? themeOptions(args, table, metrics, suppression) : undefined;
   const texts = [...by, ...[stage, touchpoint, id, themes?.text, themes?.topics].filter((name): name is string => name !== undefined)];
   const numbers = [...metrics.columns.map((entry) => entry.column), ...(metrics.weight === undefined ? [] : [metrics.weight]), ...(outcome === undefined ? [] : [outcome]), ...drivers];
-  const rows = await onTable(table, () => allRows(limitGroups(table, by, maxGroups(args)), columnPlan(texts, at === undefined ? [] : [at], numbers)));
+  const dates = at === undefined ? [] : [at];
+  const card = mystery ? scorecardPlan(args, table, note, single(args, 'by') === undefined ? undefined : all(args, 'by')[0], [...texts, ...dates, ...numbers]) : undefined;
+  const rows = await onTable(table, () => allRows(limitGroups(table, by, maxGroups(args)), columnPlan([...texts, ...(card?.columns ?? []).filter((name) => !texts.includes(name))], dates, numbers)));
   progress.done();
   const common = {
     ...(metrics.weight === undefined ? {} : { weight: metrics.weight }),
@@ -143,8 +151,17 @@ export async function reportCommand(argv: readonly string[]): Promise<CommandOut
   let counts: ReturnType<ReturnType<typeof reportSections>['counts']> | undefined;
   // What the key findings are drawn from, filled as each part is computed.
   const held: { -readonly [K in keyof KeyFindingsInput]: KeyFindingsInput[K] } = {};
+  let mysteryReport: ScorecardReport | null = null;
+  let mysterySection: ((svgs: readonly string[]) => ReportSection) | undefined;
   const builders = reportSections(strings, style, labelsFor(chartOptions).quadrants, (item) => columnOfItem(metrics, item));
   await onTable(table, () => {
+    if (card !== undefined) {
+      const report = scorecardOf(card, rows, visitOptions!, table);
+      mysteryReport = report;
+      const index = specs.push(scorecardChart(report, { ...chartOptions, title: null })) - 1;
+      mysterySection = (svgs) => builders.scorecard(report, svgs[index]!);
+    }
+    if (metrics.columns.length === 0) return;
     const summary = summarize(rows, { ...metricSpecs(metrics), ...(by.length === 1 ? { by: by[0] } : by.length > 1 ? { by } : {}), ...common } as SummarizeOptions<Row>);
     checkScaleUse(summaryItems(summary.total).map((item) => ({ metric: item.metric, column: columnOfItem(metrics, item), tally: item.result.tally })), args, note);
     counts = builders.counts(summary);
@@ -207,6 +224,7 @@ export async function reportCommand(argv: readonly string[]): Promise<CommandOut
       sections.push(() => builders.followUps(contacts.size, rows.length));
     }
   });
+  if (mysterySection !== undefined) sections.push(mysterySection);
   const findings = keyFindings(held, { ...(metrics.level === undefined ? {} : { level: metrics.level }), ...(adjust === undefined ? {} : { adjust }) });
   if (findings.findings.length > 0) sections.unshift(() => builders.findings(findings, outcome ?? null));
   const svgs = await renderSvgs(specs);
@@ -220,9 +238,9 @@ export async function reportCommand(argv: readonly string[]): Promise<CommandOut
       ...(table.platform === null ? [] : [[strings.readAs, table.platform === 'qualtrics' ? 'Qualtrics' : 'SurveyMonkey'] as const]),
       [strings.created, new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(new Date())],
     ],
-    counts: counts!,
+    counts: counts ?? null,
     sections: sections.map((section) => section(svgs)),
-    methodology: builders.methodology(held.summary!, metrics, { ...adjustments, drivers: driverMethod }, suppression),
+    methodology: builders.methodology(held.summary ?? null, mysteryReport, metrics, { ...adjustments, drivers: driverMethod }, suppression),
     version: version(),
   });
   writeFileSafely(out, html, [args.file, ...all(args, 'journey')]);

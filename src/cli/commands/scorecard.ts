@@ -4,9 +4,9 @@ import { readJsonFile } from '../input/input-path.js';
 import { CxValidationError } from '../../core/errors.js';
 import { defineScorecard, NOT_APPLICABLE, type Criterion, type ScorecardDefinition } from '../../scorecard/define-scorecard.js';
 import type { Visit } from '../../scorecard/score-visit.js';
-import { scorecardReport, type ScorecardReportOptions } from '../../scorecard/scorecard-report.js';
+import { scorecardReport, type ScorecardReport, type ScorecardReportOptions } from '../../scorecard/scorecard-report.js';
 import { SERVICE_SITUATIONS, serviceEncounterScorecard } from '../../scorecard/service-encounter.js';
-import { all, isSet, parseCommand, single, type CommandSpec } from '../args.js';
+import { all, isSet, parseCommand, single, type CommandSpec, type ParsedArgs } from '../args.js';
 import { InputError, UsageError } from '../errors.js';
 import { emptyRow, type Row, type Table } from '../input/table.js';
 import { scorecardCsv, scorecardTable } from '../output/scorecard.js';
@@ -16,9 +16,20 @@ import { describeValidation } from '../shared/messages.js';
 import { levelFlag } from '../shared/metric-flags.js';
 import { allRows, columnPlan, limitGroups, MAX_GROUPS_FLAG, maxGroups } from '../shared/run.js';
 import { SUPPRESSION_FLAGS, suppressionFlags } from '../shared/suppression-flags.js';
+import type { SuppressionOptions } from '../../analysis/internal/suppression.js';
 import { ADJUST_FLAG, adjustFlag } from '../shared/test-flags.js';
 
 const TEMPLATES = ['service-encounter'] as const;
+
+/** The flags of a scorecard's cards and visits, shared with the report. */
+export const CARD_FLAGS = [
+  { name: 'card', value: '[KEY=]FILE', help: "a card: the JSON of defineScorecard's input; repeat as KEY=FILE for a programme of several cards, KEY being what --situation holds (default: each card's id)", repeat: true },
+  { name: 'template', value: 'NAME', help: 'service-encounter: the five situation cards (service-order, product-order, purchase, complaint, feedback), with --situation' },
+  { name: 'situation', value: 'COL', help: "the column naming each visit's card (with several cards or a template)" },
+  { name: 'unanswered', value: 'zero', help: 'a required criterion left empty earns 0 of its points (default: an error)' },
+  { name: 'wave', value: 'COL', help: "a column naming each visit's wave, e.g. 2026-11: figures per wave and the change from the wave before (waves in text order, so name them to sort)" },
+  { name: 'min-visits', value: 'N', help: 'rank only groups with at least N visits (default 1)' },
+] as const;
 
 export const scorecardSpec: CommandSpec = {
   name: 'scorecard',
@@ -26,23 +37,14 @@ export const scorecardSpec: CommandSpec = {
   summary:
     'A mystery-shopping programme: one row per visit, one column per criterion id. Each visit is scored on its card, and each group (--by) gets its pooled score with an interval, pass and critical-failure rates, and achievement per section, ranked; with --wave, each wave and the change from the one before, tested. The visits are held in memory.',
   groups: [
-    {
-      heading: 'Cards',
-      flags: [
-        { name: 'card', value: '[KEY=]FILE', help: "a card: the JSON of defineScorecard's input; repeat as KEY=FILE for a programme of several cards, KEY being what --situation holds (default: each card's id)", repeat: true },
-        { name: 'template', value: 'NAME', help: 'service-encounter: the five situation cards (service-order, product-order, purchase, complaint, feedback), with --situation' },
-        { name: 'situation', value: 'COL', help: "the column naming each visit's card (with several cards or a template)" },
-        { name: 'unanswered', value: 'zero', help: 'a required criterion left empty earns 0 of its points (default: an error)' },
-      ],
-    },
+    { heading: 'Cards', flags: CARD_FLAGS.filter((flag) => ['card', 'template', 'situation', 'unanswered'].includes(flag.name)) },
     {
       heading: 'Report',
       flags: [
         { name: 'by', value: 'COL', help: 'group and rank by a column (a location, a team)' },
         MAX_GROUPS_FLAG,
-        { name: 'wave', value: 'COL', help: 'a column naming each visit\'s wave, e.g. 2026-11: figures per wave and the change from the wave before (waves in text order, so name them to sort)' },
+        ...CARD_FLAGS.filter((flag) => flag.name === 'wave' || flag.name === 'min-visits'),
         { name: 'id', value: 'COL', help: 'the visit id column, for messages' },
-        { name: 'min-visits', value: 'N', help: 'rank only groups with at least N visits (default 1)' },
         { name: 'level', value: 'P', help: 'confidence level of the intervals and tests (default 0.95)' },
         ADJUST_FLAG,
       ],
@@ -63,11 +65,23 @@ export async function scorecardCommand(argv: readonly string[]): Promise<Command
   const args = parseCommand(scorecardSpec, argv);
   const format = outputFormat(args);
   const note = notesTo(args);
-  const cards = cardsOf(args);
-  const programme = !isOneCard(cards);
-  if (programme !== isSet(args, 'situation')) {
-    throw new UsageError(programme ? 'several cards need --situation COL: the column naming each visit\'s card' : '--situation picks among several cards; with one --card leave it out');
-  }
+  const options = scorecardOptions(args, suppressionFlags(args));
+  const { table, progress } = await openInput(args);
+  const plan = scorecardPlan(args, table, note, single(args, 'by'));
+  const rows = await allRows(limitGroups(table, plan.fields.by === undefined ? [] : [plan.fields.by], maxGroups(args)), columnPlan(plan.columns, [], []));
+  progress.done();
+  const report = scorecardOf(plan, rows, options, table);
+  if (format === 'json') return jsonChunks(report);
+  return format === 'csv' ? scorecardCsv(report, csvStyle(args)) : scorecardTable(report);
+}
+
+/** Whether the flags ask for a scorecard (the report's mystery-shopping section). */
+export function asksScorecard(args: ParsedArgs): boolean {
+  return isSet(args, 'card') || isSet(args, 'template');
+}
+
+/** The report options of the flags, checked before the visits are read; `suppression` as the command hides small groups. */
+export function scorecardOptions(args: ParsedArgs, suppression: SuppressionOptions): Omit<ScorecardReportOptions, 'card' | 'by' | 'wave'> {
   const unanswered = single(args, 'unanswered');
   if (unanswered !== undefined && unanswered !== 'zero') throw new UsageError(`--unanswered takes zero, got ${JSON.stringify(unanswered)}`);
   const minVisitsText = single(args, 'min-visits');
@@ -75,42 +89,62 @@ export async function scorecardCommand(argv: readonly string[]): Promise<Command
   if (minVisits !== undefined && !(Number.isInteger(minVisits) && minVisits >= 1)) throw new UsageError(`--min-visits takes a whole number from 1, got ${JSON.stringify(minVisitsText)}`);
   const level = levelFlag(args);
   const adjust = adjustFlag(args);
-  const suppression = suppressionFlags(args);
-  const { table, progress } = await openInput(args);
-  const [situation, by, wave, id] = ['situation', 'by', 'wave', 'id'].map((flag) => (single(args, flag) === undefined ? undefined : resolveColumn(table, single(args, flag)!)));
-  const criteria = criteriaOf(cards);
-  const criterionColumns = [...criteria.keys()].filter((criterion) => table.columns === null || table.columns.includes(criterion));
-  const used = [situation, by, wave, id].filter((column): column is string => column !== undefined);
-  if (table.columns !== null) {
-    const ignored = table.columns.filter((column) => !used.includes(column) && !criteria.has(column));
-    if (ignored.length > 0) note(`columns that are no criterion of the card${programme ? 's' : ''}, left out: ${ignored.map((column) => JSON.stringify(column)).join(', ')}`);
-  }
-  const rows = await allRows(limitGroups(table, by === undefined ? [] : [by], maxGroups(args)), columnPlan([...used, ...criterionColumns], [], []));
-  progress.done();
-  const visits = rows.map((row) => toVisit(row, criteria, criterionColumns, { situation, by, wave, id }));
-  const options: ScorecardReportOptions = {
-    ...(situation === undefined ? {} : { card: situation }),
-    ...(by === undefined ? {} : { by }),
-    ...(wave === undefined ? {} : { wave }),
+  return {
     ...(unanswered === undefined ? {} : { unanswered: 'zero' as const }),
     ...(minVisits === undefined ? {} : { minVisits }),
     ...(level === undefined ? {} : { level }),
     ...(adjust === undefined ? {} : { adjust }),
     ...suppression,
   };
-  let report: ReturnType<typeof scorecardReport>;
+}
+
+/** The cards, their criteria and the columns a scorecard reads from a table. */
+export interface ScorecardPlan {
+  readonly cards: Cards;
+  readonly criteria: ReadonlyMap<string, ReadonlyMap<string, Criterion>>;
+  readonly criterionColumns: readonly string[];
+  readonly fields: { readonly situation?: string | undefined; readonly by?: string | undefined; readonly wave?: string | undefined; readonly id?: string | undefined };
+  /** Every column to read. */
+  readonly columns: readonly string[];
+}
+
+/**
+ * What the flags ask of the table: the cards (checked), the situation, wave and id columns,
+ * and `by` (the scorecard's `--by`, the report's first `--by`). Columns that are no criterion
+ * are noted when `others` does not account for them.
+ */
+export function scorecardPlan(args: ParsedArgs, table: Table, note: (message: string) => void, byFlag: string | undefined, others: readonly string[] = []): ScorecardPlan {
+  const cards = cardsOf(args);
+  const programme = !isOneCard(cards);
+  if (programme !== isSet(args, 'situation')) {
+    throw new UsageError(programme ? 'several cards need --situation COL: the column naming each visit\'s card' : '--situation picks among several cards; with one --card leave it out');
+  }
+  const column = (flag: string | undefined) => (flag === undefined ? undefined : resolveColumn(table, flag));
+  const fields = { situation: column(single(args, 'situation')), by: column(byFlag), wave: column(single(args, 'wave')), id: column(single(args, 'id')) };
+  const criteria = criteriaOf(cards);
+  const criterionColumns = [...criteria.keys()].filter((criterion) => table.columns === null || table.columns.includes(criterion));
+  const used = Object.values(fields).filter((name): name is string => name !== undefined);
+  if (table.columns !== null) {
+    const ignored = table.columns.filter((name) => !used.includes(name) && !criteria.has(name) && !others.includes(name));
+    if (ignored.length > 0) note(`columns that are no criterion of the card${programme ? 's' : ''}, left out: ${ignored.map((name) => JSON.stringify(name)).join(', ')}`);
+  }
+  return { cards, criteria, criterionColumns, fields, columns: [...used, ...criterionColumns] };
+}
+
+/** The scorecard report of rows read by the plan; a mistake in a visit names its row and column. */
+export function scorecardOf(plan: ScorecardPlan, rows: readonly Row[], options: Omit<ScorecardReportOptions, 'card' | 'by' | 'wave'>, table: Table): ScorecardReport {
+  const visits = rows.map((row) => toVisit(row, plan.criteria, plan.criterionColumns, plan.fields));
+  const { situation, by, wave } = plan.fields;
   try {
-    report = scorecardReport(cards, visits, options);
+    return scorecardReport(plan.cards, visits, { ...options, ...(situation === undefined ? {} : { card: situation }), ...(by === undefined ? {} : { by }), ...(wave === undefined ? {} : { wave }) });
   } catch (error) {
     if (!(error instanceof CxValidationError)) throw error;
     throw new InputError(describeScorecardError(error, table));
   }
-  if (format === 'json') return jsonChunks(report);
-  return format === 'csv' ? scorecardCsv(report, csvStyle(args)) : scorecardTable(report);
 }
 
 /** The cards the flags name: one card, a record of cards by key, or the template's five. */
-function cardsOf(args: Parameters<typeof single>[0]): Cards {
+function cardsOf(args: ParsedArgs): Cards {
   const files = all(args, 'card');
   const template = single(args, 'template');
   if ((files.length > 0) === (template !== undefined)) throw new UsageError('give --card FILE (repeat KEY=FILE for several) or --template service-encounter');

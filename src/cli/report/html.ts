@@ -29,8 +29,8 @@ export interface ReportPage {
   readonly strings: ReportStrings;
   readonly title: string;
   readonly facts: readonly (readonly [string, string])[];
-  /** Per metric column: answered, missing, invalid. */
-  readonly counts: ReportTable;
+  /** Per metric column: answered, missing, invalid; null for a report without metrics (mystery shopping only). */
+  readonly counts: ReportTable | null;
   readonly sections: readonly ReportSection[];
   readonly methodology: readonly string[];
   readonly version: string;
@@ -108,7 +108,7 @@ export function reportHtml(page: ReportPage): string {
 <header>
 <h1>${escapeHtml(page.title)}</h1>
 <dl class="facts">${facts}</dl>
-${tableHtml(page.counts)}
+${page.counts === null ? '' : tableHtml(page.counts)}
 </header>
 ${sections.join('\n')}
 <section id="methodology">

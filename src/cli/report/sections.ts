@@ -15,6 +15,7 @@ import type { PValueAdjustment } from '../../stats/adjust-p-values.js';
 import type { ThemeReport } from '../../text/theme-report.js';
 import type { SuppressionOptions } from '../../analysis/internal/suppression.js';
 import type { KeyFinding, KeyFindings } from '../../analysis/key-findings.js';
+import type { ScorecardGroupFigures, ScorecardReport, ScorecardWave } from '../../scorecard/scorecard-report.js';
 
 const DEFAULT_INTERVALS = { nps: 'adjusted-wald', csat: 'wilson' } as const;
 
@@ -229,6 +230,52 @@ export function reportSections(strings: ReportStrings, style: NumberStyle, quadr
       };
     },
 
+    /** The mystery-shopping programme: the league with each section's achievement, then each location by wave with its change. */
+    scorecard(report: ScorecardReport, svg: string): ReportSection {
+      const words = strings.scorecard;
+      const sections = report.total.sections;
+      const names = keyTexts(report.groups.map((group) => group.key), [strings.total]);
+      const pct = (value: number | null) => (value === null ? '–' : style.percent(value, 1));
+      const figuresOf = (figures: ScorecardGroupFigures, hidden: boolean): string[] =>
+        hidden
+          ? [figures.visits === 0 ? '–' : count(figures.visits), strings.hidden, '', '', '', ...sections.map(() => '')]
+          : [
+              count(figures.visits),
+              pct(figures.score),
+              figures.interval === null ? '–' : `${pct(figures.interval.lower)} – ${pct(figures.interval.upper)}`,
+              pct(figures.passRate),
+              pct(figures.criticalFailureRate),
+              ...sections.map((section) => pct(figures.sections.find((entry) => entry.id === section.id)?.achievement ?? null)),
+            ];
+      const order = report.groups.map((_, g) => g).sort((a, b) => (report.groups[a]!.rank ?? Infinity) - (report.groups[b]!.rank ?? Infinity));
+      const grouped = report.groups.length > 1 || report.groups[0]?.key !== null;
+      const league = [
+        ...(grouped ? order.map((g) => [report.groups[g]!.rank === null ? '–' : String(report.groups[g]!.rank), names[g]!, ...figuresOf(report.groups[g]!, report.groups[g]!.suppressed !== undefined)]) : []),
+        ['', strings.total, ...figuresOf(report.total, report.total.suppressed !== undefined)],
+      ];
+      const head = [strings.rank, words.location, words.visits, strings.score, strings.interval(style.percent((report.total.interval?.level ?? 0.95) * 100, 0)), words.passRate, words.criticalFailures, ...sections.map((section) => section.label)];
+      const tables: ReportTable[] = [{ head, rows: league, numeric: head.map((_, c) => c).filter((c) => c !== 1) }];
+      if (report.waves !== null) {
+        const marked = new Map<number, string>();
+        const rows: string[][] = [];
+        const waveLines = (name: string, waves: readonly ScorecardWave[]) =>
+          waves.forEach((wave) => {
+            if (wave.change?.significant === true) marked.set(rows.length, strings.significantChange);
+            const hidden = wave.suppressed !== undefined;
+            rows.push([name, String(wave.wave), wave.visits === 0 && hidden ? '–' : count(wave.visits), hidden ? strings.hidden : pct(wave.score), hidden ? '' : signed(wave.change?.difference, 'csat'), hidden ? '' : probability(wave.change?.adjustedPValue)]);
+          });
+        if (grouped) report.groups.forEach((group, g) => waveLines(names[g]!, group.waves!));
+        waveLines(strings.total, report.total.waves!);
+        tables.push({ head: [words.location, words.wave, words.visits, strings.score, strings.change, strings.adjustedPValue], rows, numeric: [2, 3, 4, 5], marked });
+      }
+      const weakest = report.total.criteria
+        .filter((criterion) => criterion.achievement !== null)
+        .sort((a, b) => a.achievement! - b.achievement!)
+        .slice(0, 3)
+        .map((criterion) => `${criterion.label} ${pct(criterion.achievement)}`);
+      return { id: 'scorecard', title: strings.scorecard.title, svg, notes: weakest.length === 0 ? [] : [words.weakest(weakest.join(', '))], tables };
+    },
+
     followUps(contacts: number, rows: number): ReportSection {
       return { id: 'follow-ups', title: strings.followUps, svg: null, notes: [strings.contacts(count(contacts), count(rows), style.percent(rows === 0 ? 0 : (100 * contacts) / rows, 1))], tables: [] };
     },
@@ -240,10 +287,10 @@ export function reportSections(strings: ReportStrings, style: NumberStyle, quadr
     },
 
     /** How the numbers were computed: each metric with the interval it used, and each analysis present with its adjustment. */
-    methodology(summary: Summary, metrics: MetricPlan, present: { trend: PValueAdjustment | null; drivers: KeyDriverMethod | null; journey: PValueAdjustment | null; themes: PValueAdjustment | null }, suppression: SuppressionOptions): string[] {
+    methodology(summary: Summary | null, scorecard: ScorecardReport | null, metrics: MetricPlan, present: { trend: PValueAdjustment | null; drivers: KeyDriverMethod | null; journey: PValueAdjustment | null; themes: PValueAdjustment | null }, suppression: SuppressionOptions): string[] {
       const intervalOf = (metric: 'nps' | 'csat') => (metrics.columns.find((column) => column.metric === metric)?.spec['interval'] ?? DEFAULT_INTERVALS[metric]) as keyof ReportStrings['method']['intervals'];
       // Each metric as computed: its scale and points as the results carry them, one sentence per set of columns that share them.
-      const items = summaryItems(summary.total);
+      const items = summary === null ? [] : summaryItems(summary.total);
       const definitions = (['nps', 'csat', 'ces'] as const).flatMap((metric) => {
         const sentences = new Map<string, string[]>();
         const define = new Map<string, (columns: string | null) => string>();
@@ -269,7 +316,8 @@ export function reportSections(strings: ReportStrings, style: NumberStyle, quadr
         ...(present.drivers === null ? [] : [strings.method.drivers[present.drivers]]),
         ...(present.journey === null ? [] : [strings.method.journey(strings.method.adjustments[present.journey])]),
         ...(present.themes === null ? [] : [strings.method.themes(strings.method.adjustments[present.themes])]),
-        strings.method.missing,
+        ...(scorecard === null ? [] : [strings.method.scorecard(scorecard.waves === null ? null : strings.method.adjustments[scorecard.adjust])]),
+        ...(summary === null ? [] : [strings.method.missing]),
         suppression.minN === undefined ? strings.method.noSuppression : strings.method.suppression(count(suppression.minN), count(suppression.minNComments ?? suppression.minN), suppression.complementary ?? 'glint'),
       ];
     },

@@ -47,6 +47,15 @@ export const EN_REPORT: ReportStrings = {
   quotes: 'In their words',
   contacts: (count, of, share) => `${count} of ${of} respondents (${share}) await a follow-up.`,
   hidden: 'hidden',
+  scorecard: {
+    title: 'Mystery shopping',
+    location: 'Location',
+    visits: 'Visits',
+    passRate: 'Passed',
+    criticalFailures: 'Critical failures',
+    wave: 'Wave',
+    weakest: (criteria) => `Weakest criteria over all visits: ${criteria}.`,
+  },
   percentagePoints: 'pp',
   findings: 'Key findings',
   finding: {
@@ -132,6 +141,10 @@ export const EN_REPORT: ReportStrings = {
             ? '; when the hidden groups of a breakdown together hold a single person, the next-smallest group is hidden too, so that no one can be worked out by subtraction from the total'
             : `; until the hidden groups of a breakdown together hold at least ${minN} people, the next-smallest group is hidden too, so that no one can be worked out by subtraction from the total`
       }. Tests and adjusted p-values are among the shown groups only.`,
+    scorecard: (adjustment) =>
+      `Each visit is scored on its card: the points earned of the points possible, a criterion marked not applicable leaving both. A location's score pools its visits (Σ earned / Σ possible, sections weighted as the card says); its interval is a jackknife over the visits with Student's t. "Passed" is the share of visits that failed no critical criterion and reached the card's pass threshold (when it has one), "critical failures" the share that failed a critical criterion.${
+        adjustment === null ? '' : ` Each wave is compared with the one before by Welch's t on the jackknife standard errors; a wave's changes across the locations are one family of tests, whose p-values ${adjustment}.`
+      }`,
     noSuppression: 'No group is hidden (--min-n 1): small groups are shown with their wide intervals and may identify people.',
     missing: 'Empty answers and not-applicable codes are counted as missing and never enter a denominator; answers off the scale are counted as invalid.',
   },

@@ -47,6 +47,15 @@ export const FI_REPORT: ReportStrings = {
   quotes: 'Asiakkaiden sanoin',
   contacts: (count, _of, share) => `Yhteydenottoa odottaa ${count} vastaajaa (${share}).`,
   hidden: 'piilotettu',
+  scorecard: {
+    title: 'Haamuasiointi',
+    location: 'Toimipiste',
+    visits: 'Käyntejä',
+    passRate: 'Hyväksytty',
+    criticalFailures: 'Kriittiset virheet',
+    wave: 'Kierros',
+    weakest: (criteria) => `Heikoimmat kriteerit kaikilla käynneillä: ${criteria}.`,
+  },
   percentagePoints: '%-yks.',
   findings: 'Keskeiset havainnot',
   finding: {
@@ -132,6 +141,10 @@ export const FI_REPORT: ReportStrings = {
             ? '. Jos jaottelun piilotetuissa ryhmissä on yhteensä vain yksi henkilö, myös seuraavaksi pienin ryhmä piilotetaan, jottei ketään voi päätellä vähentämällä kokonaistuloksesta'
             : `. Kunnes jaottelun piilotetuissa ryhmissä on yhteensä vähintään ${minN} henkilöä, myös seuraavaksi pienin ryhmä piilotetaan, jottei ketään voi päätellä vähentämällä kokonaistuloksesta`
       }. Testit ja korjatut p-arvot lasketaan vain näytetyistä ryhmistä.`,
+    scorecard: (adjustment) =>
+      `Jokainen käynti pisteytetään oman lomakkeensa mukaan: saadut pisteet mahdollisista; "ei koske" -kriteeri jää pois molemmista. Toimipisteen tulos yhdistää sen käynnit (Σ saadut / Σ mahdolliset, osiot lomakkeen painoin), ja luottamusväli lasketaan jackknife-menetelmällä käyntien yli Studentin t-jakaumasta. "Hyväksytty" on niiden käyntien osuus, joissa yksikään kriittinen kriteeri ei jäänyt täyttymättä ja tulos ylsi lomakkeen hyväksymisrajaan (jos sellainen on), "kriittiset virheet" niiden, joissa kriittinen kriteeri jäi täyttymättä.${
+        adjustment === null ? '' : ` Kutakin kierrosta verrataan edelliseen Welchin t-testillä jackknife-keskivirheistä; saman kierroksen muutokset toimipisteiden yli ovat yksi testiperhe, jonka p-arvot ${adjustment}.`
+      }`,
     noSuppression: 'Mitään ryhmää ei piiloteta (--min-n 1): pienet ryhmät näytetään leveine luottamusväleineen, ja niistä voi tunnistaa vastaajia.',
     missing: 'Tyhjät vastaukset ja "ei koske" -koodit lasketaan puuttuviksi eivätkä ne ole minkään osuuden nimittäjässä; asteikon ulkopuoliset vastaukset lasketaan virheellisiksi.',
   },

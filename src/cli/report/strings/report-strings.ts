@@ -89,6 +89,17 @@ export interface ReportStrings {
   readonly contacts: (count: string, of: string, share: string) => string;
   /** What a table shows for figures hidden to protect respondents. */
   readonly hidden: string;
+  /** The mystery-shopping section. */
+  readonly scorecard: {
+    readonly title: string;
+    readonly location: string;
+    readonly visits: string;
+    readonly passRate: string;
+    readonly criticalFailures: string;
+    readonly wave: string;
+    /** The weakest criteria of all visits, listed. */
+    readonly weakest: (criteria: string) => string;
+  };
   /** The unit of a difference of two percentages ("pp", "%-yks."). */
   readonly percentagePoints: string;
   /** The first section: the findings as sentences. */
@@ -120,6 +131,8 @@ export interface ReportStrings {
     readonly missing: string;
     /** The rule that hid small groups: its thresholds and the complementary rule (`glint`, `strict`, `none`). */
     readonly suppression: (minN: string, minNComments: string, complementary: 'glint' | 'strict' | 'none') => string;
+    /** How mystery-shopping visits are scored, pooled and tested, with the adjustment of the waves' changes. */
+    readonly scorecard: (adjustment: string | null) => string;
     /** Said when the report hides nothing (`--min-n 1`). */
     readonly noSuppression: string;
   };
