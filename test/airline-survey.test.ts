@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CSAT_SCALE, csat, keyDrivers, satisfactionIndex, summarize } from '../src/index.js';
+import { bannerTable, CSAT_SCALE, csat, keyDrivers, satisfactionIndex, summarize } from '../src/index.js';
 import { AIRLINE_ITEMS, airlineCsv } from './shared-data.js';
 import { statistics } from './statistics-reference.js';
 
@@ -105,5 +105,33 @@ describe.skipIf(airlineCsv === undefined)('the airline passenger survey (../shar
       // Online boarding carries about half of the explained variance either way.
       expect(result.drivers[1]!.rank).toBe(1);
     }
+  });
+  it('a banner table by Class and Type of Travel: CSAT and a category, letters from R pairwise.prop.test', () => {
+    const table = bannerTable(
+      rows.map((row) => ({ ...row, 'Seat comfort': row['Seat comfort'] === 0 ? null : row['Seat comfort'] })),
+      { banner: ['Class', 'Type of Travel'], csat: 'Seat comfort', categories: 'satisfaction' },
+    );
+    expect(table.columns.map((column) => `${column.letter} ${String(column.key)}`)).toEqual(['A null', 'B Eco', 'C Business', 'D Eco Plus', 'E Business travel', 'F Personal Travel']);
+    // Rscript test/reference/banner.R (R 4.2.2; sat = Seat comfort 4–5 among answers ≠ 0):
+    //   x <- tapply(sat >= 4, d$Class, sum): Business 8584, Eco 5251, Eco Plus 844 of 12495, 11564, 1917
+    //   pairwise.prop.test(x, n, correct = FALSE, p.adjust.method = "none")$p.value:
+    //     Business–Eco 6.74018212220e-292, Business–Eco Plus 2.92745792153e-99, Eco–Eco Plus 0.260492868247
+    //   by Type of Travel: 10984 of 18038, 3695 of 7938: p 2.18763835679e-102
+    const [seat, satisfied] = table.rows;
+    expect(seat!.cells.map((cell) => cell.n)).toEqual([25976, 11564, 12495, 1917, 18038, 7938]);
+    expect(seat!.cells[2]!.score).toBeCloseTo((8584 / 12495) * 100, 10);
+    const pair = (a: string, b: string, of = seat!) => of.pairs.find((entry) => entry.a === a && entry.b === b)!;
+    expect(pair('B', 'D').pValue).toBeCloseTo(0.260492868247, 10);
+    expect(pair('C', 'D').pValue! / 2.92745792153e-99).toBeCloseTo(1, 6);
+    expect(pair('E', 'F').pValue! / 2.18763835679e-102).toBeCloseTo(1, 6);
+    // Business above both economy classes; Eco and Eco Plus do not differ; business travel above personal.
+    expect(seat!.cells.map((cell) => cell.higherThan.join(''))).toEqual(['', '', 'BD', '', 'F', '']);
+    // satisfaction == "satisfied" by Class: 2242, 8686, 475 of 11564, 12495, 1917; R: Eco–Eco Plus p 5.06170175526e-08.
+    expect([satisfied!.metric, satisfied!.field, satisfied!.category]).toEqual(['category', 'satisfaction', 'satisfied']);
+    expect(table.rows[2]!.category).toBe('neutral or dissatisfied');
+    const share = satisfied!;
+    expect(share.cells[1]!.score).toBeCloseTo((2242 / 11564) * 100, 10);
+    expect(pair('B', 'D', share).pValue! / 5.06170175526e-8).toBeCloseTo(1, 6);
+    expect(share.cells.map((cell) => cell.higherThan.join(''))).toEqual(['', '', 'BD', 'B', 'F', '']);
   });
 });
