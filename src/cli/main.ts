@@ -6,6 +6,7 @@
  */
 import { CxValidationError } from '../core/errors.js';
 import { helpText, type CommandSpec } from './args.js';
+import { bannerCommand, bannerSpec } from './commands/banner.js';
 import { driversCommand, driversSpec } from './commands/drivers.js';
 import { followUpsCommand, followUpsSpec } from './commands/followups.js';
 import { journeyCommand, journeySpec } from './commands/journey.js';
@@ -34,6 +35,7 @@ const COMMANDS: ReadonlyMap<string, Command> = new Map([
   ['journey', { spec: journeySpec, run: journeyCommand }],
   ['followups', { spec: followUpsSpec, run: followUpsCommand }],
   ['scorecard', { spec: scorecardSpec, run: scorecardCommand }],
+  ['banner', { spec: bannerSpec, run: bannerCommand }],
   ['themes', { spec: themesSpec, run: themesCommand }],
   ['words', { spec: wordsSpec, run: wordsCommand }],
   ['report', { spec: reportSpec, run: reportCommand }],
