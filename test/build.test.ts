@@ -60,18 +60,19 @@ describe('npm run build', () => {
     expect(gzipSync(result.outputFiles[0]!.contents, { level: 9 }).length).toBeLessThanOrEqual(8_000);
   });
 
-  it('keeps cx-metrics/text at most 28 kB, and none of it (nor its stemmers) in `import { nps }`', async () => {
+  it('keeps cx-metrics/text at most 29 kB, and none of it (nor its stemmers) in `import { nps }`', async () => {
     const bundle = async (contents: string) =>
       build({ stdin: { contents, resolveDir: root, loader: 'js' }, bundle: true, minify: true, format: 'esm', write: false, metafile: true, logLevel: 'silent' });
     // The Finnish stemmer is about 2 kB, the English one about 2 kB; most of the rest is the metrics the impacts use.
+    // Hiding small groups (issue 22) added about 1 kB: 28.06 kB gzipped.
     const text = await bundle("import * as text from './dist/text/index.js'; console.log(text);");
-    expect(gzipSync(text.outputFiles[0]!.contents, { level: 9 }).length).toBeLessThanOrEqual(28_000);
+    expect(gzipSync(text.outputFiles[0]!.contents, { level: 9 }).length).toBeLessThanOrEqual(29_000);
     const nps = await bundle("import { nps } from './dist/index.js'; console.log(nps([10]).score);");
     expect(Object.keys(nps.metafile.inputs).filter((path) => path.includes('/text/') || path.includes('@orama'))).toEqual([]);
   });
 
-  it('no library entry point imports what only the command line needs (vega, vega-lite, read-excel-file, fflate)', async () => {
-    const heavy = ['vega', 'vega-lite', 'read-excel-file', 'fflate'];
+  it('no library entry point imports what only the command line needs (vega, vega-lite, read-excel-file, write-excel-file, fflate)', async () => {
+    const heavy = ['vega', 'vega-lite', 'read-excel-file', 'write-excel-file', 'fflate'];
     for (const entry of ['./dist/index.js', './dist/charts/index.js', './dist/text/index.js', './dist/index.cjs', './dist/charts/index.cjs', './dist/text/index.cjs']) {
       const result = await build({ entryPoints: [join(root, entry)], bundle: true, write: false, metafile: true, logLevel: 'silent', external: heavy, platform: 'neutral' });
       const imported = Object.values(result.metafile.inputs).flatMap((input) => input.imports.map((imported) => imported.path));

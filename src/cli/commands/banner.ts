@@ -4,7 +4,9 @@ import { jsonChunks } from '../output/json-chunks.js';
 import { all, parseCommand, single, type CommandSpec, type ParsedArgs } from '../args.js';
 import { UsageError } from '../errors.js';
 import type { Row } from '../input/table.js';
-import { bannerCsv, bannerTextTable } from '../output/banner.js';
+import { bannerCsv, bannerNotes, bannerSheets, bannerTextTable } from '../output/banner.js';
+import { workbook } from '../output/workbook.js';
+import { deliver } from '../shared/deliver.js';
 import { resolveColumn } from '../shared/columns.js';
 import { csvStyle, INPUT_FLAGS, notesTo, openInput, outputFormat, OUTPUT_FLAGS } from '../shared/input-flags.js';
 import { metricFlags, metricPlan } from '../shared/metric-flags.js';
@@ -91,6 +93,10 @@ export async function bannerCommand(argv: readonly string[]): Promise<CommandOut
     ...suppression,
   } as BannerTableOptions<Row>;
   const result = await onTable(table, () => bannerTable(rows, options));
-  if (format === 'json') return jsonChunks(result);
-  return format === 'csv' ? bannerCsv(result, csvStyle(args)) : bannerTextTable(result);
+  return deliver(args, format, {
+    json: () => jsonChunks(result),
+    csv: () => bannerCsv(result, csvStyle(args)),
+    table: () => bannerTextTable(result),
+    xlsx: () => workbook(bannerSheets(result), bannerNotes(result)),
+  });
 }

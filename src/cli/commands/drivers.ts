@@ -4,7 +4,10 @@ import { KEY_DRIVER_METHODS, keyDrivers, type KeyDriverMethod, type KeyDriverOpt
 import { all, isSet, parseCommand, single, type CommandSpec } from '../args.js';
 import { UsageError } from '../errors.js';
 import type { Row } from '../input/table.js';
-import { driversCsv, driversTable } from '../output/drivers.js';
+import { driversNotes, driversSheet, driversTable } from '../output/drivers.js';
+import { sheetCsv } from '../output/text-table.js';
+import { workbook } from '../output/workbook.js';
+import { deliver } from '../shared/deliver.js';
 import { resolveColumn } from '../shared/columns.js';
 import { INPUT_FLAGS, notesTo, openInput, outputFormat, OUTPUT_FLAGS, csvStyle } from '../shared/input-flags.js';
 import { codesFor, levelFlag, naCodes, parseScale } from '../shared/metric-flags.js';
@@ -66,6 +69,10 @@ export async function driversCommand(argv: readonly string[]): Promise<CommandOu
     ...(level === undefined ? {} : { level }),
   };
   const result = await onTable(table, () => keyDrivers(rows, options));
-  if (format === 'json') return jsonChunks(result);
-  return format === 'csv' ? driversCsv(result, csvStyle(args)) : driversTable(result, outcome);
+  return deliver(args, format, {
+    json: () => jsonChunks(result),
+    csv: () => sheetCsv(driversSheet(result), csvStyle(args)),
+    table: () => driversTable(result, outcome),
+    xlsx: () => workbook([driversSheet(result)], driversNotes(result, outcome)),
+  });
 }

@@ -5,7 +5,10 @@ import { jsonChunks } from '../output/json-chunks.js';
 import { parseCommand, single, type CommandSpec } from '../args.js';
 import { UsageError } from '../errors.js';
 import type { Row } from '../input/table.js';
-import { followUpsCsv, followUpsTable } from '../output/followups.js';
+import { followUpsNotes, followUpsSheet, followUpsTable } from '../output/followups.js';
+import { sheetCsv } from '../output/text-table.js';
+import { workbook } from '../output/workbook.js';
+import { deliver } from '../shared/deliver.js';
 import { resolveColumn } from '../shared/columns.js';
 import { INPUT_FLAGS, notesTo, openInput, outputFormat, OUTPUT_FLAGS, csvStyle } from '../shared/input-flags.js';
 import { checkScaleUse, metricFlags, metricPlan, requireMetric, parseNumbers } from '../shared/metric-flags.js';
@@ -66,6 +69,10 @@ export async function followUpsCommand(argv: readonly string[]): Promise<Command
     args,
     note,
   );
-  if (format === 'json') return jsonChunks(list);
-  return format === 'csv' ? followUpsCsv(list, metrics.columns, table, csvStyle(args)) : followUpsTable(list, table);
+  return deliver(args, format, {
+    json: () => jsonChunks(list),
+    csv: () => sheetCsv(followUpsSheet(list, metrics.columns, table), csvStyle(args)),
+    table: () => followUpsTable(list, table),
+    xlsx: () => workbook([followUpsSheet(list, metrics.columns, table)], followUpsNotes(list)),
+  });
 }

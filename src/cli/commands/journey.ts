@@ -7,7 +7,10 @@ import { readJsonFile } from '../input/input-path.js';
 import { parseCommand, single, type CommandSpec } from '../args.js';
 import { InputError, UsageError } from '../errors.js';
 import type { Row } from '../input/table.js';
-import { journeyCsv, journeyTable } from '../output/journey.js';
+import { journeyNotes, journeySheet, journeyTable } from '../output/journey.js';
+import { sheetCsv } from '../output/text-table.js';
+import { workbook } from '../output/workbook.js';
+import { deliver } from '../shared/deliver.js';
 import { resolveColumn } from '../shared/columns.js';
 import { INPUT_FLAGS, notesTo, openInput, outputFormat, OUTPUT_FLAGS, csvStyle } from '../shared/input-flags.js';
 import { describeValidation } from '../shared/messages.js';
@@ -88,7 +91,11 @@ export async function journeyCommand(argv: readonly string[]): Promise<CommandOu
     });
   }
   checkScaleUse(metrics.columns.map((column) => ({ metric: column.metric, column: column.column, tally: report.total[column.metric]!.tally })), args, note);
-  if (format === 'json') return jsonChunks(report);
-  const columnOf = (metric: string) => metrics.columns.find((column) => column.metric === metric)!.column;
-  return format === 'csv' ? journeyCsv(report, csvStyle(args)) : journeyTable(report, columnOf(report.headline));
+  const column = metrics.columns.find((entry) => entry.metric === report.headline)!.column;
+  return deliver(args, format, {
+    json: () => jsonChunks(report),
+    csv: () => sheetCsv(journeySheet(report), csvStyle(args)),
+    table: () => journeyTable(report, column),
+    xlsx: () => workbook([journeySheet(report)], journeyNotes(report, column)),
+  });
 }

@@ -9,7 +9,10 @@ import { SERVICE_SITUATIONS, serviceEncounterScorecard } from '../../scorecard/s
 import { all, isSet, parseCommand, single, type CommandSpec, type ParsedArgs } from '../args.js';
 import { InputError, UsageError } from '../errors.js';
 import { emptyRow, type Row, type Table } from '../input/table.js';
-import { scorecardCsv, scorecardTable } from '../output/scorecard.js';
+import { scorecardNotes, scorecardSheet, scorecardTable } from '../output/scorecard.js';
+import { sheetCsv } from '../output/text-table.js';
+import { workbook } from '../output/workbook.js';
+import { deliver } from '../shared/deliver.js';
 import { resolveColumn } from '../shared/columns.js';
 import { INPUT_FLAGS, notesTo, openInput, outputFormat, OUTPUT_FLAGS, csvStyle } from '../shared/input-flags.js';
 import { describeValidation } from '../shared/messages.js';
@@ -71,8 +74,12 @@ export async function scorecardCommand(argv: readonly string[]): Promise<Command
   const rows = await allRows(limitGroups(table, plan.fields.by === undefined ? [] : [plan.fields.by], maxGroups(args)), columnPlan(plan.columns, [], []));
   progress.done();
   const report = scorecardOf(plan, rows, options, table);
-  if (format === 'json') return jsonChunks(report);
-  return format === 'csv' ? scorecardCsv(report, csvStyle(args)) : scorecardTable(report);
+  return deliver(args, format, {
+    json: () => jsonChunks(report),
+    csv: () => sheetCsv(scorecardSheet(report), csvStyle(args)),
+    table: () => scorecardTable(report),
+    xlsx: () => workbook([scorecardSheet(report)], scorecardNotes(report)),
+  });
 }
 
 /** Whether the flags ask for a scorecard (the report's mystery-shopping section). */

@@ -4,7 +4,10 @@ import { summaryItems } from '../../analysis/internal/summary-items.js';
 import { summarizeStream, type SummarizeOptions } from '../../analysis/summarize.js';
 import { all, parseCommand, type CommandSpec } from '../args.js';
 import type { Row } from '../input/table.js';
-import { summaryCsv, summaryTable } from '../output/summary.js';
+import { summaryNotes, summarySheet, summaryTable } from '../output/summary.js';
+import { sheetCsv } from '../output/text-table.js';
+import { workbook } from '../output/workbook.js';
+import { deliver } from '../shared/deliver.js';
 import { resolveColumn } from '../shared/columns.js';
 import { INPUT_FLAGS, notesTo, openInput, outputFormat, OUTPUT_FLAGS, csvStyle } from '../shared/input-flags.js';
 import { checkScaleUse, metricFlags, metricPlan, requireMetric } from '../shared/metric-flags.js';
@@ -45,6 +48,10 @@ export async function summarizeCommand(argv: readonly string[]): Promise<Command
   if (summary.total.rows === 0) throw noRows(table);
   const columnOf = (item: { metric: 'nps' | 'csat' | 'ces'; field: string | null }) => columnOfItem(metrics, item);
   checkScaleUse(summaryItems(summary.total).map((item) => ({ metric: item.metric, column: columnOf(item), tally: item.result.tally })), args, note);
-  if (format === 'json') return jsonChunks(summary);
-  return format === 'csv' ? summaryCsv(summary, by, columnOf, csvStyle(args)) : summaryTable(summary, by, columnOf);
+  return deliver(args, format, {
+    json: () => jsonChunks(summary),
+    csv: () => sheetCsv(summarySheet(summary, by, columnOf), csvStyle(args)),
+    table: () => summaryTable(summary, by, columnOf),
+    xlsx: () => workbook([summarySheet(summary, by, columnOf)], summaryNotes(summary)),
+  });
 }

@@ -7,7 +7,10 @@ import { parseCommand, single, type CommandSpec, type ParsedArgs } from '../args
 import { InputError, UsageError } from '../errors.js';
 import { readJsonFile } from '../input/input-path.js';
 import type { Row, Table } from '../input/table.js';
-import { themesCsv, themesTable } from '../output/themes.js';
+import { quotesSheet, themesNotes, themesSheet, themesTable } from '../output/themes.js';
+import { sheetCsv } from '../output/text-table.js';
+import { workbook } from '../output/workbook.js';
+import { deliver } from '../shared/deliver.js';
 import { resolveColumn } from '../shared/columns.js';
 import { csvStyle, INPUT_FLAGS, notesTo, openInput, outputFormat, OUTPUT_FLAGS } from '../shared/input-flags.js';
 import { describeValidation } from '../shared/messages.js';
@@ -102,6 +105,10 @@ export async function themesCommand(argv: readonly string[]): Promise<CommandOut
   const rows = await onTable(table, () => allRows(limitGroups(table, by === undefined ? [] : [by], maxGroups(args)), columnPlan(texts, [], numbers)));
   progress.done();
   const report: ThemeReport = await onTable(table, () => themeReport(rows, codebook, { ...options, text, ...(topics === undefined ? {} : { topics }), ...(by === undefined ? {} : { by }) }));
-  if (format === 'json') return jsonChunks(report);
-  return format === 'csv' ? themesCsv(report, csvStyle(args)) : themesTable(report);
+  return deliver(args, format, {
+    json: () => jsonChunks(report),
+    csv: () => sheetCsv(themesSheet(report), csvStyle(args)),
+    table: () => themesTable(report),
+    xlsx: () => workbook([themesSheet(report), quotesSheet(report)], themesNotes(report)),
+  });
 }

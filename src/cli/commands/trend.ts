@@ -6,7 +6,10 @@ import { jsonChunks } from '../output/json-chunks.js';
 import { parseCommand, single, type CommandSpec } from '../args.js';
 import { UsageError } from '../errors.js';
 import type { Row } from '../input/table.js';
-import { trendCsv, trendTable, type TrendRun } from '../output/trend.js';
+import { trendNotes, trendSheet, trendTable, type TrendRun } from '../output/trend.js';
+import { sheetCsv } from '../output/text-table.js';
+import { workbook } from '../output/workbook.js';
+import { deliver } from '../shared/deliver.js';
 import { resolveColumn } from '../shared/columns.js';
 import { DATE_UNIT_FLAG, INPUT_FLAGS, notesTo, openInput, outputFormat, OUTPUT_FLAGS, csvStyle } from '../shared/input-flags.js';
 import { SUPPRESSION_FLAGS, suppressionFlags } from '../shared/suppression-flags.js';
@@ -82,8 +85,13 @@ export async function trendCommand(argv: readonly string[]): Promise<CommandOutp
     args,
     note,
   );
-  if (format === 'json') return jsonChunks(oneCall ? runs[0]!.trend : runs.map((run) => ({ metric: run.columns[0]!.metric, column: run.columns[0]!.column, trend: run.trend })));
-  return format === 'csv' ? trendCsv(runs, csvStyle(args)) : trendTable(runs, metrics.level ?? 0.95);
+  const level = metrics.level ?? 0.95;
+  return deliver(args, format, {
+    json: () => jsonChunks(oneCall ? runs[0]!.trend : runs.map((run) => ({ metric: run.columns[0]!.metric, column: run.columns[0]!.column, trend: run.trend }))),
+    csv: () => sheetCsv(trendSheet(runs), csvStyle(args)),
+    table: () => trendTable(runs, level),
+    xlsx: () => workbook([trendSheet(runs)], trendNotes(runs, level)),
+  });
 }
 
 /** The tally of a metric over every period. */

@@ -7,7 +7,10 @@ import { distinctiveWords, type DistinctiveWords } from '../../text/distinctive-
 import { parseCommand, single, type CommandSpec } from '../args.js';
 import { InputError, UsageError } from '../errors.js';
 import type { Row } from '../input/table.js';
-import { wordsCsv, wordsTable } from '../output/words.js';
+import { wordsNotes, wordsSheet, wordsTable } from '../output/words.js';
+import { sheetCsv } from '../output/text-table.js';
+import { workbook } from '../output/workbook.js';
+import { deliver } from '../shared/deliver.js';
 import { resolveColumn } from '../shared/columns.js';
 import { csvStyle, INPUT_FLAGS, openInput, outputFormat, OUTPUT_FLAGS } from '../shared/input-flags.js';
 import { allRows, columnPlan, onTable } from '../shared/run.js';
@@ -77,6 +80,10 @@ export async function wordsCommand(argv: readonly string[]): Promise<CommandOutp
       ...(nps !== undefined ? { compare: npsGroup, groups: ['detractors', 'promoters'] as const } : { compare: compare!, ...(groups === undefined ? {} : { groups: groups as [string, string] }) }),
     }),
   );
-  if (format === 'json') return jsonChunks(result);
-  return format === 'csv' ? wordsCsv(result, csvStyle(args)) : wordsTable(result, top);
+  return deliver(args, format, {
+    json: () => jsonChunks(result),
+    csv: () => sheetCsv(wordsSheet(result), csvStyle(args)),
+    table: () => wordsTable(result, top),
+    xlsx: () => workbook([wordsSheet(result)], wordsNotes(result)),
+  });
 }

@@ -3,6 +3,7 @@ import { keyTexts } from '../../charts/internal/key-texts.js';
 import { METRIC_LABELS } from '../shared/metric-flags.js';
 import { countCell, fixed, HIDDEN, hiddenNote } from './format-number.js';
 import { csvText, textTable, type CsvStyle, type TextCell } from './text-table.js';
+import type { Sheet, SheetCell } from './workbook.js';
 
 const DIGITS = { nps: 1, csat: 1, ces: 2, category: 1 } as const;
 
@@ -69,7 +70,28 @@ export function bannerCsv(table: BannerTable, style: CsvStyle): string {
   return csvText([['metric', 'field', 'category', 'letter', 'banner', 'group', 'score', 'n', 'higher_than', 'tested', 'suppressed'], ...lines], style);
 }
 
-/** The tested pairs of every row, for the p-values behind the letters (the CSV's second table in a workbook). */
-export function bannerPairRows(table: BannerTable): (string | number | boolean | null)[][] {
-  return table.rows.flatMap((row) => row.pairs.map((pair) => [bannerRowLabel(row), pair.a, pair.b, pair.difference, pair.pValue, pair.adjustedPValue, pair.significant]));
+/**
+ * The banner table as a workbook lays it out: a column per letter headed "(B) Class: Eco";
+ * per row its scores (percentages as percentages), the letters, and the bases. A second
+ * sheet lists every tested pair with its p-values.
+ */
+export function bannerSheets(table: BannerTable): Sheet[] {
+  const headings = bannerHeadings(table);
+  const head = ['', ...table.columns.map((column, c) => `(${column.letter}) ${column.field === null ? '' : `${column.field}: `}${headings[c]}`)];
+  const percent = new WeakSet<readonly SheetCell[]>();
+  const counts = new WeakSet<readonly SheetCell[]>();
+  const rows = table.rows.flatMap((row) => {
+    const scores: SheetCell[] = [bannerRowLabel(row), ...row.cells.map((cell) => (cell.suppressed !== undefined ? HIDDEN : cell.score))];
+    const letters: SheetCell[] = ['  higher than', ...row.cells.map((cell) => letterText(cell))];
+    const bases: SheetCell[] = ['  n', ...row.cells.map((cell) => cell.n)];
+    if (row.metric === 'csat' || row.metric === 'category') percent.add(scores);
+    counts.add(bases);
+    return [scores, letters, bases];
+  });
+  const pairs: Sheet = {
+    name: 'Pairs',
+    head: ['row', 'a', 'b', 'difference', 'p_value', 'p_adjusted', 'significant'],
+    rows: table.rows.flatMap((row) => row.pairs.map((pair) => [bannerRowLabel(row), pair.a, pair.b, pair.difference, pair.pValue, pair.adjustedPValue, pair.significant])),
+  };
+  return [{ name: 'Banner', head, rows, format: (_, row) => (percent.has(row) ? 'percent' : counts.has(row) ? 'count' : 'number') }, pairs];
 }

@@ -1,6 +1,7 @@
 import type { KeyDriverResult } from '../../analysis/key-drivers.js';
 import { bracket, fixed, pValue } from './format-number.js';
-import { csvText, textTable, type TextCell , type CsvStyle } from './text-table.js';
+import { textTable, type TextCell } from './text-table.js';
+import { formatByName, type Sheet } from './workbook.js';
 
 const DECOMPOSITIONS = { 'relative-weights': "Johnson's relative weights", shapley: 'the Shapley (LMG) decomposition' } as const;
 
@@ -25,15 +26,25 @@ export function driversTable(result: KeyDriverResult, outcome: string): string {
     { number: driver.rank === null ? '–' : String(driver.rank) },
     driver.quadrant ?? '–',
   ]);
-  const importance = decomposed
-    ? `importance: each driver's part of R² = ${fixed(result.rSquared, 4)} (${outcome} regressed on all drivers over the ${result.n} rows where all are answered), by ${DECOMPOSITIONS[result.method as keyof typeof DECOMPOSITIONS]}; r and p are each driver's own correlation`
-    : `importance: ${r === 'r' ? "Pearson's r" : "Spearman's rho"} with ${outcome}`;
-  return `${textTable([head, ...lines])}\n\n${importance}; quadrants split at the average importance (${fixed(result.averageImportance, 3)}) and performance (${fixed(result.averagePerformance, 1)})`;
+  return `${textTable([head, ...lines])}\n\n${driversNotes(result, outcome).join('\n')}`;
 }
 
-export function driversCsv(result: KeyDriverResult, style: CsvStyle): string {
-  return csvText([
-    ['driver', 'n', 'correlation', 'p_value', 'lower', 'upper', 'importance', 'share', 'mean', 'performance', 'rank', 'quadrant'],
-    ...result.drivers.map((driver) => [driver.driver, driver.n, driver.correlation, driver.pValue, driver.interval?.lower, driver.interval?.upper, driver.importance, driver.share, driver.mean, driver.performance, driver.rank, driver.quadrant]),
-  ], style);
+/** What the drivers' table says below it: what importance is, where the quadrants split. */
+export function driversNotes(result: KeyDriverResult, outcome: string): string[] {
+  const decomposed = result.method === 'relative-weights' || result.method === 'shapley';
+  const importance = decomposed
+    ? `importance: each driver's part of R² = ${fixed(result.rSquared, 4)} (${outcome} regressed on all drivers over the ${result.n} rows where all are answered), by ${DECOMPOSITIONS[result.method as keyof typeof DECOMPOSITIONS]}; r and p are each driver's own correlation`
+    : `importance: ${result.method === 'spearman' ? "Spearman's rho" : "Pearson's r"} with ${outcome}`;
+  return [`${importance}; quadrants split at the average importance (${fixed(result.averageImportance, 3)}) and performance (${fixed(result.averagePerformance, 1)})`];
+}
+
+/** A line per driver, full precision (a sheet, and the CSV); the share of R² is a percentage in a workbook. */
+export function driversSheet(result: KeyDriverResult): Sheet {
+  const head = ['driver', 'n', 'correlation', 'p_value', 'lower', 'upper', 'importance', 'share', 'mean', 'performance', 'rank', 'quadrant'];
+  return {
+    name: 'Drivers',
+    head,
+    rows: result.drivers.map((driver) => [driver.driver, driver.n, driver.correlation, driver.pValue, driver.interval?.lower, driver.interval?.upper, driver.importance, driver.share, driver.mean, driver.performance, driver.rank, driver.quadrant]),
+    format: (column) => (head[column] === 'share' ? 'percent' : formatByName(head[column]!)),
+  };
 }

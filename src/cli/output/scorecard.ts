@@ -2,7 +2,8 @@ import type { ScorecardGroupFigures, ScorecardReport, ScorecardWave } from '../.
 import { keyTexts } from '../../charts/internal/key-texts.js';
 import { adjustmentNote } from '../shared/test-flags.js';
 import { bracket, countCell, fixed, HIDDEN, hiddenNote, pValue } from './format-number.js';
-import { csvText, textTable, type TextCell , type CsvStyle } from './text-table.js';
+import { textTable, type TextCell } from './text-table.js';
+import { metricFormats, type Sheet } from './workbook.js';
 
 /** The sections of the report, merged by id over its cards, in the order they first appear. */
 function sectionIds(report: ScorecardReport): string[] {
@@ -40,6 +41,11 @@ export function scorecardTable(report: ScorecardReport): string {
   const league = textTable([head, ...order.map((g) => line(report.groups[g]!.rank === null ? '–' : String(report.groups[g]!.rank), names[g]!, report.groups[g]!)), line('', 'total', report.total)]);
   const parts = [league];
   if (report.waves !== null) parts.push(wavesTable(report, names));
+  return `${parts.join('\n\n')}\n\n${scorecardNotes(report).join('\n')}`;
+}
+
+/** What the league table says below it: visits per card, the weakest criteria, how the score is made, what is hidden. */
+export function scorecardNotes(report: ScorecardReport): string[] {
   const footer: string[] = [];
   if (report.cards.length > 1) footer.push(`visits per card: ${report.cards.map((card) => `${card.key} ${card.visits}`).join(', ')}`);
   const weakest = report.total.criteria
@@ -50,7 +56,7 @@ export function scorecardTable(report: ScorecardReport): string {
   if (weakest.length > 0) footer.push(`weakest criteria overall: ${weakest.join(', ')}`);
   footer.push('score: points pooled over the visits (Σ earned / Σ possible; weighted cards by their section weights); CI: jackknife over visits, Student t');
   footer.push(...hiddenNote(report.suppression).map((line) => line.replace('respondents answered', 'visits were made')));
-  return `${parts.join('\n\n')}\n\n${footer.join('\n')}`;
+  return footer;
 }
 
 function wavesTable(report: ScorecardReport, names: readonly string[]): string {
@@ -76,8 +82,8 @@ function wavesTable(report: ScorecardReport, names: readonly string[]): string {
   return `${textTable([head, ...lines])}\n\n${notes.join('\n')}`;
 }
 
-/** A line per group (and per group and wave), full precision, sections as `section:<id>` columns. */
-export function scorecardCsv(report: ScorecardReport, style: CsvStyle): string {
+/** A line per group (and per group and wave), full precision, sections as `section:<id>` columns; scores are percentages in a workbook. */
+export function scorecardSheet(report: ScorecardReport): Sheet {
   const sections = sectionIds(report);
   const names = keyTexts(report.groups.map((group) => group.key));
   const cells = (figures: ScorecardGroupFigures) => [
@@ -104,12 +110,13 @@ export function scorecardCsv(report: ScorecardReport, style: CsvStyle): string {
     ...(report.total.waves ?? []).map((wave) => ['total', String(wave.wave), null, ...cells(wave), ...change(wave)]),
   ];
   const head = ['group', 'wave', 'rank', 'visits', 'scored_visits', 'earned', 'possible', 'score', 'standard_error', 'lower', 'upper', 'mean_visit_score', 'pass_rate', 'critical_failure_rate', ...sections.map((id) => `section:${id}`), 'change', 'p_value', 'p_adjusted', 'significant'];
-  if (report.suppression === undefined) return csvText([head, ...rows], style);
+  const format = metricFormats(head, /^$/, /^(score|standard_error|lower|upper|mean_visit_score|pass_rate|critical_failure_rate|change|section:.*)$/);
+  if (report.suppression === undefined) return { name: 'Scorecard', head, rows, format };
   // The mark of each line, in the order the lines were made.
   const marks = [
     ...report.groups.flatMap((group) => [group.suppressed ?? '', ...(group.waves ?? []).map((wave) => wave.suppressed ?? '')]),
     report.total.suppressed ?? '',
     ...(report.total.waves ?? []).map((wave) => wave.suppressed ?? ''),
   ];
-  return csvText([[...head, 'suppressed'], ...rows.map((row, r) => [...row, marks[r]])], style);
+  return { name: 'Scorecard', head: [...head, 'suppressed'], rows: rows.map((row, r) => [...row, marks[r]]), format };
 }

@@ -4,7 +4,8 @@ import type { Summary, SummaryGroup } from '../../analysis/summarize.js';
 import { METRIC_LABELS } from '../shared/metric-flags.js';
 import { bracket, countCell, fixed, HIDDEN, hiddenNote } from './format-number.js';
 import { keyTexts } from '../../charts/internal/key-texts.js';
-import { csvText, textTable, type TextCell , type CsvStyle } from './text-table.js';
+import { textTable, type TextCell } from './text-table.js';
+import { metricFormats, type Sheet } from './workbook.js';
 
 /** Decimals shown per metric: NPS and CSAT in points, the CES mean to two. */
 const DIGITS = { nps: 1, csat: 1, ces: 2 } as const;
@@ -74,7 +75,7 @@ export function summaryTable(summary: Summary, by: readonly string[], columnOf: 
 
 /** A table with the note on hidden groups below it, when groups were hidden. */
 function withNotes(table: string, summary: Summary): string {
-  const notes = hiddenNote(summary.suppression);
+  const notes = summaryNotes(summary);
   return notes.length === 0 ? table : `${table}\n\n${notes.join('\n')}`;
 }
 
@@ -85,11 +86,11 @@ function levelLabel(items: readonly SummaryItem[]): string {
 }
 
 /**
- * A summary as CSV, one line per group and metric column ("tidy"), full precision: the
- * group columns, then metric, column, rows, n, missing, invalid, score, standard error and
- * the interval.
+ * A summary as a sheet (and CSV), one line per group and metric column ("tidy"), full
+ * precision: the group columns, then metric, column, rows, n, missing, invalid, score,
+ * standard error and the interval; CSAT figures are percentages in a workbook.
  */
-export function summaryCsv(summary: Summary, by: readonly string[], columnOf: (item: SummaryItem) => string, style: CsvStyle): string {
+export function summarySheet(summary: Summary, by: readonly string[], columnOf: (item: SummaryItem) => string): Sheet {
   const { header, labels } = groupColumns(summary, by);
   const lines = (label: readonly (string | null)[], group: SummaryGroup) =>
     summaryItems(group).map((item) => {
@@ -97,9 +98,16 @@ export function summaryCsv(summary: Summary, by: readonly string[], columnOf: (i
       return [...label, item.metric, columnOf(item), group.rows, result.n, result.missing, result.invalid, result.score, result.standardError, result.interval?.lower, result.interval?.upper, result.interval?.level, ...(summary.suppression === undefined ? [] : [result.suppressed ?? ''])];
     });
   const total = ['total', ...header.slice(1).map(() => null)];
-  return csvText([
-    [...header, 'metric', 'column', 'rows', 'n', 'missing', 'invalid', 'score', 'standard_error', 'lower', 'upper', 'level', ...(summary.suppression === undefined ? [] : ['suppressed'])],
-    ...listedGroups(summary, by).flatMap((group, g) => lines(labels[g]!, group)),
-    ...lines(total, summary.total),
-  ], style);
+  const head = [...header, 'metric', 'column', 'rows', 'n', 'missing', 'invalid', 'score', 'standard_error', 'lower', 'upper', 'level', ...(summary.suppression === undefined ? [] : ['suppressed'])];
+  return {
+    name: 'Summary',
+    head,
+    rows: [...listedGroups(summary, by).flatMap((group, g) => lines(labels[g]!, group)), ...lines(total, summary.total)],
+    format: metricFormats(head, /^(score|standard_error|lower|upper)$/),
+  };
+}
+
+/** What the summary's table says below it. */
+export function summaryNotes(summary: Summary): string[] {
+  return hiddenNote(summary.suppression);
 }

@@ -52,6 +52,11 @@ export function neutraliseFormula(value: string): string {
   return FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
 }
 
+/** A sheet (head and rows) as CSV: the CSV of every command is the sheet its workbook holds. */
+export function sheetCsv(sheet: { readonly head: readonly string[]; readonly rows: readonly (readonly (string | number | boolean | null | undefined)[])[] }, style: CsvStyle): string {
+  return csvText([sheet.head, ...sheet.rows], style);
+}
+
 /** Rows as CSV (RFC 4180, LF line ends); null and undefined are empty cells; text that starts a formula is neutralised unless `raw`. */
 export function csvText(rows: readonly (readonly (string | number | boolean | null | undefined)[])[], style: CsvStyle = { raw: false }): string {
   return rows

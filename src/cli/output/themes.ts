@@ -5,7 +5,8 @@ import { METRIC_LABELS } from '../shared/metric-flags.js';
 import { adjustmentNote } from '../shared/test-flags.js';
 import { bracket, countCell, fixed, HIDDEN, hiddenNote, pValue } from './format-number.js';
 import { terminalText } from './terminal-text.js';
-import { csvText, textTable, type CsvStyle, type TextCell } from './text-table.js';
+import { textTable, type TextCell } from './text-table.js';
+import { formatByName, type Sheet } from './workbook.js';
 
 const DIGITS = { nps: 1, csat: 1, ces: 2 } as const;
 
@@ -62,16 +63,25 @@ export function themesTable(report: ThemeReport): string {
     [...(grouped ? [label ?? ''] : []), '(no theme)', { number: String(summary.uncoded.commenters) }, { number: fixed(summary.uncoded.share, 1) }],
   ]);
   const quotes = report.themes.filter((theme) => theme.examples.length > 0).map((theme) => `${theme.label}: ${theme.examples.map((quote) => terminalText(JSON.stringify(quote.text))).join(' · ')}`);
-  const footer = [
-    `${report.commenters} of ${report.rows} rows have a comment (${report.blank} blank); share: of the commenters; impact: the score of all commenters minus the score without the theme's`,
-    ...(metrics.length > 0 ? [adjustmentNote(report.adjust, 'each metric across the themes')] : []),
-    ...hiddenNote(report.suppression).map((line) => `${line}; quotes only from groups of ${report.suppression!.minNComments} respondents with a comment (--min-n-comments)`),
-  ];
-  return [textTable([head, ...lines]), '', ...footer, ...(quotes.length > 0 ? ['', ...quotes] : [])].join('\n');
+  return [textTable([head, ...lines]), '', ...themesNotes(report), ...(quotes.length > 0 ? ['', ...quotes] : [])].join('\n');
 }
 
-/** A theme report as CSV: a line per scope and theme (and the uncoded comments), full precision. */
-export function themesCsv(report: ThemeReport, style: CsvStyle): string {
+/** What the themes' table says below it: the base, what impact means, the adjustment, what is hidden. */
+export function themesNotes(report: ThemeReport): string[] {
+  return [
+    `${report.commenters} of ${report.rows} rows have a comment (${report.blank} blank); share: of the commenters; impact: the score of all commenters minus the score without the theme's`,
+    ...(metricsOf(report).length > 0 ? [adjustmentNote(report.adjust, 'each metric across the themes')] : []),
+    ...hiddenNote(report.suppression).map((line) => `${line}; quotes only from groups of ${report.suppression!.minNComments} respondents with a comment (--min-n-comments)`),
+  ];
+}
+
+/** The quotes of the whole report, a line per theme and quote, for a workbook's second sheet. */
+export function quotesSheet(report: ThemeReport): Sheet {
+  return { name: 'Quotes', head: ['theme', 'label', 'index', 'quote'], rows: report.themes.flatMap((theme) => theme.examples.map((quote) => [theme.id, theme.label, quote.index, quote.text])) };
+}
+
+/** A theme report as a sheet (and CSV): a line per scope and theme (and the uncoded comments), full precision; shares are percentages in a workbook. */
+export function themesSheet(report: ThemeReport): Sheet {
   const metrics = metricsOf(report);
   const grouped = report.groups !== undefined;
   const head = [
@@ -104,5 +114,6 @@ export function themesCsv(report: ThemeReport, style: CsvStyle): string {
     ]),
     [...(grouped ? [label] : []), '(no theme)', '', '', summary.uncoded.commenters, summary.uncoded.share, null, null, ...metrics.flatMap(() => [null, null, null, null, null, null]), ...(suppressed ? [''] : [])],
   ]);
-  return csvText([suppressed ? [...head, 'suppressed'] : head, ...rows], style);
+  const columns = suppressed ? [...head, 'suppressed'] : head;
+  return { name: 'Themes', head: columns, rows, format: (column) => (/^(share|share_lower|share_upper|csat_(mentioned|rest|impact|standard_error))$/.test(columns[column]!) ? 'percent' : formatByName(columns[column]!)) };
 }

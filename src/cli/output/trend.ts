@@ -1,7 +1,8 @@
 import type { Trend } from '../../analysis/trend.js';
 import { METRIC_LABELS, type MetricColumn } from '../shared/metric-flags.js';
 import { bracket, countCell, fixed, HIDDEN, hiddenNote, pValue } from './format-number.js';
-import { csvText, textTable, type TextCell , type CsvStyle } from './text-table.js';
+import { textTable, type TextCell } from './text-table.js';
+import { metricFormats, type Sheet } from './workbook.js';
 import { adjustmentNote } from '../shared/test-flags.js';
 import { periodLines } from './period-runs.js';
 
@@ -46,16 +47,21 @@ export function trendTable(runs: readonly TrendRun[], level: number): string {
       }),
     ),
   );
+  return `${textTable([head, ...lines])}\n\n${trendNotes(runs, level).join('\n')}`;
+}
+
+/** What the trend's table says below it: what "*" means, the adjustment, the rows in no period, what is hidden. */
+export function trendNotes(runs: readonly TrendRun[], level: number): string[] {
   const first = runs[0]!.trend;
   const footer = [`* a change significant at the ${Math.round((1 - level) * 1000) / 10} % level by its adjusted p-value`, adjustmentNote(first.adjust, 'the changes of each metric column')];
   if (first.undated > 0) footer.push(`${first.undated} rows without a date are in no period`);
   if (first.invalidDates > 0) footer.push(`${first.invalidDates} rows with an invalid date were skipped`);
   footer.push(...hiddenNote(first.suppression));
-  return `${textTable([head, ...lines])}\n\n${footer.join('\n')}`;
+  return footer;
 }
 
-/** The same, as CSV with full precision. */
-export function trendCsv(runs: readonly TrendRun[], style: CsvStyle): string {
+/** The same as a sheet (and CSV): every period, full precision; CSAT figures are percentages in a workbook. */
+export function trendSheet(runs: readonly TrendRun[]): Sheet {
   const rows = runs.flatMap(({ columns, trend }) =>
     columns.flatMap((column) =>
       trend.periods.map((period) => {
@@ -67,6 +73,7 @@ export function trendCsv(runs: readonly TrendRun[], style: CsvStyle): string {
     ),
   );
   const hidden = runs[0]!.trend.suppression === undefined ? [] : ['suppressed'];
-  return csvText([['period', 'start', 'metric', 'column', 'rows', 'n', 'missing', 'invalid', 'score', 'lower', 'upper', 'change', 'p_value', 'p_adjusted', 'significant', ...hidden], ...rows], style);
+  const head = ['period', 'start', 'metric', 'column', 'rows', 'n', 'missing', 'invalid', 'score', 'lower', 'upper', 'change', 'p_value', 'p_adjusted', 'significant', ...hidden];
+  return { name: 'Trend', head, rows, format: metricFormats(head, /^(score|lower|upper|change)$/) };
 }
 

@@ -1,7 +1,8 @@
 import { keyTexts } from '../../charts/internal/key-texts.js';
 import type { DistinctiveWord, DistinctiveWords } from '../../text/distinctive-words.js';
 import { fixed } from './format-number.js';
-import { csvText, textTable, type CsvStyle, type TextCell } from './text-table.js';
+import { textTable, type TextCell } from './text-table.js';
+import type { Sheet } from './workbook.js';
 
 /** The words most characteristic of each group: the `top` with the highest z for the first, the lowest for the second. */
 export function wordsTable(result: DistinctiveWords, top: number): string {
@@ -17,11 +18,17 @@ export function wordsTable(result: DistinctiveWords, top: number): string {
     `Characteristic of ${b} (${result.comments[1]} comments):`,
     textTable([head, ...second.map(line)]),
     '',
-    `z: ${result.method}; |z| > 1.96 is about the 5 % level for one word alone.`,
+    ...wordsNotes(result),
   ].join('\n');
 }
 
-/** Every word, sorted by z, with its counts, log-odds ratio and z, full precision. */
-export function wordsCsv(result: DistinctiveWords, style: CsvStyle): string {
-  return csvText([['stem', 'form', 'count_a', 'count_b', 'log_odds_ratio', 'z'], ...result.words.map((word) => [word.stem, word.form, word.countA, word.countB, word.logOddsRatio, word.z])], style);
+/** What the word lists say below them: how z is made and read. */
+export function wordsNotes(result: DistinctiveWords): string[] {
+  return [`z: ${result.method}; |z| > 1.96 is about the 5 % level for one word alone.`];
+}
+
+/** Every word, sorted by z, with its counts, log-odds ratio and z, full precision (a sheet, and the CSV). */
+export function wordsSheet(result: DistinctiveWords): Sheet {
+  const head = ['stem', 'form', 'count_a', 'count_b', 'log_odds_ratio', 'z'];
+  return { name: 'Words', head, rows: result.words.map((word) => [word.stem, word.form, word.countA, word.countB, word.logOddsRatio, word.z]), format: (column) => (column === 2 || column === 3 ? 'count' : 'number') };
 }

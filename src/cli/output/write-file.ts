@@ -4,12 +4,12 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 
 /**
- * Writes a file the command produced (a report) so that nothing is lost: never over one of the
+ * Writes a file the command produced (a report, a workbook, --out) so that nothing is lost: never over one of the
  * command's own input files (`report data.csv --out data.csv` replaced the survey with HTML),
  * and atomically — into a temporary file beside the target, then renamed over it — so a
  * failed or interrupted write leaves the previous file whole, never half a new one.
  */
-export function writeFileSafely(out: string, content: string, inputs: readonly string[]): void {
+export function writeFileSafely(out: string, content: string | Uint8Array, inputs: readonly string[]): void {
   const target = resolve(out);
   const existing = statOf(target);
   if (existing?.isDirectory()) throw new InputError(`cannot write ${out}: it is a directory`);

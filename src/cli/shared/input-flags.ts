@@ -32,7 +32,8 @@ export const DATE_UNIT_FLAG = { name: 'date-unit', value: 'UNIT', help: `what a 
 export const OUTPUT_FLAGS: FlagGroup = {
   heading: 'Output',
   flags: [
-    { name: 'format', value: 'FORMAT', help: 'table (default), csv, or json (the library\'s result objects)' },
+    { name: 'format', value: 'FORMAT', help: 'table (default), csv, json (the library\'s result objects), or xlsx (an Excel workbook: needs --out FILE.xlsx)' },
+    { name: 'out', value: 'FILE', help: 'write to FILE instead of standard output (never over the input; a failed write leaves FILE as it was)' },
     { name: 'raw-csv', help: "write CSV text as it is, even where a spreadsheet would run it as a formula (by default text starting with = + - @ gets a leading ')" },
     { name: 'quiet', help: 'no progress line and no notes on stderr' },
   ],
@@ -43,11 +44,15 @@ export function csvStyle(args: ParsedArgs): CsvStyle {
   return { raw: isSet(args, 'raw-csv') };
 }
 
-export type OutputFormat = 'table' | 'csv' | 'json';
+export type OutputFormat = 'table' | 'csv' | 'json' | 'xlsx';
 
 export function outputFormat(args: ParsedArgs): OutputFormat {
   const format = single(args, 'format') ?? 'table';
-  if (format !== 'table' && format !== 'csv' && format !== 'json') throw new UsageError(`unknown --format "${format}" (table, csv or json)`);
+  if (format !== 'table' && format !== 'csv' && format !== 'json' && format !== 'xlsx') throw new UsageError(`unknown --format "${format}" (table, csv, json or xlsx)`);
+  const out = single(args, 'out');
+  if (format === 'xlsx' && out === undefined) throw new UsageError('--format xlsx writes a workbook: give --out FILE.xlsx');
+  if (format === 'xlsx' && !/\.xlsx$/i.test(out!)) throw new UsageError(`--format xlsx writes an .xlsx workbook; --out ${JSON.stringify(out)} does not end in .xlsx`);
+  if (format !== 'xlsx' && out !== undefined && /\.xlsx$/i.test(out)) throw new UsageError(`--out ${JSON.stringify(out)} ends in .xlsx: add --format xlsx for a workbook`);
   return format;
 }
 
