@@ -6,6 +6,7 @@ import { summarize, type SummarizeOptions } from '../../analysis/summarize.js';
 import { summaryItems } from '../../analysis/internal/summary-items.js';
 import { trend, type TrendOptions } from '../../analysis/trend.js';
 import { keyFindings, type KeyFindingsInput } from '../../analysis/key-findings.js';
+import { bannerTable, type BannerAdjustment, type BannerTableOptions } from '../../analysis/banner-table.js';
 import { driversChart } from '../../charts/drivers-chart.js';
 import { journeyChart } from '../../charts/journey-chart.js';
 import { summaryChart } from '../../charts/summary-chart.js';
@@ -19,7 +20,7 @@ import type { ScorecardReport } from '../../scorecard/scorecard-report.js';
 import { labelsFor, numberStyle, type VegaLiteSpec } from '../../charts/internal/options.js';
 import { readJsonFile } from '../input/input-path.js';
 import { writeFileSafely } from '../output/write-file.js';
-import { all, isSet, parseCommand, single, type CommandSpec } from '../args.js';
+import { all, isSet, parseCommand, single, type CommandSpec, type ParsedArgs } from '../args.js';
 import { UsageError } from '../errors.js';
 import type { Row } from '../input/table.js';
 import { renderSvgs } from '../report/render-charts.js';
@@ -81,6 +82,14 @@ export const reportSpec: CommandSpec = {
     },
     { heading: 'Follow-ups (optional)', flags: [{ name: 'id', value: 'COL', help: 'the respondent id column: the report counts whom to contact' }] },
     { heading: 'What customers say (optional)', flags: THEME_FLAGS },
+    {
+      heading: 'Banner table (optional)',
+      flags: [
+        { name: 'banner', value: 'COL', help: "a column whose groups are the banner table's columns, lettered (repeatable); the report's metrics are its rows", repeat: true },
+        { name: 'category', value: 'COL', help: 'a categorical column: its categories as rows of the banner table (repeatable)', repeat: true },
+        { name: 'min-base', value: 'N', help: 'leave banner columns with fewer answers than this untested (default 30); --adjust none, bonferroni, holm or benjamini-hochberg adjusts over each row (default none)' },
+      ],
+    },
     { heading: 'Mystery shopping (optional; then --nps, --csat and --ces are too): one row per visit, grouped and ranked by the first --by', flags: CARD_FLAGS },
     { heading: 'Tests', flags: [ADJUST_FLAG] },
     { heading: SUPPRESSION_FLAGS.heading, flags: SUPPRESSION_FLAGS.flags.map((flag) => (flag.name === 'min-n' ? { ...flag, help: `${flag.help} (default ${REPORT_SUPPRESSION.minN}; 1 hides nothing)` } : flag.name === 'min-n-comments' ? { ...flag, help: `${flag.help.replace('(default: --min-n)', `(default ${REPORT_SUPPRESSION.minNComments}, or --min-n when given)`)}` } : flag)) },
@@ -92,6 +101,20 @@ export const reportSpec: CommandSpec = {
     'cx-metrics report answers.csv --lang fi --nps recommend --by channel --at answered --period month --out raportti.html',
   ],
 };
+
+const BANNER_ADJUSTMENTS: readonly BannerAdjustment[] = ['none', 'bonferroni', 'holm', 'benjamini-hochberg'];
+
+/** The banner table's options from the report's flags: its base, and --adjust when it is one a banner takes. */
+function bannerFlags(args: ParsedArgs, adjust: PValueAdjustment | undefined): { adjust?: BannerAdjustment; minBase?: number } {
+  if (all(args, 'banner').length === 0) {
+    if (isSet(args, 'category') || isSet(args, 'min-base')) throw new UsageError('--category and --min-base go with --banner COL');
+    return {};
+  }
+  if (adjust !== undefined && !(BANNER_ADJUSTMENTS as readonly string[]).includes(adjust)) throw new UsageError(`a banner table adjusts by ${BANNER_ADJUSTMENTS.join(', ')}; --adjust ${adjust} is not one of them`);
+  const minBase = single(args, 'min-base');
+  if (minBase !== undefined && !/^\s*\d+\s*$/.test(minBase)) throw new UsageError(`--min-base takes a whole number of answers, got ${JSON.stringify(minBase)}`);
+  return { ...(adjust === undefined ? {} : { adjust: adjust as BannerAdjustment }), ...(minBase === undefined ? {} : { minBase: Math.max(1, Number(minBase)) }) };
+}
 
 /** `--lang`, else the language of LANG (fi_FI.UTF-8 → fi), else English. */
 function language(given: string | undefined): 'en' | 'fi' {
@@ -112,6 +135,7 @@ export async function reportCommand(argv: readonly string[]): Promise<CommandOut
   const adjust = adjustFlag(args);
   const suppression = suppressionFlags(args, REPORT_SUPPRESSION);
   const visitOptions = mystery ? scorecardOptions(args, suppression) : undefined;
+  const bannerOptions = bannerFlags(args, adjust);
   const method = single(args, 'driver-method') as KeyDriverMethod | undefined;
   if (method !== undefined && !KEY_DRIVER_METHODS.includes(method)) throw new UsageError(`--driver-method takes ${KEY_DRIVER_METHODS.join(', ')}, got ${JSON.stringify(method)}`);
   const period = single(args, 'period');
@@ -128,8 +152,10 @@ export async function reportCommand(argv: readonly string[]): Promise<CommandOut
   const by = all(args, 'by').map((name) => resolveColumn(table, name));
   const [at, outcome, stage, touchpoint, id] = ['at', 'outcome', 'stage', 'touchpoint', 'id'].map(column);
   const drivers = all(args, 'driver').map((name) => resolveColumn(table, name));
+  const banner = all(args, 'banner').map((name) => resolveColumn(table, name));
+  const categories = all(args, 'category').map((name) => resolveColumn(table, name));
   const themes = themed ? themeOptions(args, table, metrics, suppression) : undefined;
-  const texts = [...by, ...[stage, touchpoint, id, themes?.text, themes?.topics].filter((name): name is string => name !== undefined)];
+  const texts = [...new Set([...by, ...banner, ...categories, ...[stage, touchpoint, id, themes?.text, themes?.topics].filter((name): name is string => name !== undefined)])];
   const numbers = [...metrics.columns.map((entry) => entry.column), ...(metrics.weight === undefined ? [] : [metrics.weight]), ...(outcome === undefined ? [] : [outcome]), ...drivers];
   const dates = at === undefined ? [] : [at];
   const card = mystery ? scorecardPlan(args, table, note, single(args, 'by') === undefined ? undefined : all(args, 'by')[0], [...texts, ...dates, ...numbers]) : undefined;
@@ -168,6 +194,10 @@ export async function reportCommand(argv: readonly string[]): Promise<CommandOut
     held.summary = summary;
     specs.push(summaryChart(summary, { ...chartOptions, title: null }));
     sections.push((svgs) => builders.summary(summary, by, svgs[0]!));
+    if (banner.length > 0) {
+      const table = bannerTable(rows, { ...metricSpecs(metrics), banner, ...(categories.length === 0 ? {} : { categories }), ...common, ...(metrics.level === undefined ? {} : { level: metrics.level }), ...bannerOptions } as BannerTableOptions<Row>);
+      sections.push(() => builders.banner(table));
+    }
     if (at !== undefined) {
       const oneCall = new Set(metrics.columns.map((entry) => entry.metric)).size === metrics.columns.length;
       const groups = oneCall ? [metrics.columns] : metrics.columns.map((entry) => [entry]);

@@ -15,6 +15,7 @@ import type { PValueAdjustment } from '../../stats/adjust-p-values.js';
 import type { ThemeReport } from '../../text/theme-report.js';
 import type { SuppressionOptions } from '../../analysis/internal/suppression.js';
 import type { KeyFinding, KeyFindings } from '../../analysis/key-findings.js';
+import type { BannerTable } from '../../analysis/banner-table.js';
 import type { ScorecardGroupFigures, ScorecardReport, ScorecardWave } from '../../scorecard/scorecard-report.js';
 
 const DEFAULT_INTERVALS = { nps: 'adjusted-wald', csat: 'wilson' } as const;
@@ -228,6 +229,20 @@ export function reportSections(strings: ReportStrings, style: NumberStyle, quadr
           },
         ],
       };
+    },
+
+    /** The banner table: a column per letter, per row its score with the letters it is higher than, and a line of bases. */
+    banner(table: BannerTable): ReportSection {
+      const headings = keyTexts(table.columns.slice(1).map((column) => column.key), [strings.total]);
+      const head = ['', ...table.columns.map((column, c) => `(${column.letter}) ${c === 0 ? strings.total : `${column.field}: ${headings[c - 1]}`}`)];
+      const rows = table.rows.flatMap((row) => {
+        const label = row.metric === 'category' ? `${row.field}: ${keyTexts([row.category])[0]}` : `${strings.metricNames[row.metric]} ${row.field}`;
+        const metric: MetricName = row.metric === 'category' ? 'csat' : row.metric;
+        const scores = row.cells.map((cell) => (cell.suppressed !== undefined ? strings.hidden : `${score(metric, cell.score)}${cell.higherThan.length === 0 ? '' : ` ${cell.higherThan.join(cell.higherThan.some((letter) => letter.length > 1) ? ' ' : '')}`}`));
+        return [[label, ...scores], ['\u00a0\u00a0\u00a0n', ...row.cells.map((cell) => (cell.suppressed !== undefined && cell.n === 0 ? '–' : count(cell.n)))]];
+      });
+      const notes = [strings.banner.letters(style.percent(table.level * 100, 0)), strings.banner.tests, strings.banner.adjustment(table.adjust, count(table.minBase))];
+      return { id: 'banner', title: strings.banner.title, svg: null, notes, tables: [{ head, rows, numeric: head.map((_, c) => c).filter((c) => c > 0) }] };
     },
 
     /** The mystery-shopping programme: the league with each section's achievement, then each location by wave with its change. */

@@ -47,6 +47,13 @@ export const EN_REPORT: ReportStrings = {
   quotes: 'In their words',
   contacts: (count, of, share) => `${count} of ${of} respondents (${share}) await a follow-up.`,
   hidden: 'hidden',
+  banner: {
+    title: 'Banner table',
+    letters: (level) => `A letter in a cell: significantly higher than the column of that letter at ${level} confidence (columns of the same banner only).`,
+    tests: "Proportions (CSAT, categories) by the pooled two-proportion z test (R prop.test without continuity correction), NPS by its two-sample z test, CES by Welch's t on the means.",
+    adjustment: (adjust, minBase) =>
+      `${adjust === 'none' ? 'Each pair is taken alone (not adjusted, as SPSS and expss do by default)' : `The pairs of each row are adjusted together by ${adjust === 'holm' ? "Holm's method" : adjust === 'bonferroni' ? 'Bonferroni' : 'Benjamini–Hochberg'}`}; columns with fewer than ${minBase} answers are not tested.`,
+  },
   scorecard: {
     title: 'Mystery shopping',
     location: 'Location',

@@ -47,6 +47,13 @@ export const FI_REPORT: ReportStrings = {
   quotes: 'Asiakkaiden sanoin',
   contacts: (count, _of, share) => `Yhteydenottoa odottaa ${count} vastaajaa (${share}).`,
   hidden: 'piilotettu',
+  banner: {
+    title: 'Ristiintaulukko',
+    letters: (level) => `Kirjain solussa: merkitsevästi suurempi kuin sen kirjaimen sarake ${level}:n luottamustasolla (vain saman taustamuuttujan sarakkeet).`,
+    tests: 'Osuudet (tyytyväiset, luokat) yhdistetyn osuuden z-testillä (R:n prop.test ilman jatkuvuuskorjausta), NPS kahden otoksen z-testillä, CES Welchin t-testillä keskiarvoista.',
+    adjustment: (adjust, minBase) =>
+      `${adjust === 'none' ? 'Jokainen pari testataan erikseen (ei korjausta, kuten SPSS:n ja expssin oletus)' : `Rivin parien p-arvot on korjattu yhdessä ${adjust === 'holm' ? 'Holmin menetelmällä' : adjust === 'bonferroni' ? 'Bonferronin menetelmällä' : 'Benjamini–Hochbergin menetelmällä'}`}; sarakkeita, joissa on alle ${minBase} vastausta, ei testata.`,
+  },
   scorecard: {
     title: 'Haamuasiointi',
     location: 'Toimipiste',

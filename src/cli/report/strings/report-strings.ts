@@ -89,6 +89,15 @@ export interface ReportStrings {
   readonly contacts: (count: string, of: string, share: string) => string;
   /** What a table shows for figures hidden to protect respondents. */
   readonly hidden: string;
+  /** The banner table's section. */
+  readonly banner: {
+    readonly title: string;
+    /** What the letters mean, with the level, and whether the total was tested too. */
+    readonly letters: (level: string) => string;
+    readonly tests: string;
+    /** The adjustment over each row's pairs, by name (none, bonferroni, holm, benjamini-hochberg), and the minimum base. */
+    readonly adjustment: (adjust: 'none' | 'bonferroni' | 'holm' | 'benjamini-hochberg', minBase: string) => string;
+  };
   /** The mystery-shopping section. */
   readonly scorecard: {
     readonly title: string;
