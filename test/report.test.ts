@@ -55,7 +55,12 @@ describe.skipIf(chromiumPath === undefined)('cx-metrics report in headless Chrom
     expect(summary.some((row) => row.startsWith('Total | CSAT | Cleanliness | 25,974 | 48.2%'))).toBe(true);
     // R cor.test (test/airline-survey.test.ts): Online boarding r 0.5649 on 25 324 pairs, Seat comfort 0.3463.
     expect(await tableRows(page, 'drivers')).toEqual([expect.stringMatching(/^Online boarding \| 25,324 \| 0\.565 \| < 0\.001 \| 58\.6 \| 1 \| /), expect.stringMatching(/^Seat comfort \| 25,976 \| 0\.346 \| < 0\.001 \| 61\.2 \| 2 \| /)]);
-    expect(await page.textContent('#follow-ups')).toMatch(/of 25,976 respondents to contact now\./);
+    // python3 over the file: rows with Seat comfort or Cleanliness in 1–2 (0 is not applicable): 8,702 of 25,976 = 33.5 %.
+    expect(await page.textContent('#follow-ups')).toContain('8,702 of 25,976 respondents (33.5%) await a follow-up.');
+    // Key findings first: Business 8584/12495 = 68.7 % against the rest (Eco + Eco Plus) 6095/13481 = 45.2 %.
+    expect(await page.$$eval('section', (sections) => sections.map((section) => section.id))).toEqual(['findings', 'summary', 'drivers', 'follow-ups', 'methodology']);
+    const findings = await page.$$eval('#findings li', (items) => items.map((item) => item.textContent));
+    expect(findings[0]).toBe("Business is above the rest of the respondents on CSAT (Seat comfort): 68.7% against 45.2% (p adj. < 0.001; 3 tests, Holm's method).");
   }, 60_000);
 
   it('a Google Forms export in Finnish: decimal commas, the trend, the journey words', async () => {
@@ -81,6 +86,65 @@ describe.skipIf(chromiumPath === undefined)('cx-metrics report in headless Chrom
     expect(trend[2]).toMatch(/^2026-W47 \| .* \| 31 \| 3 \| .* \| \+41,9 \| 0,046 \| 0,137$/);
     expect(await page.getAttribute('#trend tbody tr:nth-child(3)', 'class')).toBeNull();
     expect(await page.textContent('#methodology')).toContain('korjattu Holmin menetelmällä');
+    // Each store against the other two (python3 over the file): Itis NPS −42.5 against +7.5, z −3.326,
+    // p 0.00088; Kamppi +15.0 against −21.25, p 0.0287; Sello p 0.390. Holm: 0.0026, 0.0574, 0.390 —
+    // Kamppi differs only before adjustment, and is not said.
+    const findings = await page.$$eval('#findings li', (items) => items.map((item) => item.textContent));
+    expect(findings).toEqual([
+      'Ryhmässä Itis NPS (How likely are you to recommend us to a friend?) on muita vastaajia matalampi: −43, muilla 8 (p korj. 0,003; 3 testiä, Holmin korjaus).',
+      'Jaksosta toiseen NPS (How likely are you to recommend us to a friend?) ei muuttunut merkitsevästi 95\u00a0%:n luottamustasolla (3 testiä, Holmin korjaus).',
+    ]);
+  }, 60_000);
+
+  it.skipIf(airlineCsv === undefined)('the airline survey in Finnish: the follow-ups sentence, the banner table, small groups hidden', async () => {
+    const out = join(dir, 'lentoraportti.html');
+    const run = cli('report', airlineCsv!, '--lang', 'fi', '--csat', 'Seat comfort', '--csat', 'Cleanliness', '--na', '0', '--by', 'Class', '--banner', 'Type of Travel', '--id', 'id', '--out', out);
+    expect(run.status).toBe(0);
+    const { page, errors, requests } = await openReport(browser, out, join(dir, 'lentoraportti.png'), 420);
+    expect([errors, requests]).toEqual([[], []]);
+    // The same 8 702 of 25 976 (33,5 %) as in English, written as Finnish survey tools write it.
+    expect(await page.textContent('#follow-ups')).toContain('Yhteydenottoa odottaa 8\u00a0702 vastaajaa (33,5\u00a0%).');
+    expect(await page.textContent('header')).toContain('Ei vastausta / ei koske');
+    // Type of Travel (Rscript test/reference/banner.R): business 10 984/18 038 = 60,9 %, personal 3 695/7 938 = 46,5 %.
+    const banner = await tableRows(page, 'banner');
+    expect(banner[0]).toBe('Tyytyväisten osuus Seat comfort | 56,5\u00a0% | 60,9\u00a0% C | 46,5\u00a0%');
+    expect(await page.textContent('#methodology')).toContain('Tyytyväisten osuus = niiden osuus asteikolla 1–5 vastanneista, jotka valitsivat 4–5.');
+    expect(await page.textContent('#methodology')).toContain('jos vastaajia on alle 5');
+  }, 60_000);
+
+  it('a mystery-shopping programme: its section with the league chart, and long question texts that do not overlap', async () => {
+    const out = join(dir, 'mystery.html');
+    const run = cli('report', 'examples/data/mystery-visits.csv', '--template', 'service-encounter', '--situation', 'situation', '--by', 'location', '--wave', 'wave', '--lang', 'en', '--quiet', '--out', out);
+    expect(run.status).toBe(0);
+    const { page, errors } = await openReport(browser, out, join(dir, 'mystery.png'));
+    expect(errors).toEqual([]);
+    expect(await chartMarks(page)).toEqual([expect.any(Number)]);
+    // python3 test/reference/mystery-league.py: Harbour Street 289.5 / 351 = 82.5 %, 22 visits.
+    expect((await tableRows(page, 'scorecard'))[0]).toMatch(/^1 \| Harbour Street \| 22 \| 82\.5% \| /);
+    // Questions as long as Qualtrics writes them, three NPS questions (a panel each, headed by the question):
+    // drawn as Q1–Q3 with the key, no text over another (written out in full, the headers overlap).
+    const long = ['How likely are you to recommend the service desk to a friend after your visit today?', 'How likely are you to recommend the time it took to resolve the issue you contacted us about?', 'How likely are you to recommend us after the information you were given about next steps?'];
+    const lines = [['team', ...long].map((text) => `"${text}"`).join(',')];
+    for (let i = 0; i < 60; i++) lines.push([['north', 'south'][i % 2], i % 11, (i * 2) % 11, (i * 3) % 11].join(','));
+    const questions = join(dir, 'questions.csv');
+    await import('node:fs').then((fs) => fs.writeFileSync(questions, lines.join('\n')));
+    const longOut = join(dir, 'questions.html');
+    expect(cli('report', questions, '--by', 'team', ...long.flatMap((text) => ['--nps', text]), '--lang', 'en', '--quiet', '--out', longOut).status).toBe(0);
+    const opened = await openReport(browser, longOut, join(dir, 'questions.png'));
+    const overlaps = await opened.page.$eval('#summary figure svg', (svg) => {
+      const boxes = [...svg.querySelectorAll('text')].filter((text) => (text.textContent ?? '').trim() !== '').map((text) => ({ text: text.textContent, box: text.getBoundingClientRect() }));
+      const pairs: string[] = [];
+      boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b) => {
+        const apart = a.box.right <= b.box.left + 0.5 || b.box.right <= a.box.left + 0.5 || a.box.bottom <= b.box.top + 0.5 || b.box.bottom <= a.box.top + 0.5;
+        if (!apart) pairs.push(`${a.text} / ${b.text}`);
+      }));
+      return pairs;
+    });
+    expect(overlaps).toEqual([]);
+    // The key below the title, wrapped at 90 characters: "Q2 How … contacted us" is 89 (with " about?" 96).
+    const key = await opened.page.$$eval('#summary figure svg tspan', (lines) => lines.map((line) => line.textContent));
+    expect(key).toContain('Q2 How likely are you to recommend the time it took to resolve the issue you contacted us');
+    expect(key).toContain('about?');
   }, 60_000);
 
   it('works without a browser too: a report file is complete HTML with no script and no link', () => {

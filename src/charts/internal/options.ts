@@ -6,7 +6,7 @@ import { FI_LABELS } from '../labels/fi.js';
 export interface VegaLiteSpec {
   readonly $schema: string;
   /** The title; with groups hidden to protect respondents, `{ text, subtitle }` where the subtitle says so. */
-  readonly title?: string | { readonly text: string; readonly subtitle: string | readonly string[] };
+  readonly title?: string | { readonly text: string | readonly string[]; readonly subtitle?: string | readonly string[]; readonly fontSize?: number; readonly fontWeight?: string };
   /** The data, inline (for a single view; layers and panels may carry their own). */
   readonly data?: { readonly values: readonly Readonly<Record<string, unknown>>[] };
   readonly layer?: readonly Readonly<Record<string, unknown>>[];
@@ -77,7 +77,8 @@ export function numberStyle(locale: string | undefined): NumberStyle {
 export function topLevel(options: ChartOptions, defaultTitle: string, body: Record<string, unknown>, notes: readonly (string | null)[] = []): VegaLiteSpec {
   const title = options.title === undefined ? defaultTitle : options.title;
   const lines = notes.filter((note): note is string => note !== null);
-  const heading = lines.length === 0 ? title : { text: title ?? '', subtitle: lines.length === 1 ? lines[0]! : lines };
+  // Without a title (title: null) the notes are the title itself, in the subtitle's plain type: Vega draws no subtitle under an empty title.
+  const heading = lines.length === 0 ? title : title === null ? { text: lines, fontSize: 11, fontWeight: 'normal' } : { text: title, subtitle: lines.length === 1 ? lines[0]! : lines };
   return <VegaLiteSpec>{
     $schema: SCHEMA,
     ...(heading === null ? {} : { title: heading }),
