@@ -16,7 +16,7 @@ import { airlineCsv } from './shared-data.js';
 if (airlineCsv === undefined) throw new Error('the airline survey is not here (see test/shared-data.ts)');
 const dir = mkdtempSync(join(tmpdir(), 'cx-metrics-screenshot-'));
 copyFileSync(airlineCsv, join(dir, 'airline-passenger-satisfaction-test.csv'));
-const args = ['airline-passenger-satisfaction-test.csv', '--by', 'Class', '--csat', 'Seat comfort', '--csat', 'Cleanliness', '--na', '0', '--outcome', 'satisfaction', '--map', 'satisfied=1,neutral or dissatisfied=0', '--driver', 'Online boarding', '--driver', 'Seat comfort', '--driver', 'Inflight wifi service', '--driver', 'Cleanliness', '--driver-scale', '1-5', '--id', 'id', '--lang', 'en', '--out', 'report.html'];
+const args = ['airline-passenger-satisfaction-test.csv', '--by', 'Class', '--csat', 'Seat comfort', '--csat', 'Cleanliness', '--na', '0', '--outcome', 'satisfaction', '--map', 'satisfied=1,neutral or dissatisfied=0', '--driver', 'Online boarding', '--driver', 'Seat comfort', '--driver', 'Inflight wifi service', '--driver', 'Cleanliness', '--driver-scale', '1-5', '--banner', 'Type of Travel', '--id', 'id', '--lang', 'en', '--out', 'report.html'];
 const run = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), join(root, 'src/cli/main.ts'), 'report', ...args], { cwd: dir, encoding: 'utf8' });
 if (run.status !== 0) throw new Error(run.stderr);
 const browser = await launchChromium();
