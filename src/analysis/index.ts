@@ -28,6 +28,6 @@ export { followUps } from './follow-ups.js';
 export type { FollowUp, FollowUpList, FollowUpOptions } from './follow-ups.js';
 export type { ComplementaryRule, Suppression, SuppressionOptions, SuppressionRule } from './internal/suppression.js';
 export { keyFindings } from './key-findings.js';
-export type { FieldTrend, KeyFinding, KeyFindingFamily, KeyFindingKind, KeyFindings, KeyFindingsInput, KeyFindingsOptions, ThemeFindingsInput } from './key-findings.js';
+export type { FieldTrend, KeyFinding, KeyFindingFamily, KeyFindingKind, KeyFindings, KeyFindingsInput, KeyFindingsOptions, ThemeFindingsInput, ThemeImpactInput } from './key-findings.js';
 export { bannerTable } from './banner-table.js';
 export type { BannerAdjustment, BannerCell, BannerPair, BannerColumn, BannerRow, BannerTable, BannerTableOptions, BannerTest } from './banner-table.js';

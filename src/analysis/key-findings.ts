@@ -88,7 +88,8 @@ export interface ThemeFindingsInput {
   }[];
 }
 
-interface ThemeImpactInput<Result> {
+/** The parts of a theme's impact on a metric that findings read. */
+export interface ThemeImpactInput<Result> {
   readonly mentioned: Result;
   readonly rest: Result;
   readonly impact: number | null;
