@@ -2,7 +2,7 @@
  * Benchmarks of cx-metrics against hand-written loops and peers.
  *
  *   npm run bench            # every section, each in a fresh process (under a minute)
- *   npm run bench -- nps     # one section: nps, typed, summarize, peers, memory, cli, warehouse, text
+ *   npm run bench -- nps     # one section: nps, typed, summarize, peers, memory, cli, warehouse, text, banner
  *
  * Each figure is the median of several timed runs after warm-up runs. A ratio compares with
  * a hand-written loop doing the same validation on the same data in the same process; each
@@ -19,7 +19,7 @@ import { summarizeCommand } from '../src/cli/commands/summarize.js';
 import { airlineCsv } from '../test/shared-data.js';
 import * as ss from 'simple-statistics';
 import * as zc from 'zod';
-import { NPS_SCALE, createTally, nps, summarize, summaryFromRows, summarySql, tallyStream } from '../src/index.js';
+import { NPS_SCALE, bannerTable, createTally, nps, summarize, summaryFromRows, summarySql, tallyStream } from '../src/index.js';
 import { defineCodebook, themeReport } from '../src/text/index.js';
 import { stemmer as finnishStem } from '@orama/stemmers/finnish';
 
@@ -325,7 +325,46 @@ function textSection(): void {
   row('themeReport, 1 M comments of ~100 characters, 40 themes, NPS impacts', ms(library), ms(hand), ratio(library / hand));
 }
 
-const SECTIONS: Record<string, () => void | Promise<void>> = { nps: npsSection, typed: typedSection, summarize: summarizeSection, peers: peersSection, memory: memorySection, cli: cliSection, warehouse: warehouseSection, text: textSection };
+/**
+ * 9. bannerTable on 1 M row objects: two banner fields (4 channels, 3 regions), CSAT and a
+ * categorical field of 3 plans, every pair tested — against the counting loop a developer
+ * would write (a Map of counts per group of each field, every answer validated; the tests on
+ * a few dozen counts cost nothing beside it).
+ */
+function bannerSection(): void {
+  const channels = ['web', 'phone', 'store', 'app'];
+  const regions = ['north', 'south', 'east'];
+  const plans = ['basic', 'plus', 'gold'];
+  const source = answers(ONE_M);
+  const objects = Array.from({ length: ONE_M }, (_, i) => ({
+    channel: channels[i % 4]!,
+    region: regions[i % 3]!,
+    plan: plans[(i * 7) % 3]!,
+    satisfaction: source[i] === null ? null : (source[i]! % 5) + 1,
+  }));
+  function handBanner(data: typeof objects) {
+    const fields = ['channel', 'region'] as const;
+    const groups = fields.map(() => new Map<string, { csat: Float64Array; plans: Map<string, number> }>());
+    for (const r of data) {
+      const v = r.satisfaction;
+      const valid = typeof v === 'number' && v >= 1 && v <= 5 && Math.floor(v) === v;
+      if (!valid && v !== null) throw new Error('invalid');
+      for (let f = 0; f < fields.length; f++) {
+        const key = r[fields[f]!];
+        let group = groups[f]!.get(key);
+        if (!group) groups[f]!.set(key, (group = { csat: new Float64Array(5), plans: new Map() }));
+        if (valid) group.csat[v - 1]!++;
+        group.plans.set(r.plan, (group.plans.get(r.plan) ?? 0) + 1);
+      }
+    }
+    return groups;
+  }
+  const options = { banner: ['channel', 'region'], csat: 'satisfaction', categories: 'plan' };
+  const [library, hand] = timePair(() => bannerTable(objects, options), () => handBanner(objects), 5);
+  row('bannerTable, 1 M rows × CSAT and a category by 2 banner fields, all pairs tested', ms(library), ms(hand), ratio(library / hand));
+}
+
+const SECTIONS: Record<string, () => void | Promise<void>> = { nps: npsSection, typed: typedSection, summarize: summarizeSection, peers: peersSection, memory: memorySection, cli: cliSection, warehouse: warehouseSection, text: textSection, banner: bannerSection };
 const [only, json] = process.argv.slice(2);
 const names = only === undefined ? Object.keys(SECTIONS) : [only];
 if (only !== undefined && !(only in SECTIONS)) throw new Error(`unknown section ${only}; sections: ${Object.keys(SECTIONS).join(', ')}`);

@@ -27,8 +27,8 @@ describe('cx-metrics banner', () => {
 
   it('CSV in long form: a line per row and column with its letters', () => {
     const rows = csvLines(cli('banner', stores, '--banner', 'store', '--banner', 'channel', '--csat', 'q', '--format', 'csv').stdout);
-    expect(rows[0]).toEqual(['metric', 'field', 'category', 'letter', 'banner', 'group', 'score', 'n', 'higher_than', 'tested', 'suppressed']);
-    expect(rows.map((row) => [row[3], row[4], row[5], row[8]])).toEqual([
+    expect(rows[0]).toEqual(['metric', 'field', 'category', 'letter', 'banner', 'group', 'score', 'n', 'invalid', 'higher_than', 'tested', 'suppressed']);
+    expect(rows.map((row) => [row[3], row[4], row[5], row[9]])).toEqual([
       ['letter', 'banner', 'group', 'higher_than'],
       ['A', '', 'Total', ''],
       ['B', 'store', 'A', 'C D'],

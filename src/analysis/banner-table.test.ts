@@ -60,7 +60,7 @@ describe('bannerTable', () => {
     const rows = [...stores.map((row, i) => ({ ...row, plan: i % 3 === 0 ? 'gold' : 'basic', nps: row.store === 'C' ? null : 10 }))];
     const table = bannerTable(rows, { banner: 'store', nps: 'nps', categories: 'plan', minBase: 2 });
     const [nps, gold, basic] = table.rows;
-    expect(nps!.cells[3]).toEqual({ letter: 'D', score: null, n: 0, higherThan: [], tested: false });
+    expect(nps!.cells[3]).toEqual({ letter: 'D', score: null, n: 0, invalid: 0, higherThan: [], tested: false });
     // Row i is gold when i % 3 = 0: 20 of each store's 60 rows (stores are runs of 60).
     expect([gold!.metric, gold!.field, gold!.category]).toEqual(['category', 'plan', 'gold']);
     expect(gold!.cells.map((cell) => cell.n)).toEqual([180, 60, 60, 60]);
@@ -87,8 +87,21 @@ describe('bannerTable', () => {
     const table = bannerTable(rows, { banner: 'store', csat: 'q', minN: 5, minBase: 2 });
     const cells = table.rows[0]!.cells;
     // D has 2 (insufficient; the hidden hold 2 people, Glint's floor): nothing more hidden.
-    expect(cells[4]).toEqual({ letter: 'E', score: null, n: 0, higherThan: [], tested: false, suppressed: 'insufficient' });
+    expect(cells[4]).toEqual({ letter: 'E', score: null, n: 0, invalid: 0, higherThan: [], tested: false, suppressed: 'insufficient' });
     expect(table.rows[0]!.pairs.map((pair) => `${pair.a}${pair.b}`)).toEqual(['BC', 'BD', 'CD']);
+  });
+
+  it("invalid answers skipped are counted once in the total and in each column, whatever the number of banner fields", () => {
+    const rows = [...stores.slice(0, 3), { store: 'A', q: 9 }, { store: 'B', q: 'n/a' }].map((row, i) => ({ ...row, half: i % 2 }));
+    const table = bannerTable(rows, { banner: ['store', 'half'], csat: 'q', invalid: 'skip', minBase: 1 });
+    // Total: 2 invalid (9 and "n/a"); store A 1, B 1; half 0 (rows 0, 2, 4): 1, half 1 (rows 1, 3): 1.
+    expect(table.rows[0]!.cells.map((cell) => [cell.letter, cell.n, cell.invalid])).toEqual([
+      ['A', 3, 2],
+      ['B', 3, 1],
+      ['C', 0, 1],
+      ['D', 2, 1],
+      ['E', 1, 1],
+    ]);
   });
 
   it('letters go on past Z as spreadsheets do', () => {

@@ -7,7 +7,7 @@ import { emptyTally } from '../core/internal/mutable-tally.js';
 import { parseWith } from '../core/internal/parse-options.js';
 import { readFailure } from '../core/internal/read-failure.js';
 import { checkFieldExists, rowWeight } from '../core/internal/row-answers.js';
-import { countRow, groupLayout, groupTallies, newRowGroup, rejectRow, type RowGroup } from '../core/internal/row-tallies.js';
+import { countRow, groupLayout, groupTallies, mergeGroups, newRowGroup, rejectRow, type RowGroup } from '../core/internal/row-tallies.js';
 import { answerOptionsShape } from '../core/options.js';
 import type { InvalidPolicy, Tally } from '../core/tally-types.js';
 import { compareCsat } from '../metrics/compare-csat.js';
@@ -59,6 +59,8 @@ export interface BannerCell {
   readonly score: number | null;
   /** Respondents with an answer (unweighted; 0 when hidden, unless `showCounts`). */
   readonly n: number;
+  /** Answers left out as invalid under `invalid: 'skip'` (0 when hidden, unless `showCounts`). */
+  readonly invalid: number;
   /** Letters of the columns this one is significantly higher than (after adjustment). */
   readonly higherThan: readonly string[];
   /** Whether the cell took part in tests (enough base, shown). */
@@ -138,7 +140,8 @@ interface ColumnCounts {
  * `adjust` corrects over the pairs of one row ('none' by default, as SPSS and expss do:
  * say which you use). The total is not tested against its own parts unless
  * `test: 'columns-and-total'`; columns thinner than `minBase` (default 30) are not tested;
- * hidden columns (`minN`) neither. One pass over the rows.
+ * hidden columns (`minN`) neither. One pass over the rows; the total is the first banner
+ * field's columns merged.
  *
  * @throws {CxValidationError} for a banner or categorical field that is also a metric, a
  *   field no row has, a value that cannot be a group, and the answers' own errors, each with
@@ -174,15 +177,23 @@ export function bannerTable<Row>(rows: readonly Row[], options: BannerTableOptio
 
   const layout = groupLayout(metrics, weight !== undefined);
   const pass = { log: newIssueLog(), skip: parsed.invalid === 'skip' };
-  // A row counts in the total and in one column per banner field: its problems are reported once, from the total.
   const again = { log: newIssueLog(), skip: pass.skip };
-  const newColumn = (): ColumnCounts => ({ group: newRowGroup(layout), categories: categories.map(() => ({ count: [], sumWeights: [], sumSquaredWeights: [] })) });
-  const total = newColumn();
-  const columns = banners.map(() => keyedGroups(newColumn));
-  // Categories get an index in first-seen order, the same in every column.
+  const weighted = weight !== undefined;
+  // Categories get an index in first-seen order, the same in every column; each column's counts
+  // have a slot per category seen so far (a new category adds one to every column).
   const categoryIndex = categories.map(() => keyedGroups(() => ({ index: -1 })));
   const categoryCount = categories.map(() => 0);
-  const placed: ColumnCounts[] = [];
+  const everyColumn: ColumnCounts[] = [];
+  const newColumn = (): ColumnCounts => {
+    const slots = (c: number) => new Array<number>(categoryCount[c]!).fill(0);
+    const column = { group: newRowGroup(layout), categories: categories.map((_, c) => ({ count: slots(c), sumWeights: slots(c), sumSquaredWeights: slots(c) })) };
+    everyColumn.push(column);
+    return column;
+  };
+  // The total is the first banner field's columns merged (every row is in one of them) with the rows that could not be read.
+  const unplaced = newColumn();
+  const columns = banners.map(() => keyedGroups(newColumn));
+  const placed: ColumnCounts[] = new Array(banners.length);
   const readers = [...metrics.map((metric) => metric.reader), weight, ...banners, ...categories];
   let r = 0;
   try {
@@ -190,36 +201,48 @@ export function bannerTable<Row>(rows: readonly Row[], options: BannerTableOptio
       const row: unknown = rows[r];
       const w = rowWeight(row, r, weight);
       if (typeof w !== 'number') {
-        rejectRow(total.group, r, row, w, pass);
+        rejectRow(unplaced.group, r, row, w, pass);
         continue;
       }
-      const record = row as object;
-      countRow(layout, total.group, record, r, w, pass);
-      placed.length = 0;
-      placed.push(total);
+      const record = row as Record<string, unknown>;
+      let inColumns = 0;
       for (let b = 0; b < banners.length; b++) {
-        const column = columns[b]!.one(banners[b]!.read(record, r));
+        const reader = banners[b]!;
+        const value = reader.direct !== undefined ? record[reader.direct] : reader.read(record, r);
+        const column = columns[b]!.cached.get(value) ?? columns[b]!.one(value);
         if (column === undefined) {
-          logIssue(pass.log, { code: 'invalid_type', path: [r, banners[b]!.label], message: NOT_A_KEY });
+          logIssue(pass.log, { code: 'invalid_type', path: [r, reader.label], message: NOT_A_KEY });
           continue;
         }
-        countRow(layout, column.group, record, r, w, again);
-        placed.push(column);
+        // A row counts once per banner field: its problems are reported once, from the first.
+        countRow(layout, column.group, record, r, w, b === 0 ? pass : again);
+        placed[inColumns++] = column;
       }
       for (let c = 0; c < categories.length; c++) {
-        const value = categories[c]!.read(record, r);
-        if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) continue;
-        const category = categoryIndex[c]!.one(value);
+        const reader = categories[c]!;
+        const value = reader.direct !== undefined ? record[reader.direct] : reader.read(record, r);
+        let category = categoryIndex[c]!.cached.get(value);
         if (category === undefined) {
-          logIssue(pass.log, { code: 'invalid_type', path: [r, categories[c]!.label], message: NOT_A_KEY });
-          continue;
+          // Blank is no answer: never a category.
+          if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) continue;
+          category = categoryIndex[c]!.one(value);
+          if (category === undefined) {
+            logIssue(pass.log, { code: 'invalid_type', path: [r, reader.label], message: NOT_A_KEY });
+            continue;
+          }
+          if (category.index < 0) {
+            category.index = categoryCount[c]!++;
+            for (const column of everyColumn) for (const list of Object.values(column.categories[c]!)) list.push(0);
+          }
         }
-        if (category.index < 0) category.index = categoryCount[c]!++;
-        for (const column of placed) {
-          const counts = column.categories[c]!;
-          counts.count[category.index] = (counts.count[category.index] ?? 0) + 1;
-          counts.sumWeights[category.index] = (counts.sumWeights[category.index] ?? 0) + w;
-          counts.sumSquaredWeights[category.index] = (counts.sumSquaredWeights[category.index] ?? 0) + w * w;
+        const k = category.index;
+        for (let p = 0; p < inColumns; p++) {
+          const counts = placed[p]!.categories[c]!;
+          counts.count[k]!++;
+          if (weighted) {
+            counts.sumWeights[k]! += w;
+            counts.sumSquaredWeights[k]! += w * w;
+          }
         }
       }
     }
@@ -227,6 +250,14 @@ export function bannerTable<Row>(rows: readonly Row[], options: BannerTableOptio
     throw readFailure(error, rows[r], r, readers);
   }
   throwIfIssues(pass.log);
+  const firstField = columns[0]!.entries().map(({ group }) => group);
+  const total: ColumnCounts = {
+    group: mergeGroups(layout, [...firstField.map((column) => column.group), unplaced.group]),
+    categories: categories.map((_, c) => {
+      const sum = (key: 'count' | 'sumWeights' | 'sumSquaredWeights') => Array.from({ length: categoryCount[c]! }, (_, k) => firstField.reduce((acc, column) => acc + column.categories[c]![key][k]!, 0));
+      return { count: sum('count'), sumWeights: sum('sumWeights'), sumSquaredWeights: sum('sumSquaredWeights') };
+    }),
+  };
 
   const bannerColumns = columns.map((keyed) => keyed.entries());
   const allColumns: { column: BannerColumn; counts: ColumnCounts; part: number }[] = [
@@ -243,7 +274,7 @@ export function bannerTable<Row>(rows: readonly Row[], options: BannerTableOptio
   });
   const categoryRows = categories.flatMap((reader, c) =>
     categoryIndex[c]!.entries().map(({ key, group }): BannerRow => {
-      const cells = allColumns.map(({ counts }) => proportionTally(counts.categories[c]!, group.index));
+      const cells = allColumns.map(({ counts }) => proportionTally(counts.categories[c]!, group.index, weighted));
       const share = (tally: Tally) => {
         const answered = tally.sumWeights[0]! + tally.sumWeights[1]!;
         return { score: answered > 0 ? (100 * tally.sumWeights[1]!) / answered : null, n: tally.n };
@@ -329,8 +360,8 @@ function bannerRow(
   const showCounts = settings.rule?.showCounts === true;
   const cells = columns.map(({ column }, i): BannerCell => {
     const why = hidden[i];
-    if (why !== null && why !== undefined) return { letter: column.letter, score: null, n: showCounts ? figures[i]!.n : 0, higherThan: [], tested: false, suppressed: why };
-    return { letter: column.letter, score: figures[i]!.score, n: figures[i]!.n, higherThan: higher[i]!.sort(byLetter), tested: tested[i]! };
+    if (why !== null && why !== undefined) return { letter: column.letter, score: null, n: showCounts ? figures[i]!.n : 0, invalid: showCounts ? tallies[i]!.invalid : 0, higherThan: [], tested: false, suppressed: why };
+    return { letter: column.letter, score: figures[i]!.score, n: figures[i]!.n, invalid: tallies[i]!.invalid, higherThan: higher[i]!.sort(byLetter), tested: tested[i]! };
   });
   return { metric, field, ...(metric === 'category' ? { category } : {}), cells, pairs: tests };
 }
@@ -341,7 +372,9 @@ function byLetter(a: string, b: string): number {
 }
 
 /** A category's share in a column as a tally on 0–1 (1 = the category): tested like any proportion. */
-function proportionTally(counts: { count: number[]; sumWeights: number[]; sumSquaredWeights: number[] }, index: number): Tally {
+function proportionTally(given: { count: number[]; sumWeights: number[]; sumSquaredWeights: number[] }, index: number, weighted: boolean): Tally {
+  // Without weights only counts are kept: each answer weighs 1.
+  const counts = weighted ? given : { count: given.count, sumWeights: given.count, sumSquaredWeights: given.count };
   const tally = emptyTally(PROPORTION_SCALE);
   const sum = (values: number[]) => values.reduce((total, value) => total + (value ?? 0), 0);
   const [all, allWeights, allSquares] = [sum(counts.count), sum(counts.sumWeights), sum(counts.sumSquaredWeights)];

@@ -65,9 +65,9 @@ export function bannerTextTable(table: BannerTable): string {
 export function bannerCsv(table: BannerTable, style: CsvStyle): string {
   const headings = bannerHeadings(table);
   const lines = table.rows.flatMap((row) =>
-    row.cells.map((cell, c) => [row.metric, row.field, row.metric === 'category' ? keyTexts([row.category])[0]! : null, cell.letter, table.columns[c]!.field, headings[c], cell.score, cell.n, cell.higherThan.join(' '), cell.tested, cell.suppressed ?? '']),
+    row.cells.map((cell, c) => [row.metric, row.field, row.metric === 'category' ? keyTexts([row.category])[0]! : null, cell.letter, table.columns[c]!.field, headings[c], cell.score, cell.n, cell.invalid, cell.higherThan.join(' '), cell.tested, cell.suppressed ?? '']),
   );
-  return csvText([['metric', 'field', 'category', 'letter', 'banner', 'group', 'score', 'n', 'higher_than', 'tested', 'suppressed'], ...lines], style);
+  return csvText([['metric', 'field', 'category', 'letter', 'banner', 'group', 'score', 'n', 'invalid', 'higher_than', 'tested', 'suppressed'], ...lines], style);
 }
 
 /**
