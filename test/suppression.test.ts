@@ -4,7 +4,7 @@
  * journeyReport, scorecardReport, themeReport. Expected cells are worked out by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { hiddenCells } from '../src/analysis/internal/suppression.js';
+import { hiddenCells } from '../src/common/suppression.js';
 import { defineJourney, journeyReport, scorecardReport, summarize, summaryFromRows, summarySql, trend } from '../src/index.js';
 import { defineCodebook, themeReport } from '../src/text/index.js';
 import { issuesOf } from './validation.js';

@@ -14,9 +14,9 @@ import { compareCsat } from '../metrics/compare-csat.js';
 import type { Comparison } from '../metrics/internal/comparison.js';
 import { adjustPValues } from '../stats/adjust-p-values.js';
 import { columnLetter } from './internal/banner-letters.js';
-import { compareMetric, fieldSchema, metricResult, resolveMetrics, type MetricName, type ResolvedMetric, type SummaryMetricSpecs } from './internal/metric-specs.js';
-import { checkRowArray } from './internal/row-pass.js';
-import { hiddenCells, suppressionRule, suppressionShape, type Suppression, type SuppressionOptions, type SuppressionRule } from './internal/suppression.js';
+import { compareMetric, fieldSchema, metricResult, resolveMetrics, type MetricName, type ResolvedMetric, type SummaryMetricSpecs } from '../common/metric-specs.js';
+import { checkRowArray } from '../common/row-pass.js';
+import { hiddenCells, suppressionRule, suppressionShape, type Suppression, type SuppressionOptions, type SuppressionRule } from '../common/suppression.js';
 
 /** How the pairs of one row of a banner table are adjusted for their number (SPSS's and expss's default is none). */
 export type BannerAdjustment = 'none' | 'bonferroni' | 'holm' | 'benjamini-hochberg';

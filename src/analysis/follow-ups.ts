@@ -11,8 +11,8 @@ import type { InvalidPolicy, RejectedAnswer } from '../core/tally-types.js';
 import { cesFromTally } from '../metrics/ces.js';
 import { npsFromTally } from '../metrics/nps.js';
 import { pointSet } from '../metrics/internal/points.js';
-import { checkRowArray } from './internal/row-pass.js';
-import { fieldSchema, resolveMetrics, type MetricName, type MetricSpecs, type ResolvedMetric } from './internal/metric-specs.js';
+import { checkRowArray } from '../common/row-pass.js';
+import { fieldSchema, resolveMetrics, type MetricName, type MetricSpecs, type ResolvedMetric } from '../common/metric-specs.js';
 
 /** Options of {@link followUps}. */
 export interface FollowUpOptions<Row> extends MetricSpecs<Row> {

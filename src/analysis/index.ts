@@ -26,7 +26,7 @@ export { KEY_DRIVER_METHODS, keyDrivers } from './key-drivers.js';
 export type { DriverQuadrant, DriverSpec, KeyDriver, KeyDriverMethod, KeyDriverOptions, KeyDriverResult } from './key-drivers.js';
 export { followUps } from './follow-ups.js';
 export type { FollowUp, FollowUpList, FollowUpOptions } from './follow-ups.js';
-export type { ComplementaryRule, Suppression, SuppressionOptions, SuppressionRule } from './internal/suppression.js';
+export type { ComplementaryRule, Suppression, SuppressionOptions, SuppressionRule } from '../common/suppression.js';
 export { keyFindings } from './key-findings.js';
 export type { FieldTrend, KeyFinding, KeyFindingFamily, KeyFindingKind, KeyFindings, KeyFindingsInput, KeyFindingsOptions, ThemeFindingsInput, ThemeImpactInput } from './key-findings.js';
 export { bannerTable } from './banner-table.js';

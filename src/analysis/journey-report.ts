@@ -13,13 +13,13 @@ import type { InvalidPolicy, Tally } from '../core/tally-types.js';
 import type { Comparison } from '../metrics/internal/comparison.js';
 import { DEFAULT_LEVEL, levelSchema } from '../stats/interval.js';
 import type { PValueAdjustment } from '../stats/adjust-p-values.js';
-import { adjustFamily, adjustSchema, DEFAULT_ADJUSTMENT } from './internal/adjust-family.js';
+import { adjustFamily, adjustSchema, DEFAULT_ADJUSTMENT } from '../common/adjust-family.js';
 import { defineJourney, type JourneyDefinition } from './define-journey.js';
 import { headlineResult, higherIsBetter, scoreRange, weightedIndex, type WeightedIndex } from './internal/headline.js';
 import { countRow, groupLayout, groupTallies, mergeGroups, newRowGroup, rejectRow, type RowGroup } from '../core/internal/row-tallies.js';
-import { startRowPass } from './internal/row-pass.js';
-import { compareMetric, fieldSchema, METRIC_NAMES, metricResult, type MetricName, type MetricResults, type MetricSpecs, type ResolvedMetric, resolveMetrics } from './internal/metric-specs.js';
-import { groupSuppression, hiddenCells, hiddenResult, suppressionRule, suppressionShape, type Suppression, type SuppressionOptions, type SuppressionRule } from './internal/suppression.js';
+import { startRowPass } from '../common/row-pass.js';
+import { compareMetric, fieldSchema, METRIC_NAMES, metricResult, type MetricName, type MetricResults, type MetricSpecs, type ResolvedMetric, resolveMetrics } from '../common/metric-specs.js';
+import { groupSuppression, hiddenCells, hiddenResult, suppressionRule, suppressionShape, type Suppression, type SuppressionOptions, type SuppressionRule } from '../common/suppression.js';
 
 export type { WeightedIndex } from './internal/headline.js';
 

@@ -13,8 +13,8 @@ import { DEFAULT_LEVEL, levelSchema, type Interval } from '../stats/interval.js'
 import { correlationMatrix } from '../stats/internal/correlation-matrix.js';
 import { symmetricEigen } from '../stats/internal/symmetric-eigen.js';
 import { collinearCombination, MAX_SHAPLEY_DRIVERS, relativeWeights, shapley, type Decomposition } from './internal/relative-importance.js';
-import { checkRowArray } from './internal/row-pass.js';
-import { fieldSchema } from './internal/metric-specs.js';
+import { checkRowArray } from '../common/row-pass.js';
+import { fieldSchema } from '../common/metric-specs.js';
 
 /** A question in a key-driver analysis: a field or accessor, optionally with a label, scale and N/A codes. */
 export type DriverSpec<Row> =

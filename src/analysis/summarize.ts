@@ -9,14 +9,14 @@ import { answerOptionsShape } from '../core/options.js';
 import type { InvalidPolicy } from '../core/tally-types.js';
 import { isGroupKey, keyedGroups, NOT_A_KEY } from '../core/internal/group-keys.js';
 import { logIssue } from '../core/internal/issue-log.js';
-import { checkRowArray, type RowPass } from './internal/row-pass.js';
+import { checkRowArray, type RowPass } from '../common/row-pass.js';
 import { countRow, groupLayout, groupTallies, mergeGroups, newRowGroup, rejectRow, type RowGroup } from '../core/internal/row-tallies.js';
-import { fieldSchema, groupResults, type MetricResultsFor, type ResolvedMetric, type SummaryMetricResults, type SummaryMetricSpecs, resolveMetrics } from './internal/metric-specs.js';
+import { fieldSchema, groupResults, type MetricResultsFor, type ResolvedMetric, type SummaryMetricResults, type SummaryMetricSpecs, resolveMetrics } from '../common/metric-specs.js';
 import { suppressSummary } from './internal/suppress-summary.js';
-import { suppressionRule, suppressionShape, type Suppression, type SuppressionOptions, type SuppressionRule } from './internal/suppression.js';
+import { suppressionRule, suppressionShape, type Suppression, type SuppressionOptions, type SuppressionRule } from '../common/suppression.js';
 
 export type { Field, RowAccessor } from '../core/internal/field-reader.js';
-export type { AskedMetrics, ItemResult, MetricName, MetricResults, MetricResultsFor, MetricSpec, MetricSpecs, SummaryMetricResults, SummaryMetricSpec, SummaryMetricSpecs } from './internal/metric-specs.js';
+export type { AskedMetrics, ItemResult, MetricName, MetricResults, MetricResultsFor, MetricSpec, MetricSpecs, SummaryMetricResults, SummaryMetricSpec, SummaryMetricSpecs } from '../common/metric-specs.js';
 
 /** Options of {@link summarize}. */
 export interface SummarizeOptions<Row> extends SummaryMetricSpecs<Row>, SuppressionOptions {

@@ -7,18 +7,18 @@ import { parseWith } from '../core/internal/parse-options.js';
 import { checkFieldExists, rowWeight, type RowProblem } from '../core/internal/row-answers.js';
 import { answerOptionsShape } from '../core/options.js';
 import type { InvalidPolicy, RejectedAnswer } from '../core/tally-types.js';
-import type { Comparison } from '../metrics/internal/comparison.js';
 import { DEFAULT_LEVEL, levelSchema } from '../stats/interval.js';
 import type { PValueAdjustment } from '../stats/adjust-p-values.js';
-import { adjustSchema, DEFAULT_ADJUSTMENT } from './internal/adjust-family.js';
-import { trendPeriods } from './internal/trend-periods.js';
-import { checkTimeZone, localDayIn, periodOrdinal, readDate, type Period } from './internal/calendar.js';
+import { adjustSchema, DEFAULT_ADJUSTMENT } from '../common/adjust-family.js';
+import { trendPeriods, type TrendPeriod } from '../common/trend-periods.js';
+import { checkTimeZone, localDayIn, periodOrdinal, readDate, type Period } from '../common/calendar.js';
 import { countRow, groupLayout, groupTallies, newRowGroup, rejectRow, type RowGroup } from '../core/internal/row-tallies.js';
-import { startRowPass } from './internal/row-pass.js';
-import { suppressionRule, suppressionShape, type Suppression, type SuppressionOptions, type SuppressionRule } from './internal/suppression.js';
-import { fieldSchema, type MetricName, type MetricResults, type MetricSpecs, resolveMetrics } from './internal/metric-specs.js';
+import { startRowPass } from '../common/row-pass.js';
+import { suppressionRule, suppressionShape, type SuppressionOptions, type SuppressionRule } from '../common/suppression.js';
+import { fieldSchema, type MetricSpecs, resolveMetrics } from '../common/metric-specs.js';
 
-export type { Period } from './internal/calendar.js';
+export type { Period } from '../common/calendar.js';
+export type { TrendPeriod } from '../common/trend-periods.js';
 
 /** Options of {@link trend}. */
 export interface TrendOptions<Row> extends MetricSpecs<Row>, SuppressionOptions {
@@ -36,22 +36,6 @@ export interface TrendOptions<Row> extends MetricSpecs<Row>, SuppressionOptions 
    * `'none'` tests each change alone, the behaviour before this option). See {@link adjustPValues}.
    */
   readonly adjust?: PValueAdjustment | undefined;
-}
-
-/** One period of a trend. */
-export interface TrendPeriod extends MetricResults {
-  /** `2026-01-05`, `2026-W02` (ISO week), `2026-01`, `2026-Q1` or `2026`. */
-  readonly period: string;
-  /** The period's first day, `YYYY-MM-DD`. */
-  readonly start: string;
-  readonly rows: number;
-  /**
-   * Each metric against the previous period (this − previous, with its test); null for the
-   * first. `adjustedPValue` and `significant` account for the metric's other changes.
-   */
-  readonly change: { readonly [metric in MetricName]?: Comparison } | null;
-  /** Set when every result of the period is hidden (see `minN`); its row count then reads 0 unless `showCounts`. */
-  readonly suppressed?: Suppression;
 }
 
 /** The result of {@link trend}: metrics per calendar period. */

@@ -1,5 +1,5 @@
-import { summaryItems, type SummaryItem } from '../analysis/internal/summary-items.js';
-import type { MetricName } from '../analysis/internal/metric-specs.js';
+import { summaryItems, type SummaryItem } from '../common/summary-items.js';
+import type { MetricName } from '../common/metric-specs.js';
 import type { Summary } from '../analysis/summarize.js';
 import { keyTexts } from './internal/key-texts.js';
 import { COLORS, hiddenNote, labelsFor, numberStyle, topLevel, type ChartOptions, type VegaLiteSpec } from './internal/options.js';

@@ -1,4 +1,4 @@
-import type { MetricName } from '../analysis/internal/metric-specs.js';
+import type { MetricName } from '../common/metric-specs.js';
 import type { ThemeReport } from '../text/theme-report.js';
 import { COLORS, hiddenNote, labelsFor, numberStyle, topLevel, type ChartOptions, type VegaLiteSpec } from './internal/options.js';
 

@@ -1,4 +1,4 @@
-import type { MetricName } from '../analysis/internal/metric-specs.js';
+import type { MetricName } from '../common/metric-specs.js';
 import type { Trend } from '../analysis/trend.js';
 import { COLORS, hiddenNote, labelsFor, numberStyle, topLevel, type ChartOptions, type VegaLiteSpec } from './internal/options.js';
 import { scoreFields, scoreScale } from './internal/score-marks.js';

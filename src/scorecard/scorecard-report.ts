@@ -5,14 +5,14 @@ import { groupText, keyedGroups, NOT_A_KEY } from '../core/internal/group-keys.j
 import { logIssue, newIssueLog, throwIfIssues, type IssueLog } from '../core/internal/issue-log.js';
 import { readFailure } from '../core/internal/read-failure.js';
 import { parseWith } from '../core/internal/parse-options.js';
-import { adjustFamily, adjustSchema, DEFAULT_ADJUSTMENT } from '../analysis/internal/adjust-family.js';
+import { adjustFamily, adjustSchema, DEFAULT_ADJUSTMENT } from '../common/adjust-family.js';
 import { noComparison, welchComparison, type Comparison } from '../metrics/internal/comparison.js';
 import type { PValueAdjustment } from '../stats/adjust-p-values.js';
 import { DEFAULT_LEVEL, levelSchema } from '../stats/interval.js';
 import { defineScorecard, type Scorecard, type ScorecardDefinition } from './define-scorecard.js';
 import { addToGroup, groupFigures, newGroupSums, type GroupSums, type ScorecardGroupFigures } from './internal/group-figures.js';
 import { sortWaves, waveProblem, type WaveKey } from './internal/waves.js';
-import { hiddenCells, suppressionRule, suppressionShape, type Suppression, type SuppressionOptions, type SuppressionRule } from '../analysis/internal/suppression.js';
+import { hiddenCells, suppressionRule, suppressionShape, type Suppression, type SuppressionOptions, type SuppressionRule } from '../common/suppression.js';
 import { criterionIds, scoreCheckedVisit, scoreVisitOptionsSchema, type ScoreVisitOptions, type Visit, type VisitScore } from './score-visit.js';
 
 export type { CriterionAchievement, ScorecardGroupFigures, SectionAchievement } from './internal/group-figures.js';

@@ -5,11 +5,11 @@ import { emptyTally, type MutableTally } from '../core/internal/mutable-tally.js
 import { parseWith } from '../core/internal/parse-options.js';
 import { answerOptionsShape } from '../core/options.js';
 import type { InvalidPolicy } from '../core/tally-types.js';
-import { adjustSchema, DEFAULT_ADJUSTMENT } from '../analysis/internal/adjust-family.js';
-import { checkTimeZone, dayNumber, periodOrdinal, type Period } from '../analysis/internal/calendar.js';
-import { resolveMetrics } from '../analysis/internal/metric-specs.js';
-import { trendPeriods } from '../analysis/internal/trend-periods.js';
-import { suppressionRule, suppressionShape, type SuppressionOptions, type SuppressionRule } from '../analysis/internal/suppression.js';
+import { adjustSchema, DEFAULT_ADJUSTMENT } from '../common/adjust-family.js';
+import { checkTimeZone, dayNumber, periodOrdinal, type Period } from '../common/calendar.js';
+import { resolveMetrics } from '../common/metric-specs.js';
+import { trendPeriods } from '../common/trend-periods.js';
+import { suppressionRule, suppressionShape, type SuppressionOptions, type SuppressionRule } from '../common/suppression.js';
 import type { Trend } from '../analysis/trend.js';
 import type { PValueAdjustment } from '../stats/adjust-p-values.js';
 import { DEFAULT_LEVEL, levelSchema } from '../stats/interval.js';

@@ -6,8 +6,8 @@ import { logIssue, newIssueLog, throwIfIssues } from '../core/internal/issue-log
 import { parseWith } from '../core/internal/parse-options.js';
 import { readFailure } from '../core/internal/read-failure.js';
 import { checkFieldExists } from '../core/internal/row-answers.js';
-import { fieldSchema } from '../analysis/internal/metric-specs.js';
-import { checkRowArray } from '../analysis/internal/row-pass.js';
+import { fieldSchema } from '../common/metric-specs.js';
+import { checkRowArray } from '../common/row-pass.js';
 import { isBlank, rowComment } from './code-comment.js';
 import { tokenizer, type TextLanguage } from './internal/tokens.js';
 

@@ -1,6 +1,6 @@
 import type { MetricResult } from '../../metrics/internal/base-result.js';
 import { waldInterval, type Interval } from '../../stats/interval.js';
-import type { MetricResults, ResolvedMetric } from './metric-specs.js';
+import type { MetricResults, ResolvedMetric } from '../../common/metric-specs.js';
 
 /** The result of the headline metric among a group's results. */
 export function headlineResult(results: MetricResults, metric: ResolvedMetric): MetricResult {

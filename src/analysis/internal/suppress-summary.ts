@@ -1,6 +1,6 @@
 import type { MetricResult } from '../../metrics/internal/base-result.js';
-import type { ResolvedMetric } from './metric-specs.js';
-import { groupSuppression, hiddenCells, hiddenResult, type Suppression, type SuppressionRule } from './suppression.js';
+import type { ResolvedMetric } from '../../common/metric-specs.js';
+import { groupSuppression, hiddenCells, hiddenResult, type Suppression, type SuppressionRule } from '../../common/suppression.js';
 
 /** A group of a summary as this module handles it: its rows and one result (or a list of item results) per metric. */
 type Group = { readonly rows: number; readonly suppressed?: Suppression | undefined };

@@ -1,4 +1,4 @@
-import type { MetricName } from '../../analysis/internal/metric-specs.js';
+import type { MetricName } from '../../common/metric-specs.js';
 import type { ChartLabels } from '../labels/chart-labels.js';
 import { COLORS, type NumberStyle } from './options.js';
 

@@ -3,7 +3,7 @@ import { followUps, type FollowUpOptions } from '../../analysis/follow-ups.js';
 import { journeyReport, type JourneyReportOptions } from '../../analysis/journey-report.js';
 import { KEY_DRIVER_METHODS, keyDrivers, type KeyDriverMethod, type KeyDriverOptions } from '../../analysis/key-drivers.js';
 import { summarize, type SummarizeOptions } from '../../analysis/summarize.js';
-import { summaryItems } from '../../analysis/internal/summary-items.js';
+import { summaryItems } from '../../common/summary-items.js';
 import { trend, type TrendOptions } from '../../analysis/trend.js';
 import { keyFindings, type KeyFindingsInput } from '../../analysis/key-findings.js';
 import { bannerTable, type BannerAdjustment, type BannerTableOptions } from '../../analysis/banner-table.js';

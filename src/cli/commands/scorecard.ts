@@ -19,7 +19,7 @@ import { describeValidation } from '../shared/messages.js';
 import { levelFlag } from '../shared/metric-flags.js';
 import { allRows, columnPlan, limitGroups, MAX_GROUPS_FLAG, maxGroups } from '../shared/run.js';
 import { SUPPRESSION_FLAGS, suppressionFlags } from '../shared/suppression-flags.js';
-import type { SuppressionOptions } from '../../analysis/internal/suppression.js';
+import type { SuppressionOptions } from '../../common/suppression.js';
 import { ADJUST_FLAG, adjustFlag } from '../shared/test-flags.js';
 
 const TEMPLATES = ['service-encounter'] as const;

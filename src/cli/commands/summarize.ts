@@ -1,6 +1,6 @@
 import type { CommandOutput } from '../output/write-output.js';
 import { jsonChunks } from '../output/json-chunks.js';
-import { summaryItems } from '../../analysis/internal/summary-items.js';
+import { summaryItems } from '../../common/summary-items.js';
 import { summarizeStream, type SummarizeOptions } from '../../analysis/summarize.js';
 import { all, parseCommand, type CommandSpec } from '../args.js';
 import type { Row } from '../input/table.js';

@@ -18,7 +18,7 @@ import { metricFlags, metricPlan } from '../shared/metric-flags.js';
 import { allRows, columnPlan, limitGroups, MAX_GROUPS_FLAG, maxGroups, metricSpecs, onTable } from '../shared/run.js';
 import { ADJUST_FLAG, adjustFlag } from '../shared/test-flags.js';
 import { SUPPRESSION_FLAGS, suppressionFlags } from '../shared/suppression-flags.js';
-import type { SuppressionOptions } from '../../analysis/internal/suppression.js';
+import type { SuppressionOptions } from '../../common/suppression.js';
 
 /** The flags that say where comments are and how they are coded; shared with the report. */
 export const THEME_FLAGS = [

@@ -1,5 +1,5 @@
 import type { CommandOutput } from '../output/write-output.js';
-import type { MetricName } from '../../analysis/internal/metric-specs.js';
+import type { MetricName } from '../../common/metric-specs.js';
 import { trend, type Trend, type TrendOptions } from '../../analysis/trend.js';
 import { mergeTallies } from '../../core/merge-tallies.js';
 import { jsonChunks } from '../output/json-chunks.js';

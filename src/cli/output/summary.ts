@@ -1,5 +1,5 @@
-import type { SummaryItem } from '../../analysis/internal/summary-items.js';
-import { summaryItems } from '../../analysis/internal/summary-items.js';
+import type { SummaryItem } from '../../common/summary-items.js';
+import { summaryItems } from '../../common/summary-items.js';
 import type { Summary, SummaryGroup } from '../../analysis/summarize.js';
 import { METRIC_LABELS } from '../shared/metric-flags.js';
 import { bracket, countCell, fixed, HIDDEN, hiddenNote } from './format-number.js';

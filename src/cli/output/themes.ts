@@ -1,4 +1,4 @@
-import type { MetricName } from '../../analysis/internal/metric-specs.js';
+import type { MetricName } from '../../common/metric-specs.js';
 import { keyTexts } from '../../charts/internal/key-texts.js';
 import type { ThemeReport, ThemeResult, ThemeSummary } from '../../text/theme-report.js';
 import { METRIC_LABELS } from '../shared/metric-flags.js';

@@ -1,7 +1,7 @@
 import type { JourneyReport, StageReport, TouchpointReport } from '../../analysis/journey-report.js';
 import type { KeyDriverMethod, KeyDriverResult } from '../../analysis/key-drivers.js';
-import type { MetricName } from '../../analysis/internal/metric-specs.js';
-import { summaryItems } from '../../analysis/internal/summary-items.js';
+import type { MetricName } from '../../common/metric-specs.js';
+import { summaryItems } from '../../common/summary-items.js';
 import type { Summary, SummaryGroup } from '../../analysis/summarize.js';
 import { keyTexts } from '../../charts/internal/key-texts.js';
 import type { NumberStyle } from '../../charts/internal/options.js';
@@ -13,7 +13,7 @@ import type { TrendRun } from '../output/trend.js';
 import { periodLines } from '../output/period-runs.js';
 import type { PValueAdjustment } from '../../stats/adjust-p-values.js';
 import type { ThemeReport } from '../../text/theme-report.js';
-import type { SuppressionOptions } from '../../analysis/internal/suppression.js';
+import type { SuppressionOptions } from '../../common/suppression.js';
 import type { KeyFinding, KeyFindings } from '../../analysis/key-findings.js';
 import type { BannerTable } from '../../analysis/banner-table.js';
 import type { ScorecardGroupFigures, ScorecardReport, ScorecardWave } from '../../scorecard/scorecard-report.js';

@@ -1,4 +1,4 @@
-import type { MetricName } from '../../analysis/internal/metric-specs.js';
+import type { MetricName } from '../../common/metric-specs.js';
 import { formatScale, type Scale } from '../../core/scale.js';
 import type { Tally } from '../../core/tally-types.js';
 import { all, isSet, single, type Flag, type FlagGroup, type ParsedArgs } from '../args.js';

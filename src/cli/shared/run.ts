@@ -1,5 +1,5 @@
 import { CxValidationError } from '../../core/errors.js';
-import type { MetricName } from '../../analysis/internal/metric-specs.js';
+import type { MetricName } from '../../common/metric-specs.js';
 import { InputError, UsageError } from '../errors.js';
 import { keptRows, type ColumnPlan, type Row, type Table } from '../input/table.js';
 import { single, type ParsedArgs } from '../args.js';

@@ -1,4 +1,4 @@
-import type { ComplementaryRule, SuppressionOptions } from '../../analysis/internal/suppression.js';
+import type { ComplementaryRule, SuppressionOptions } from '../../common/suppression.js';
 import { isSet, single, type FlagGroup, type ParsedArgs } from '../args.js';
 import { UsageError } from '../errors.js';
 

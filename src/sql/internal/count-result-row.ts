@@ -3,7 +3,7 @@ import { ownText } from '../../core/internal/group-keys.js';
 import { judgeOffScaleValue, pointIndex, weightSumsProblem, type AnswerRules, type Verdict } from '../../core/internal/answer-rules.js';
 import { logIssue, type IssueLog } from '../../core/internal/issue-log.js';
 import type { MutableTally } from '../../core/internal/mutable-tally.js';
-import type { ResolvedMetric } from '../../analysis/internal/metric-specs.js';
+import type { ResolvedMetric } from '../../common/metric-specs.js';
 
 /**
  * Decimal text as engines write numbers: no spaces, no hex, at most {@link MAX_NUMBER_TEXT}

@@ -1,5 +1,5 @@
 import { describeValue, fail } from '../../core/errors.js';
-import { METRIC_NAMES, type MetricName } from '../../analysis/internal/metric-specs.js';
+import { METRIC_NAMES, type MetricName } from '../../common/metric-specs.js';
 import type { CesOptions } from '../../metrics/ces.js';
 import type { CsatOptions } from '../../metrics/csat.js';
 import type { NpsOptions } from '../../metrics/nps.js';

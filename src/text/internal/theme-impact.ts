@@ -1,6 +1,6 @@
 import { emptyTally, type MutableTally } from '../../core/internal/mutable-tally.js';
 import type { Tally } from '../../core/tally-types.js';
-import { metricResult, type ResolvedMetric } from '../../analysis/internal/metric-specs.js';
+import { metricResult, type ResolvedMetric } from '../../common/metric-specs.js';
 import { noComparison, zComparison, type Comparison } from '../../metrics/internal/comparison.js';
 import type { CesResult } from '../../metrics/ces.js';
 import type { CsatResult } from '../../metrics/csat.js';

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import { fail } from '../../core/errors.js';
-import { emptyTally } from '../../core/internal/mutable-tally.js';
-import type { MetricResult } from '../../metrics/internal/base-result.js';
+import { fail } from '../core/errors.js';
+import { emptyTally } from '../core/internal/mutable-tally.js';
+import type { MetricResult } from '../metrics/internal/base-result.js';
 import { metricResult, type ResolvedMetric } from './metric-specs.js';
 
 /** Why a group's figures are hidden: too few respondents, or so that a hidden one cannot be worked out by subtraction. */

@@ -1,6 +1,6 @@
-import type { CesResult } from '../../metrics/ces.js';
-import type { CsatResult } from '../../metrics/csat.js';
-import type { NpsResult } from '../../metrics/nps.js';
+import type { CesResult } from '../metrics/ces.js';
+import type { CsatResult } from '../metrics/csat.js';
+import type { NpsResult } from '../metrics/nps.js';
 import type { MetricName, SummaryMetricResults } from './metric-specs.js';
 
 // Listed here rather than imported: the charts entry point uses this module and must not pull in the metrics.

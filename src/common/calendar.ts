@@ -1,5 +1,5 @@
-import { describeValue, fail } from '../../core/errors.js';
-import type { Verdict } from '../../core/internal/answer-rules.js';
+import { describeValue, fail } from '../core/errors.js';
+import type { Verdict } from '../core/internal/answer-rules.js';
 
 /** Calendar periods a trend can bucket by. */
 export type Period = 'day' | 'week' | 'month' | 'quarter' | 'year';

@@ -1,13 +1,28 @@
-import { fail } from '../../core/errors.js';
-import { emptyTally } from '../../core/internal/mutable-tally.js';
-import type { Tally } from '../../core/tally-types.js';
-import type { PValueAdjustment } from '../../stats/adjust-p-values.js';
-import type { TrendPeriod } from '../trend.js';
+import { fail } from '../core/errors.js';
+import { emptyTally } from '../core/internal/mutable-tally.js';
+import type { Tally } from '../core/tally-types.js';
+import type { PValueAdjustment } from '../stats/adjust-p-values.js';
 import { adjustFamily } from './adjust-family.js';
 import { describePeriod, type Period } from './calendar.js';
-import { noComparison } from '../../metrics/internal/comparison.js';
-import { compareMetric, metricResult, type ResolvedMetric } from './metric-specs.js';
-import { groupSuppression, hiddenCells, hiddenResult, type SuppressionRule } from './suppression.js';
+import { noComparison, type Comparison } from '../metrics/internal/comparison.js';
+import { compareMetric, metricResult, type MetricName, type MetricResults, type ResolvedMetric } from './metric-specs.js';
+import { groupSuppression, hiddenCells, hiddenResult, type Suppression, type SuppressionRule } from './suppression.js';
+
+/** One period of a trend. */
+export interface TrendPeriod extends MetricResults {
+  /** `2026-01-05`, `2026-W02` (ISO week), `2026-01`, `2026-Q1` or `2026`. */
+  readonly period: string;
+  /** The period's first day, `YYYY-MM-DD`. */
+  readonly start: string;
+  readonly rows: number;
+  /**
+   * Each metric against the previous period (this − previous, with its test); null for the
+   * first. `adjustedPValue` and `significant` account for the metric's other changes.
+   */
+  readonly change: { readonly [metric in MetricName]?: Comparison } | null;
+  /** Set when every result of the period is hidden (see `minN`); its row count then reads 0 unless `showCounts`. */
+  readonly suppressed?: Suppression;
+}
 
 /** More periods than this means a date far off, not a report anyone wants: 270 years of days. */
 const MAX_PERIODS = 100_000;

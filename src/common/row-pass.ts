@@ -1,8 +1,8 @@
-import { fail } from '../../core/errors.js';
-import { fieldReader, type Field, type FieldReader } from '../../core/internal/field-reader.js';
-import { newIssueLog, type IssueLog } from '../../core/internal/issue-log.js';
-import { checkFieldExists } from '../../core/internal/row-answers.js';
-import type { InvalidPolicy } from '../../core/tally-types.js';
+import { fail } from '../core/errors.js';
+import { fieldReader, type Field, type FieldReader } from '../core/internal/field-reader.js';
+import { newIssueLog, type IssueLog } from '../core/internal/issue-log.js';
+import { checkFieldExists } from '../core/internal/row-answers.js';
+import type { InvalidPolicy } from '../core/tally-types.js';
 import type { ResolvedMetric } from './metric-specs.js';
 
 /** What a pass over the user's rows reads with: the weight, where issues go, and the policy. */

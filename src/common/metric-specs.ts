@@ -1,19 +1,19 @@
 import * as z from 'zod/mini';
-import { fail, withPathPrefix } from '../../core/errors.js';
-import type { AnswerRules } from '../../core/internal/answer-rules.js';
-import { fieldReader, type Field, type FieldReader } from '../../core/internal/field-reader.js';
-import { emptyTally } from '../../core/internal/mutable-tally.js';
-import { parseWith } from '../../core/internal/parse-options.js';
-import { answerRules } from '../../core/options.js';
-import { CES_SCALE, CSAT_SCALE, NPS_SCALE, type Scale } from '../../core/scale.js';
-import type { InvalidPolicy, Tally } from '../../core/tally-types.js';
-import { cesFromTally, cesOptionsSchema, type CesOptions, type CesResult } from '../../metrics/ces.js';
-import { compareCes } from '../../metrics/compare-ces.js';
-import { compareCsat } from '../../metrics/compare-csat.js';
-import { compareNps } from '../../metrics/compare-nps.js';
-import { csatFromTally, csatOptionsSchema, type CsatOptions, type CsatResult } from '../../metrics/csat.js';
-import type { Comparison } from '../../metrics/internal/comparison.js';
-import { npsFromTally, npsOptionsSchema, type NpsOptions, type NpsResult } from '../../metrics/nps.js';
+import { fail, withPathPrefix } from '../core/errors.js';
+import type { AnswerRules } from '../core/internal/answer-rules.js';
+import { fieldReader, type Field, type FieldReader } from '../core/internal/field-reader.js';
+import { emptyTally } from '../core/internal/mutable-tally.js';
+import { parseWith } from '../core/internal/parse-options.js';
+import { answerRules } from '../core/options.js';
+import { CES_SCALE, CSAT_SCALE, NPS_SCALE, type Scale } from '../core/scale.js';
+import type { InvalidPolicy, Tally } from '../core/tally-types.js';
+import { cesFromTally, cesOptionsSchema, type CesOptions, type CesResult } from '../metrics/ces.js';
+import { compareCes } from '../metrics/compare-ces.js';
+import { compareCsat } from '../metrics/compare-csat.js';
+import { compareNps } from '../metrics/compare-nps.js';
+import { csatFromTally, csatOptionsSchema, type CsatOptions, type CsatResult } from '../metrics/csat.js';
+import type { Comparison } from '../metrics/internal/comparison.js';
+import { npsFromTally, npsOptionsSchema, type NpsOptions, type NpsResult } from '../metrics/nps.js';
 
 /** The metrics the analysis functions compute over rows. */
 export type MetricName = 'nps' | 'csat' | 'ces';

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import type { Comparison } from '../../metrics/internal/comparison.js';
-import { adjustPValues, P_VALUE_ADJUSTMENTS, type PValueAdjustment } from '../../stats/adjust-p-values.js';
+import type { Comparison } from '../metrics/internal/comparison.js';
+import { adjustPValues, P_VALUE_ADJUSTMENTS, type PValueAdjustment } from '../stats/adjust-p-values.js';
 
 /** zod/mini schema of the reports' `adjust` option. */
 export const adjustSchema = z.optional(z.enum(P_VALUE_ADJUSTMENTS as [PValueAdjustment, ...PValueAdjustment[]]));
