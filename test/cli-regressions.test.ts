@@ -61,6 +61,16 @@ describe('columns and flags', () => {
     expect(stdout).toMatch(/^total +1200 +100 +100\.0 /m);
   });
 
+  it('negative codes: --na -1,-2 and --na -9 are values, not flags (issue 23); Node\'s own message in one line', () => {
+    const csv = file('negative.csv', 'q\n5\n-1\n-2\n1\n-9\n');
+    // 5 and 1 answered (one satisfied of two): 50 %; -1, -2 and -9 not applicable.
+    expect(cli('summarize', csv, '--csat', 'q', '--na', '-1,-2', '--na', '-9', '--format', 'csv').stdout).toMatch(/^total,csat,q,5,2,3,0,50,/m);
+    const missing = cli('summarize', csv, '--csat', 'q', '--by');
+    expect(missing.stderr.split('\n')[0]).toBe("cx-metrics: Option '--by <value>' argument missing");
+    const dashed = cli('summarize', csv, '--csat', 'q', '--by', '-x');
+    expect(dashed.stderr.split('\n')[0]).toBe("cx-metrics: Option '--by' argument is ambiguous. To specify an option argument starting with a dash use '--by=-XYZ'.");
+  });
+
   it('repeated flags: --na 0 --na 99 both apply, and a flag that cannot repeat is refused (--na 0 --na 99 kept only 99)', () => {
     const csv = file('codes.csv', 'q\n5\n0\n99\n1\n');
     // 5 and 1 answered (one satisfied of two): 50 %; 0 and 99 not applicable.

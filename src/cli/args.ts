@@ -57,9 +57,11 @@ export function parseCommand(spec: CommandSpec, args: readonly string[]): Parsed
   const options = Object.fromEntries(flags.map((flag) => [flag.name, { type: flag.value === undefined ? ('boolean' as const) : ('string' as const), multiple: true }]));
   let parsed: ReturnType<typeof parseArgs>;
   try {
-    parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: joinNegativeValues(args, flags), options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, ''));
+    // Node's messages run over several lines with hints for its own API; one line, the useful hint kept.
+    const lines = (error as Error).message.split('\n').filter((line) => !/^Did you forget|To specify a positional argument/.test(line));
+    throw new UsageError(lines.join(' ').replace(/\. To specify a positional argument.*$/s, ''));
   }
   const [file, extra] = parsed.positionals;
   if (file === undefined) throw new UsageError(`${spec.name} needs a FILE to read`);
@@ -74,6 +76,23 @@ export function parseCommand(spec: CommandSpec, args: readonly string[]): Parsed
     values.set(flag.name, given.map(String));
   }
   return { file, flags: values };
+}
+
+/**
+ * `--na -1,-2` as `--na=-1,-2`: a value flag followed by a negative number (a list of them,
+ * `-1`, `-0.5`) takes it as its value, as the user meant — Node would read it as a flag.
+ */
+function joinNegativeValues(args: readonly string[], flags: readonly Flag[]): string[] {
+  const valued = new Set(flags.filter((flag) => flag.value !== undefined).map((flag) => `--${flag.name}`));
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const next = args[i + 1];
+    if (valued.has(args[i]!) && next !== undefined && /^-(\d|\.\d)[\d.,\s-]*$/.test(next)) {
+      joined.push(`${args[i]}=${next}`);
+      i++;
+    } else joined.push(args[i]!);
+  }
+  return joined;
 }
 
 /** A command's help: usage, what it does, its flags by group, examples. */
