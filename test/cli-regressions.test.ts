@@ -71,6 +71,21 @@ describe('columns and flags', () => {
     expect(dashed.stderr.split('\n')[0]).toBe("cx-metrics: Option '--by' argument is ambiguous. To specify an option argument starting with a dash use '--by=-XYZ'.");
   });
 
+  it('labels: =na for no answer, a quoted label with a comma, --map-file with commas and = in labels (issue 23)', () => {
+    const csv = file('labels.csv', ['q', 'Very satisfied', '"Good, mostly"', 'Unfamiliar (N/A)', '"Poor = 1 star"', 'Very satisfied'].join('\n'));
+    // Very satisfied 5 (twice), "Good, mostly" 4, "Poor = 1 star" 1: 3 of 4 satisfied (4–5) = 75 %; the N/A label no answer.
+    const flags = ['--map', 'Very satisfied=5,"Good, mostly"=4,Poor = 1 star=1', '--map', 'Unfamiliar (N/A)=na'];
+    expect(cli('summarize', csv, '--csat', 'q', ...flags, '--format', 'csv').stdout).toMatch(/^total,csat,q,5,4,1,0,75,/m);
+    const map = file('labels.map', ['# satisfaction labels', 'Very satisfied=5', 'Good, mostly = 4', '', 'Poor = 1 star=1', 'Unfamiliar (N/A)=N/A'].join('\n'));
+    expect(cli('summarize', csv, '--csat', 'q', '--map-file', map, '--format', 'csv').stdout).toMatch(/^total,csat,q,5,4,1,0,75,/m);
+    const bad = file('bad.map', 'Very satisfied=5\nGood=four\n');
+    const refused = cli('summarize', csv, '--csat', 'q', '--map-file', bad);
+    expect(refused.stderr.split('\n')[0]).toBe(`cx-metrics: ${bad}, line 2: --map-file takes one LABEL=NUMBER (or LABEL=na) a line, got "Good=four"`);
+    expect(refused.status).toBe(1);
+    const twice = cli('summarize', csv, '--csat', 'q', '--map-file', map, '--map', 'very satisfied=4');
+    expect(twice.stderr.split('\n')[0]).toBe('cx-metrics: --map gives "very satisfied" two values (5 and 4)');
+  });
+
   it('repeated flags: --na 0 --na 99 both apply, and a flag that cannot repeat is refused (--na 0 --na 99 kept only 99)', () => {
     const csv = file('codes.csv', 'q\n5\n0\n99\n1\n');
     // 5 and 1 answered (one satisfied of two): 50 %; 0 and 99 not applicable.

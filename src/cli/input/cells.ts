@@ -11,7 +11,7 @@ export interface NumberRules {
   /** `4,5` is 4.5: set for semicolon- and tab-separated files, where Excel writes decimal commas. */
   readonly decimalComma: boolean;
   /** Answers written as text labels (`--map "Very satisfied=5"`), keys trimmed, NFC-normalised and lower-cased. */
-  readonly labels: ReadonlyMap<string, number> | null;
+  readonly labels: ReadonlyMap<string, number | null> | null;
   /** What a number in a date column counts (`--date-unit`); without one such a number is refused. */
   readonly dateUnit?: DateUnit | null | undefined;
 }
@@ -68,27 +68,47 @@ export function numberCell(text: string, rules: NumberRules): number | string | 
   return leading ? Number(leading[1]) : text;
 }
 
+/** Labels read as numbers, lower-cased; null for a label that means "not applicable" (`=na`). */
+export type LabelMap = Map<string, number | null>;
+
 /**
  * Parses `--map "Very satisfied=5,Satisfied=4"` into lower-cased labels. A label may itself
- * hold a comma when quoted: `--map '"Good, mostly"=4'`.
+ * hold a comma when quoted: `--map '"Good, mostly"=4'`. `=na` maps a label to no answer:
+ * `--map "Unfamiliar (N/A)=na"`.
  */
-export function parseLabelMap(specs: readonly string[]): Map<string, number> {
-  const labels = new Map<string, number>();
+export function parseLabelMap(specs: readonly string[], labels: LabelMap = new Map()): LabelMap {
   for (const spec of specs) {
-    for (const pair of splitPairs(spec)) {
-      const at = pair.lastIndexOf('=');
-      const label = unquote(pair.slice(0, at).trim());
-      const value = Number(pair.slice(at + 1).trim());
-      if (at <= 0 || label === '' || pair.slice(at + 1).trim() === '' || !Number.isFinite(value)) {
-        throw new TypeError(`--map takes LABEL=NUMBER pairs separated by commas, got ${JSON.stringify(pair)}`);
-      }
-      const key = label.normalize('NFC').toLowerCase();
-      const before = labels.get(key);
-      if (before !== undefined && before !== value) throw new TypeError(`--map gives ${JSON.stringify(label)} two numbers (${before} and ${value})`);
-      labels.set(key, value);
-    }
+    for (const pair of splitPairs(spec)) addLabel(labels, unquote(pair.slice(0, Math.max(0, pair.lastIndexOf('='))).trim()), pair, '--map takes LABEL=NUMBER pairs separated by commas (or LABEL=na)');
   }
   return labels;
+}
+
+/**
+ * Parses a `--map-file`: one `label=value` a line, the value after the last `=` (so a label
+ * may hold commas, quotes and `=`), blank lines and lines starting with `#` skipped. An
+ * error names the line.
+ */
+export function parseLabelFile(text: string, file: string, labels: LabelMap = new Map()): LabelMap {
+  text
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\r|\n/)
+    .forEach((line, i) => {
+      if (line.trim() === '' || line.trimStart().startsWith('#')) return;
+      addLabel(labels, line.slice(0, Math.max(0, line.lastIndexOf('='))).trim(), line, `${file}, line ${i + 1}: --map-file takes one LABEL=NUMBER (or LABEL=na) a line`);
+    });
+  return labels;
+}
+
+/** One label and its value (a number, or na), checked: a label given two values is an error. */
+function addLabel(labels: LabelMap, label: string, pair: string, usage: string): void {
+  const at = pair.lastIndexOf('=');
+  const text = pair.slice(at + 1).trim();
+  const value = /^n\/?a$/i.test(text) ? null : Number(text);
+  if (at <= 0 || label === '' || text === '' || (value !== null && !Number.isFinite(value))) throw new TypeError(`${usage}, got ${JSON.stringify(pair.trim())}`);
+  const key = label.normalize('NFC').toLowerCase();
+  const before = labels.get(key);
+  if (before !== undefined && before !== value) throw new TypeError(`--map gives ${JSON.stringify(label)} two values (${before ?? 'na'} and ${value ?? 'na'})`);
+  labels.set(key, value);
 }
 
 function splitPairs(spec: string): string[] {

@@ -17,15 +17,19 @@ export function checkInputPath(file: string): void {
   if (!stat.isFile()) throw new InputError(`cannot read ${file}: it is a pipe or a device, which is not read yet; save the data to a file and give its name`);
 }
 
-/** A JSON file (a journey, a scorecard), parsed; its problems as one line naming it. */
-export function readJsonFile(file: string): unknown {
+/** A small text file of the command's (a label map), as UTF-8; its problems as one line naming it. */
+export function readTextFile(file: string): string {
   checkInputPath(file);
-  let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (error) {
     throw new InputError(`cannot read ${file}: ${(error as Error).message}`);
   }
+}
+
+/** A JSON file (a journey, a scorecard), parsed; its problems as one line naming it. */
+export function readJsonFile(file: string): unknown {
+  const text = readTextFile(file);
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {

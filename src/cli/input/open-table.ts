@@ -20,7 +20,7 @@ export interface InputOptions {
   readonly encoding?: string | undefined;
   readonly sheet?: string | undefined;
   readonly headerRows?: number | undefined;
-  readonly labels: ReadonlyMap<string, number> | null;
+  readonly labels: ReadonlyMap<string, number | null> | null;
   /** What a number in a date column counts; without one such a number is refused. */
   readonly dateUnit?: DateUnit | undefined;
   readonly ragged: boolean;

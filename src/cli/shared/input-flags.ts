@@ -1,6 +1,7 @@
 import { all, isSet, single, type FlagGroup, type ParsedArgs } from '../args.js';
-import { UsageError } from '../errors.js';
-import { DATE_UNITS, parseLabelMap, type DateUnit } from '../input/cells.js';
+import { InputError, UsageError } from '../errors.js';
+import { DATE_UNITS, parseLabelFile, parseLabelMap, type DateUnit, type LabelMap } from '../input/cells.js';
+import { readTextFile } from '../input/input-path.js';
 import { chooseRows, parseCondition } from '../input/row-filter.js';
 import { resolveColumn } from './columns.js';
 import { INPUT_FORMATS, openTable, type InputFormat } from '../input/open-table.js';
@@ -18,7 +19,8 @@ export const INPUT_FLAGS: FlagGroup = {
     { name: 'encoding', value: 'NAME', help: 'the text encoding, e.g. windows-1252 (default: UTF-8, or UTF-16 with a byte-order mark)' },
     { name: 'sheet', value: 'NAME', help: 'the sheet of an .xlsx workbook (default: the first)' },
     { name: 'header-rows', value: 'N', help: 'rows above the data (default: 1, 3 for Qualtrics, 2 for SurveyMonkey exports, recognised)' },
-    { name: 'map', value: 'LABEL=N,…', help: 'read answers written as labels as numbers, e.g. "Very satisfied=5,Satisfied=4"', repeat: true },
+    { name: 'map', value: 'LABEL=N,…', help: 'read answers written as labels as numbers, e.g. "Very satisfied=5,Satisfied=4"; a label with a comma in double quotes; LABEL=na for no answer', repeat: true },
+    { name: 'map-file', value: 'FILE', help: 'labels as numbers from a file: one LABEL=N (or LABEL=na) a line, the number after the last =; # starts a comment' },
     { name: 'ragged', help: 'read missing cells at the end of a short CSV row as blanks (otherwise an error)' },
     { name: 'where', value: 'COL=VALUE', help: "read only the rows whose COL is VALUE (COL!=VALUE: is not); all must hold, e.g. --where 'Finished=True'", repeat: true },
     { name: 'keep-test-responses', help: 'count the previews, test responses and spam of a Qualtrics export (by default they are left out and counted on stderr)' },
@@ -70,11 +72,14 @@ export async function openInput(args: ParsedArgs): Promise<{ table: Table; progr
   if (format !== undefined && !INPUT_FORMATS.includes(format as InputFormat)) throw new UsageError(`unknown --input "${format}" (${INPUT_FORMATS.join(', ')})`);
   const headerRows = single(args, 'header-rows');
   if (headerRows !== undefined && !/^[1-9]\d*$/.test(headerRows)) throw new UsageError(`--header-rows takes a whole number from 1, got "${headerRows}"`);
-  let labels: Map<string, number> | null = null;
+  let labels: LabelMap | null = null;
+  const mapFile = single(args, 'map-file');
   try {
-    labels = isSet(args, 'map') ? parseLabelMap(all(args, 'map')) : null;
+    if (mapFile !== undefined) labels = parseLabelFile(readTextFile(mapFile), mapFile);
+    if (isSet(args, 'map')) labels = parseLabelMap(all(args, 'map'), labels ?? new Map());
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    if (error instanceof InputError) throw error;
+    throw mapFile !== undefined && (error as Error).message.startsWith(mapFile) ? new InputError((error as Error).message) : new UsageError((error as Error).message);
   }
   const dateUnit = single(args, 'date-unit');
   if (dateUnit !== undefined && !(DATE_UNITS as readonly string[]).includes(dateUnit)) throw new UsageError(`--date-unit takes ${DATE_UNITS.join(', ')}, got ${JSON.stringify(dateUnit)}`);
