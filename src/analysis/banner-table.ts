@@ -199,7 +199,8 @@ export function bannerTable<Row>(rows: readonly Row[], options: BannerTableOptio
   try {
     for (; r < rows.length; r++) {
       const row: unknown = rows[r];
-      const w = rowWeight(row, r, weight);
+      // With categories a row may answer only them: a blank weight then stays an error.
+      const w = rowWeight(row, r, weight, categories.length === 0 ? metrics : []);
       if (typeof w !== 'number') {
         rejectRow(unplaced.group, r, row, w, pass);
         continue;

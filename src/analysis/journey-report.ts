@@ -197,7 +197,7 @@ export function journeyReport<Row extends object>(rows: readonly Row[], journey:
   try {
     for (; r < rows.length; r++) {
       const row: unknown = rows[r];
-      const weight = rowWeight(row, r, pass.weight);
+      const weight = rowWeight(row, r, pass.weight, metrics);
       if (typeof row !== 'object' || row === null) {
         // No stage to read: an error, or under 'skip' an unmapped row.
         if (pass.skip) unmappedRows++;

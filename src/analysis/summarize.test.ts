@@ -95,6 +95,17 @@ describe('summarize: bad input names the row and the field', () => {
     ]);
   });
 
+  it('a blank weight on a row with no answer weighs nothing and is counted missing; on an answered row it is an error (issue 23)', () => {
+    // Two answered rows (10 with weight 2, 0 with weight 1): NPS (2 − 1)/3 = 33.33; the skipper has no weight and no answer.
+    const data = [{ q: 10, w: 2 }, { q: null, w: null }, { q: 0, w: 1 }, { q: 0, w: '' }];
+    const summary = summarize(data.slice(0, 3), { nps: { field: 'q', notApplicable: [99] }, weight: 'w' });
+    expect(summary.total).toMatchObject({ rows: 3, nps: { n: 2, missing: 1, weightedN: 3 } });
+    expect(summary.total.nps.score).toBeCloseTo(100 / 3, 10);
+    // An N/A code is no answer either.
+    expect(summarize([{ q: 99, w: undefined }], { nps: { field: 'q', notApplicable: [99] }, weight: 'w' }).total.nps).toMatchObject({ n: 0, missing: 1 });
+    expect(issuesOf(() => summarize(data, { nps: 'q', weight: 'w' }))).toEqual([{ code: 'invalid_weight', path: [3, 'w'] }]);
+  });
+
   it('unknown fields, bad weights, rows that are not objects, no metric, unknown options', () => {
     expect(issuesOf(() => summarize(rows, { nps: 'recomend' }))).toEqual([{ code: 'unknown_field', path: ['nps'] }]);
     expect(issuesOf(() => summarize(rows, { by: 'chanel', nps: 'recommend' }))).toEqual([{ code: 'unknown_field', path: ['by'] }]);

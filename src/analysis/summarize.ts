@@ -200,7 +200,7 @@ function openSummary<Row extends object>(options: SummarizeOptions<Row>, sample:
           rejectRow(unplaced, r, row, rowWeight(row, r, pass.weight) as RowProblem, pass);
           continue;
         }
-        const weight = pass.weight === undefined ? 1 : rowWeight(row, r, pass.weight);
+        const weight = pass.weight === undefined ? 1 : rowWeight(row, r, pass.weight, metrics);
         // A group seen before by its field's value, looked up in place (as fast as a plain Map); else the full way.
         let group = byField !== undefined ? cached.get((row as Record<string, unknown>)[byField]) : undefined;
         if (group === undefined) group = byReaders.length === 0 ? everything : groupOf(row, r);

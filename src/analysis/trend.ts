@@ -122,7 +122,7 @@ export function trend<Row extends object>(rows: readonly Row[], options: TrendOp
   try {
     for (; r < rows.length; r++) {
       const row: unknown = rows[r];
-      const weight = rowWeight(row, r, pass.weight);
+      const weight = rowWeight(row, r, pass.weight, metrics);
       if (typeof row !== 'object' || row === null) {
         // No date to read: an error, or under 'skip' an undated row.
         if (skip) undated++;

@@ -143,7 +143,7 @@ export function satisfactionIndex(rows: readonly object[], options: Satisfaction
   try {
     for (; r < rows.length; r++) {
       const row: unknown = rows[r];
-      const weight = rowWeight(row, r, weightReader);
+      const weight = rowWeight(row, r, weightReader, items);
       if (typeof weight !== 'number') rejectRow(group, r, row, weight, pass);
       else countRow(layout, group, row as object, r, weight, pass);
     }
@@ -236,7 +236,7 @@ function respondentSpread(
   try {
     for (; r < rows.length; r++) {
       const row = rows[r];
-      const weight = rowWeight(row, r, weightReader);
+      const weight = rowWeight(row, r, weightReader, items);
       if (typeof weight !== 'number') continue; // skipped as invalid in the first pass
       let influence = 0;
       let answered = false;
