@@ -61,6 +61,16 @@ describe('columns and flags', () => {
     expect(stdout).toMatch(/^total +1200 +100 +100\.0 /m);
   });
 
+  it('classic Mac line endings (CR alone) are lines, in quoted cells too; line numbers count them (issue 23)', () => {
+    const mac = file('mac.csv', 'q,store\r10,A\r9,A\r3,"B\rnorth"\r');
+    // Promoters 2, detractors 1 of 3: NPS 33.33; the quoted CR is a line break inside the cell.
+    const lines = csvLines(cli('summarize', mac, '--nps', 'q', '--format', 'csv').stdout);
+    expect(lines.find((line) => line[0] === 'total')!.slice(3, 5)).toEqual(['3', '3']);
+    expect(Number(lines.find((line) => line[0] === 'total')![7])).toBeCloseTo(100 / 3, 10);
+    const bad = cli('summarize', file('mac-bad.csv', 'q\r10\r11\r'), '--nps', 'q');
+    expect(bad.stderr).toMatch(/, line 3, column "q": 11 is outside the scale 0–10/);
+  });
+
   it('negative codes: --na -1,-2 and --na -9 are values, not flags (issue 23); Node\'s own message in one line', () => {
     const csv = file('negative.csv', 'q\n5\n-1\n-2\n1\n-9\n');
     // 5 and 1 answered (one satisfied of two): 50 %; -1, -2 and -9 not applicable.

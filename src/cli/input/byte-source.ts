@@ -68,7 +68,8 @@ export function openByteSource(file: string, encoding?: string): ByteSource {
     position += count;
     return count;
   };
-  const read = detected === 'utf-8' ? utf8Reader(file, bom, readRaw) : transcodingReader(file, detected, readRaw);
+  const decoded = detected === 'utf-8' ? utf8Reader(file, bom, readRaw) : transcodingReader(file, detected, readRaw);
+  const read = classicMacLines(head.subarray(0, headLength), detected) ? lineFeedsFor(decoded) : decoded;
   return {
     file,
     size: stat.size,
@@ -84,6 +85,26 @@ export function openByteSource(file: string, encoding?: string): ByteSource {
 }
 
 type RawRead = (target: Buffer, offset: number, length: number) => number;
+
+/**
+ * Whether a file ends its lines with CR alone, as classic Mac OS (and Excel for Mac "CSV"
+ * before 2016) wrote them: CRs in its first 4 kB and no LF. Without this, the whole file
+ * was one line and the message spoke of a duplicated column.
+ */
+function classicMacLines(head: Buffer, encoding: string): boolean {
+  if (encoding !== 'utf-8' && !encoding.startsWith('windows-') && !encoding.startsWith('iso-8859')) return false;
+  // A CR as the head's last byte may be the first half of a CR LF cut off.
+  return head.subarray(0, head.length - 1).includes(0x0d) && !head.includes(0x0a);
+}
+
+/** The UTF-8 bytes with each CR as LF: a CR is never part of a UTF-8 multi-byte character, so this is safe byte by byte. */
+function lineFeedsFor(read: ByteSource['read']): ByteSource['read'] {
+  return (target, offset) => {
+    const count = read(target, offset);
+    for (let at = target.indexOf(0x0d, offset); at >= 0 && at < offset + count; at = target.indexOf(0x0d, at + 1)) target[at] = 0x0a;
+    return count;
+  };
+}
 
 function byteOrderMark(bytes: Buffer | null): string {
   if (bytes === null) return 'utf-8';
