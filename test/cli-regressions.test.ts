@@ -71,6 +71,22 @@ describe('columns and flags', () => {
     expect(bad.stderr).toMatch(/, line 3, column "q": 11 is outside the scale 0–10/);
   });
 
+  it('dates: a US sheet refused with the flag that reads it, then read with --date-format; Forms with a zone abbreviation (issue 23)', () => {
+    const us = file('us.csv', 'at,q\n11/1/2019 8:51:12,10\n11/2/2019 9:00:00,3\n');
+    const refused = cli('trend', us, '--at', 'at', '--period', 'day', '--nps', 'q');
+    expect(refused.stderr).toContain('line 2, column "at": expected a date, got "11/1/2019 8:51:12"');
+    expect(refused.stderr).toContain('say so with --date-format, e.g. "M/D/YYYY H:mm:ss"');
+    const read = csvLines(cli('trend', us, '--at', 'at', '--period', 'day', '--nps', 'q', '--date-format', 'M/D/YYYY H:mm:ss', '--format', 'csv').stdout);
+    expect(read.slice(1).map((line) => [line[0], line[8]])).toEqual([
+      ['2019-11-01', '100'],
+      ['2019-11-02', '-100'],
+    ]);
+    const forms = file('forms.csv', 'Timestamp,q\n2022/03/26 11:00:19 PM AST,10\n2022/03/27 01:00:19 AM AST,3\n');
+    const days = csvLines(cli('trend', forms, '--at', 'Timestamp', '--period', 'day', '--nps', 'q', '--format', 'csv').stdout);
+    expect(days.slice(1).map((line) => line[0])).toEqual(['2022-03-26', '2022-03-27']);
+    expect(cli('trend', us, '--at', 'at', '--period', 'day', '--nps', 'q', '--date-format', 'M/YYYY').stderr.split('\n')[0]).toBe('cx-metrics: --date-format needs YYYY, M and D (it has no day): "M/YYYY"');
+  });
+
   it('negative codes: --na -1,-2 and --na -9 are values, not flags (issue 23); Node\'s own message in one line', () => {
     const csv = file('negative.csv', 'q\n5\n-1\n-2\n1\n-9\n');
     // 5 and 1 answered (one satisfied of two): 50 %; -1, -2 and -9 not applicable.

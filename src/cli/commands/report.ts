@@ -33,7 +33,7 @@ import { version } from '../version.js';
 import { ADJUST_FLAG, adjustFlag } from '../shared/test-flags.js';
 import { REPORT_SUPPRESSION, SUPPRESSION_FLAGS, suppressionFlags } from '../shared/suppression-flags.js';
 import type { PValueAdjustment } from '../../stats/adjust-p-values.js';
-import { DATE_UNIT_FLAG, INPUT_FLAGS, notesTo, openInput } from '../shared/input-flags.js';
+import { DATE_FORMAT_FLAG, DATE_UNIT_FLAG, INPUT_FLAGS, notesTo, openInput } from '../shared/input-flags.js';
 import { checkScaleUse, codesFor, metricFlags, metricPlan, naCodes, parseScale, requireMetric } from '../shared/metric-flags.js';
 import { allRows, columnOfItem, columnPlan, limitGroups, MAX_GROUPS_FLAG, maxGroups, metricSpecs, onTable } from '../shared/run.js';
 
@@ -60,6 +60,7 @@ export const reportSpec: CommandSpec = {
         { name: 'period', value: 'PERIOD', help: 'day, week, month, quarter or year' },
         { name: 'time-zone', value: 'TZ', help: 'the calendar instants are dated in (default UTC)' },
         DATE_UNIT_FLAG,
+        DATE_FORMAT_FLAG,
       ],
     },
     {

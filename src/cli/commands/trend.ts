@@ -11,7 +11,7 @@ import { sheetCsv } from '../output/text-table.js';
 import { workbook } from '../output/workbook.js';
 import { deliver } from '../shared/deliver.js';
 import { resolveColumn } from '../shared/columns.js';
-import { DATE_UNIT_FLAG, INPUT_FLAGS, notesTo, openInput, outputFormat, OUTPUT_FLAGS, csvStyle } from '../shared/input-flags.js';
+import { DATE_FORMAT_FLAG, DATE_UNIT_FLAG, INPUT_FLAGS, notesTo, openInput, outputFormat, OUTPUT_FLAGS, csvStyle } from '../shared/input-flags.js';
 import { SUPPRESSION_FLAGS, suppressionFlags } from '../shared/suppression-flags.js';
 import { ADJUST_FLAG, adjustFlag } from '../shared/test-flags.js';
 import { checkScaleUse, metricFlags, metricPlan, requireMetric, type MetricColumn } from '../shared/metric-flags.js';
@@ -32,6 +32,7 @@ export const trendSpec: CommandSpec = {
         { name: 'period', value: 'PERIOD', help: 'day, week (ISO, from Monday), month, quarter or year' },
         { name: 'time-zone', value: 'TZ', help: 'the calendar instants are dated in, e.g. Europe/Helsinki (default UTC); dates without a time or offset are taken as written' },
         DATE_UNIT_FLAG,
+        DATE_FORMAT_FLAG,
       ],
     },
     { heading: 'Tests', flags: [ADJUST_FLAG] },

@@ -1,3 +1,4 @@
+import type { DateFormat } from './date-format.js';
 import { wallClockInstant } from './zoned-time.js';
 
 /**
@@ -14,6 +15,8 @@ export interface NumberRules {
   readonly labels: ReadonlyMap<string, number | null> | null;
   /** What a number in a date column counts (`--date-unit`); without one such a number is refused. */
   readonly dateUnit?: DateUnit | null | undefined;
+  /** How dates are written when not as the readers recognise them (`--date-format`). */
+  readonly dateFormat?: DateFormat | null | undefined;
 }
 
 /** What a date written as a number counts: a spreadsheet's serial day, or seconds or milliseconds since 1970 (UTC). */
@@ -130,8 +133,8 @@ function unquote(text: string): string {
   return text.length >= 2 && text.startsWith('"') && text.endsWith('"') ? text.slice(1, -1) : text;
 }
 
-/** Google Forms: "2026/11/03 10:15:32 AM GMT+2". */
-const GOOGLE_FORMS = /^(\d{4})\/(\d{1,2})\/(\d{1,2}) (\d{1,2}):(\d{2}):(\d{2}) ([AP]M) GMT([+-]\d{1,2})(?::?(\d{2}))?$/;
+/** Google Forms: "2026/11/03 10:15:32 AM GMT+2", or with the zone's abbreviation, "2022/03/26 11:00:19 PM AST". */
+const GOOGLE_FORMS = /^(\d{4})\/(\d{1,2})\/(\d{1,2}) (\d{1,2}):(\d{2}):(\d{2}) ([AP]M) (?:GMT([+-]\d{1,2})(?::?(\d{2}))?|[A-Z]{2,5})$/;
 
 const pad = (value: number | string) => String(value).padStart(2, '0');
 
@@ -147,6 +150,8 @@ export function dateCell(value: string, rules: NumberRules, zone: string | null)
   const trimmed = value.trim();
   if (trimmed === '') return null;
   if (rules.dateUnit && PLAIN_NUMBER.test(trimmed)) return numberDate(Number(trimmed), rules.dateUnit) ?? trimmed;
+  const formatted = rules.dateFormat?.(trimmed);
+  if (formatted !== null && formatted !== undefined) return formatted;
   if (zone !== null) {
     const instant = wallClockInstant(trimmed, zone);
     if (instant !== null) return instant;
@@ -155,8 +160,11 @@ export function dateCell(value: string, rules: NumberRules, zone: string | null)
   if (forms) {
     const [, year, month, day, hour, minute, second, half, offsetHours, offsetMinutes] = forms as unknown as string[];
     const h = (Number(hour) % 12) + (half === 'PM' ? 12 : 0);
-    const sign = offsetHours!.startsWith('-') ? '-' : '+';
-    return `${year}-${pad(month!)}-${pad(day!)}T${pad(h)}:${minute}:${second}${sign}${pad(offsetHours!.replace(/^[+-]/, ''))}:${offsetMinutes ?? '00'}`;
+    const wallClock = `${year}-${pad(month!)}-${pad(day!)}T${pad(h)}:${minute}:${second}`;
+    // A zone's abbreviation names no offset for sure (AST is −4 in the Atlantic, +3 in Arabia): the time as written, on its own calendar.
+    if (offsetHours === undefined) return wallClock;
+    const sign = offsetHours.startsWith('-') ? '-' : '+';
+    return `${wallClock}${sign}${pad(offsetHours.replace(/^[+-]/, ''))}:${offsetMinutes ?? '00'}`;
   }
   return trimmed;
 }

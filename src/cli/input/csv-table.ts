@@ -19,6 +19,8 @@ export interface CsvOptions {
   readonly labels: NumberRules['labels'];
   /** What a number in a date column counts (`--date-unit`). */
   readonly dateUnit?: NumberRules['dateUnit'];
+  /** How dates are written (`--date-format`). */
+  readonly dateFormat?: NumberRules['dateFormat'];
   /** Called after each chunk with the bytes read so far. */
   readonly onProgress?: ((position: number) => void) | undefined;
   /** Bytes read at a time (4 MB; tests make it small to cross chunk boundaries often). */
@@ -53,7 +55,7 @@ export function openCsvTable(source: ByteSource, options: CsvOptions): Table {
   if (final) throw new InputError(`${file} is empty: a CSV file starts with a header line`);
   const delimiter = options.delimiter ?? sniffDelimiter(memory.subarray(0, filled));
   // Excel writes decimal commas where it separates cells with semicolons or tabs.
-  const numbers: NumberRules = { decimalComma: delimiter !== 0x2c, labels: options.labels, dateUnit: options.dateUnit };
+  const numbers: NumberRules = { decimalComma: delimiter !== 0x2c, labels: options.labels, dateUnit: options.dateUnit, dateFormat: options.dateFormat };
   const state = newScanState(delimiter, 0);
   // The first records (three, or as many header rows as asked for), one at a time, noting where each ends.
   const records: string[][] = [];

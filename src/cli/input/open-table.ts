@@ -2,6 +2,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { InputError, UsageError } from '../errors.js';
 import { openByteSource } from './byte-source.js';
 import type { DateUnit } from './cells.js';
+import type { DateFormat } from './date-format.js';
 import { checkInputPath } from './input-path.js';
 import { openCsvTable } from './csv-table.js';
 import { openJsonTable } from './json-table.js';
@@ -23,6 +24,8 @@ export interface InputOptions {
   readonly labels: ReadonlyMap<string, number | null> | null;
   /** What a number in a date column counts; without one such a number is refused. */
   readonly dateUnit?: DateUnit | undefined;
+  /** How dates are written when the readers do not recognise them (`--date-format`). */
+  readonly dateFormat?: DateFormat | undefined;
   readonly ragged: boolean;
   readonly onProgress?: ((position: number, size: number) => void) | undefined;
 }
@@ -71,9 +74,9 @@ export async function openTable(file: string, options: InputOptions): Promise<Ta
   const delimiter = delimiterByte(options.delimiter, format);
   if (format === 'json' || format === 'ndjson') {
     if (options.encoding !== undefined && !/^utf-?8$/i.test(options.encoding)) throw new UsageError('JSON is always UTF-8: --encoding applies to CSV files');
-    return openJsonTable(file, format, { decimalComma: false, labels: options.labels, dateUnit: options.dateUnit }, options.onProgress && ((position) => options.onProgress!(position, Number.NaN)));
+    return openJsonTable(file, format, { decimalComma: false, labels: options.labels, dateUnit: options.dateUnit, dateFormat: options.dateFormat }, options.onProgress && ((position) => options.onProgress!(position, Number.NaN)));
   }
-  if (format === 'xlsx') return openXlsxTable(file, { sheet: options.sheet, headerRows: options.headerRows, numbers: { decimalComma: false, labels: options.labels, dateUnit: options.dateUnit } });
+  if (format === 'xlsx') return openXlsxTable(file, { sheet: options.sheet, headerRows: options.headerRows, numbers: { decimalComma: false, labels: options.labels, dateUnit: options.dateUnit, dateFormat: options.dateFormat } });
   const source = openByteSource(file, options.encoding);
   const table = openCsvTable(source, {
     delimiter,
@@ -81,6 +84,7 @@ export async function openTable(file: string, options: InputOptions): Promise<Ta
     ragged: options.ragged,
     labels: options.labels,
     dateUnit: options.dateUnit,
+    dateFormat: options.dateFormat,
     onProgress: options.onProgress && ((position) => options.onProgress!(position, source.size)),
   });
   return table;

@@ -2,6 +2,7 @@ import { all, isSet, single, type FlagGroup, type ParsedArgs } from '../args.js'
 import { InputError, UsageError } from '../errors.js';
 import { DATE_UNITS, parseLabelFile, parseLabelMap, type DateUnit, type LabelMap } from '../input/cells.js';
 import { readTextFile } from '../input/input-path.js';
+import { compileDateFormat, type DateFormat } from '../input/date-format.js';
 import { chooseRows, parseCondition } from '../input/row-filter.js';
 import { resolveColumn } from './columns.js';
 import { INPUT_FORMATS, openTable, type InputFormat } from '../input/open-table.js';
@@ -29,6 +30,9 @@ export const INPUT_FLAGS: FlagGroup = {
 
 /** The flag of commands that read dates: what a date written as a number counts. */
 export const DATE_UNIT_FLAG = { name: 'date-unit', value: 'UNIT', help: `what a date written as a number counts: ${DATE_UNITS.join(', ')} (otherwise such a number is refused)` } as const;
+
+/** The flag of commands that read dates: a layout the readers do not guess, such as a US sheet's M/D/YYYY. */
+export const DATE_FORMAT_FLAG = { name: 'date-format', value: 'FORMAT', help: 'how dates are written when not ISO 8601 or Google Forms, e.g. "M/D/YYYY H:mm:ss" or "D.M.YYYY" (tokens YYYY M MM D DD H HH h hh mm ss A Z)' } as const;
 
 /** The flags of the output. */
 export const OUTPUT_FLAGS: FlagGroup = {
@@ -83,6 +87,13 @@ export async function openInput(args: ParsedArgs): Promise<{ table: Table; progr
   }
   const dateUnit = single(args, 'date-unit');
   if (dateUnit !== undefined && !(DATE_UNITS as readonly string[]).includes(dateUnit)) throw new UsageError(`--date-unit takes ${DATE_UNITS.join(', ')}, got ${JSON.stringify(dateUnit)}`);
+  const dateFormatText = single(args, 'date-format');
+  let dateFormat: DateFormat | undefined;
+  try {
+    dateFormat = dateFormatText === undefined ? undefined : compileDateFormat(dateFormatText);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
   const conditions = all(args, 'where').map(parseCondition);
   const progress = progressLine(`reading ${terminalText(args.file)}`, process.stderr, !isSet(args, 'quiet'));
   const opened = await openTable(args.file, {
@@ -94,6 +105,7 @@ export async function openInput(args: ParsedArgs): Promise<{ table: Table; progr
     labels,
     ragged: isSet(args, 'ragged'),
     dateUnit: dateUnit as DateUnit | undefined,
+    dateFormat,
     onProgress: (position, size) => progress.update(position, size),
   });
   const note = notesTo(args);

@@ -17,9 +17,15 @@ export function describeValidation(error: CxValidationError, table: Table | null
   }
   if (typeof first === 'number' && table !== null) {
     const column = second === undefined ? '' : `, column ${JSON.stringify(second)}`;
-    return `${table.file}, ${table.where(first)}${column}: ${issue.message}${more}`;
+    return `${table.file}, ${table.where(first)}${column}: ${issue.message}${dateHint(issue.code, issue.message)}${more}`;
   }
   return `${issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''}${issue.message}${more}`;
+}
+
+/** For a date written day and month as numbers (11/1/2019, 1.11.2019): which flag says how to read it. */
+function dateHint(code: string, message: string): string {
+  if (code !== 'invalid_date' || !/"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}/.test(message)) return '';
+  return '; is it month first or day first? say so with --date-format, e.g. "M/D/YYYY H:mm:ss" (a US sheet) or "D.M.YYYY H:mm"';
 }
 
 /** The field name out of the library's "no row has the field "x"". */
