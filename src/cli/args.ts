@@ -60,7 +60,7 @@ export function parseCommand(spec: CommandSpec, args: readonly string[]): Parsed
     parsed = parseArgs({ args: joinNegativeValues(args, flags), options, allowPositionals: true, strict: true });
   } catch (error) {
     // Node's messages run over several lines with hints for its own API; one line, the useful hint kept.
-    const lines = (error as Error).message.split('\n').filter((line) => !/^Did you forget|To specify a positional argument/.test(line));
+    const lines = (error as Error).message.split('\n').filter((line) => !line.startsWith('Did you forget'));
     throw new UsageError(lines.join(' ').replace(/\. To specify a positional argument.*$/s, ''));
   }
   const [file, extra] = parsed.positionals;

@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { peek, type RawSource } from './raw-source.js';
 import { InputError, UsageError } from '../errors.js';
 
 /** Bytes are read this many at a time. */
@@ -40,46 +41,33 @@ export function checkEncoding(name: string): string {
   }
 }
 
-export function openByteSource(file: string, encoding?: string): ByteSource {
-  let fd: number;
-  try {
-    fd = openSync(file, 'r');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
-  }
-  const stat = fstatSync(fd);
-  if (stat.isDirectory()) {
-    closeSync(fd);
-    throw new InputError(`cannot read ${file}: it is a directory`);
-  }
-  const head = Buffer.alloc(4096);
-  const headLength = readSync(fd, head, 0, head.length, 0);
+export function openByteSource(raw: RawSource, encoding?: string): ByteSource {
+  const file = raw.name;
+  const peeked = peek(raw, 4096);
+  const head = Buffer.from(peeked.head.buffer, peeked.head.byteOffset, peeked.head.length);
+  const source = peeked.source;
   const declared = encoding === undefined ? undefined : checkEncoding(encoding);
-  const detected = declared ?? byteOrderMark(head.subarray(0, headLength));
-  const bom = bomLength(head.subarray(0, headLength), detected);
-  if (detected === 'utf-8' && declared === undefined && looksLikeUtf16(head.subarray(0, headLength))) {
-    closeSync(fd);
+  const detected = declared ?? byteOrderMark(head);
+  const bom = bomLength(head, detected);
+  if (detected === 'utf-8' && declared === undefined && looksLikeUtf16(head)) {
+    source.close();
     throw new InputError(`${file} looks like UTF-16 text without a byte-order mark; give --encoding utf-16le (or utf-16be)`);
   }
-  let position = bom;
-  const readRaw = (target: Buffer, offset: number, length: number) => {
-    const count = readSync(fd, target, offset, length, position);
-    position += count;
-    return count;
-  };
-  const decoded = detected === 'utf-8' ? utf8Reader(file, bom, readRaw) : transcodingReader(file, detected, readRaw);
-  const read = classicMacLines(head.subarray(0, headLength), detected) ? lineFeedsFor(decoded) : decoded;
+  source.read(new Uint8Array(bom), 0, bom); // the byte-order mark is not text
+  const readRaw = (target: Buffer, offset: number, length: number) => source.read(target, offset, length);
+  const lineOf = raw.rereadable ? (offset: number) => `line ${lineOfOffset(file, offset)}` : (offset: number) => `byte ${offset + 1}`;
+  const decoded = detected === 'utf-8' ? utf8Reader(file, bom, readRaw, lineOf) : transcodingReader(file, detected, readRaw);
+  const read = classicMacLines(head, detected) ? lineFeedsFor(decoded) : decoded;
   return {
     file,
-    size: stat.size,
+    size: raw.size,
     get position() {
-      return position;
+      return source.position;
     },
     encoding: detected,
     read,
     close() {
-      closeSync(fd);
+      source.close();
     },
   };
 }
@@ -132,14 +120,14 @@ function looksLikeUtf16(bytes: Buffer): boolean {
  * Reads UTF-8 as it is, checking each chunk: a character cut by a chunk's end is checked
  * once the next chunk completes it.
  */
-function utf8Reader(file: string, start: number, readRaw: RawRead): ByteSource['read'] {
+function utf8Reader(file: string, start: number, readRaw: RawRead, lineOf: (offset: number) => string): ByteSource['read'] {
   let carried = Buffer.alloc(0); // the bytes of a character cut at the end of the last chunk
   let offset = start; // file offset of the next chunk
   return (target, at) => {
     const count = readRaw(target, at, target.length - at);
     const chunk = target.subarray(at, at + count);
     if (count === 0) {
-      if (carried.length > 0) throw notUtf8(file, offset - carried.length, carried);
+      if (carried.length > 0) throw notUtf8(file, offset - carried.length, carried, lineOf);
       return 0;
     }
     // Bytes that complete the carried character.
@@ -147,11 +135,11 @@ function utf8Reader(file: string, start: number, readRaw: RawRead): ByteSource['
     while (lead < Math.min(3, chunk.length) && (chunk[lead]! & 0xc0) === 0x80) lead++;
     if (carried.length > 0 || lead > 0) {
       const joined = Buffer.concat([carried, chunk.subarray(0, lead)]);
-      if (!isUtf8(joined)) throw notUtf8(file, offset - carried.length, joined);
+      if (!isUtf8(joined)) throw notUtf8(file, offset - carried.length, joined, lineOf);
     }
     const cut = incompleteTail(chunk);
     const body = chunk.subarray(lead, chunk.length - cut);
-    if (!isUtf8(body)) throw notUtf8(file, offset + lead, body);
+    if (!isUtf8(body)) throw notUtf8(file, offset + lead, body, lineOf);
     carried = Buffer.from(chunk.subarray(chunk.length - cut));
     offset += count;
     return count;
@@ -169,12 +157,11 @@ function incompleteTail(chunk: Buffer): number {
   return 0;
 }
 
-/** The error for bytes that are not UTF-8, naming the line and showing the bytes. */
-function notUtf8(file: string, offset: number, bytes: Buffer): InputError {
+/** The error for bytes that are not UTF-8, naming the line (or for a pipe the byte) and showing the bytes. */
+function notUtf8(file: string, offset: number, bytes: Buffer, lineOf: (offset: number) => string): InputError {
   const bad = firstInvalidByte(bytes);
-  const line = lineOfOffset(file, offset + bad);
   const shown = [...bytes.subarray(bad, bad + 4)].map((byte) => `0x${byte.toString(16).toUpperCase().padStart(2, '0')}`).join(' ');
-  return new InputError(`${file}, line ${line}: bytes that are not UTF-8 (${shown}); say which encoding the file is in, e.g. --encoding windows-1252`);
+  return new InputError(`${file}, ${lineOf(offset + bad)}: bytes that are not UTF-8 (${shown}); say which encoding the file is in, e.g. --encoding windows-1252`);
 }
 
 /** The index of the first byte of `bytes` that does not start a valid UTF-8 sequence. */

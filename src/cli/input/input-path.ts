@@ -2,11 +2,12 @@ import { readFileSync, statSync } from 'node:fs';
 import { InputError } from '../errors.js';
 
 /**
- * Checks that a file the command line is to read is a file: one line saying what it is
- * instead (no such file, a folder, a pipe), never an error from deep inside a reader.
+ * Checks that an input the command line is to read can be read: `-` (standard input), a
+ * file, a pipe or a FIFO; one line saying what it is instead (no such file, a folder), never
+ * an error from deep inside a reader.
  */
 export function checkInputPath(file: string): void {
-  if (file === '-') throw new InputError('standard input (-) is not read yet: save the data to a file and give its name');
+  if (file === '-') return;
   let stat: ReturnType<typeof statSync>;
   try {
     stat = statSync(file);
@@ -14,11 +15,12 @@ export function checkInputPath(file: string): void {
     throw new InputError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
   }
   if (stat.isDirectory()) throw new InputError(`cannot read ${file}: it is a folder, not a file`);
-  if (!stat.isFile()) throw new InputError(`cannot read ${file}: it is a pipe or a device, which is not read yet; save the data to a file and give its name`);
 }
 
 /** A small text file of the command's (a label map), as UTF-8; its problems as one line naming it. */
 export function readTextFile(file: string): string {
+  // Standard input is the data's; a side file (a journey, a card, a label map) needs a name.
+  if (file === '-') throw new InputError('- (standard input) is for the data; give the file by its name');
   checkInputPath(file);
   try {
     return readFileSync(file, 'utf8');

@@ -1,5 +1,6 @@
-import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
+import type { RawSource } from './raw-source.js';
 import { InputError } from '../errors.js';
 import { dateCell, numberCell, numberDate, numberDateMessage, type NumberRules } from './cells.js';
 import { JsonArrayError, jsonArrayElements } from './json-array.js';
@@ -14,15 +15,12 @@ import { emptyRow, keyOf, newLineMap, type ColumnPlan, type Row, type Table } fr
  * be (a label with a leading number, `--map`), and a group, stage or id must be a single
  * value — text, a number, true/false or null — never an object or a list.
  */
-export function openJsonTable(file: string, format: 'json' | 'ndjson', numbers: NumberRules, onProgress?: (position: number) => void): Table {
+export function openJsonTable(source: RawSource, format: 'json' | 'ndjson', numbers: NumberRules, onProgress?: (position: number) => void): Table {
+  const file = source.name;
   // NDJSON: the line of each row, for messages; rows can be counted from 1 for a JSON array.
   const lines = newLineMap();
   async function* elements(): AsyncGenerator<{ value: unknown; index: number }> {
-    const stream = createReadStream(file, { encoding: 'utf8' });
-    await new Promise<void>((resolve, reject) => {
-      stream.once('readable', resolve);
-      stream.once('error', (error: NodeJS.ErrnoException) => reject(new InputError(`cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`)));
-    });
+    const stream = Readable.from(textChunks(source));
     let index = 0;
     if (format === 'ndjson') {
       let line = 0;
@@ -36,14 +34,14 @@ export function openJsonTable(file: string, format: 'json' | 'ndjson', numbers: 
           throw new InputError(`${file}, line ${line}: not valid JSON`);
         }
         lines.note(index, line);
-        if (index % 4096 === 0) onProgress?.(stream.bytesRead);
+        if (index % 4096 === 0) onProgress?.(source.position);
         yield { value, index: index++ };
       }
       return;
     }
     try {
       for await (const value of jsonArrayElements(stream as AsyncIterable<string>)) {
-        if (index % 4096 === 0) onProgress?.(stream.bytesRead);
+        if (index % 4096 === 0) onProgress?.(source.position);
         yield { value, index: index++ };
       }
     } catch (error) {
@@ -87,4 +85,26 @@ function jsonValue(value: unknown, kind: ColumnPlan['kind'], numbers: NumberRule
     throw new InputError(`${place()}: a group, stage or id must be text, a number, true/false or null, got ${Array.isArray(value) ? 'a list' : 'an object'}`);
   }
   return value;
+}
+
+/** A source's text as it is read: UTF-8 checked (JSON is UTF-8), a character cut by a chunk's end joined to the next. */
+async function* textChunks(source: RawSource): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const buffer = new Uint8Array(1 << 20);
+  try {
+    for (;;) {
+      const count = source.read(buffer, 0, buffer.length);
+      if (count === 0) {
+        const tail = decoder.decode();
+        if (tail !== '') yield tail;
+        return;
+      }
+      yield decoder.decode(buffer.subarray(0, count), { stream: true });
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_ENCODING_INVALID_ENCODED_DATA') throw new InputError(`${source.name}: bytes that are not UTF-8 near byte ${source.position}; JSON is UTF-8`);
+    throw error;
+  } finally {
+    source.close();
+  }
 }

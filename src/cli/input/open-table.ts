@@ -1,6 +1,6 @@
-import { closeSync, openSync, readSync } from 'node:fs';
 import { InputError, UsageError } from '../errors.js';
 import { openByteSource } from './byte-source.js';
+import { gunzipSource, isGzip, openRawSource, peek, readAll } from './raw-source.js';
 import type { DateUnit } from './cells.js';
 import type { DateFormat } from './date-format.js';
 import { checkInputPath } from './input-path.js';
@@ -30,31 +30,23 @@ export interface InputOptions {
   readonly onProgress?: ((position: number, size: number) => void) | undefined;
 }
 
-/** The format of a file: as given, else from its name (and an .xlsx workbook from its first bytes). */
-export function formatOf(file: string, given: InputFormat | undefined): InputFormat {
-  if (given !== undefined) return given;
-  if (/\.xls$/i.test(file)) throw new InputError(`${file}: Excel 97–2003 workbooks (.xls) are not read; save the sheet as .xlsx or CSV`);
-  if (/\.(ndjson|jsonl)$/i.test(file)) return 'ndjson';
-  if (/\.json$/i.test(file)) return 'json';
-  if (/\.(tsv|tab)$/i.test(file)) return 'tsv';
-  if (/\.xlsx$/i.test(file) || startsWithZip(file)) return 'xlsx';
-  return 'csv';
+/** The format of a file from its name (a `.gz` ending set aside), or undefined when the name does not say. */
+export function formatOfName(file: string): InputFormat | undefined {
+  const name = file.replace(/\.gz$/i, '');
+  if (/\.xls$/i.test(name)) throw new InputError(`${file}: Excel 97–2003 workbooks (.xls) are not read; save the sheet as .xlsx or CSV`);
+  if (/\.(ndjson|jsonl)$/i.test(name)) return 'ndjson';
+  if (/\.json$/i.test(name)) return 'json';
+  if (/\.(tsv|tab)$/i.test(name)) return 'tsv';
+  if (/\.xlsx$/i.test(name)) return 'xlsx';
+  if (/\.(csv|txt)$/i.test(name)) return 'csv';
+  return undefined;
 }
 
-/** An .xlsx workbook is a zip archive: "PK\x03\x04". */
-function startsWithZip(file: string): boolean {
-  let fd: number;
-  try {
-    fd = openSync(file, 'r');
-  } catch {
-    return false; // the reader says why it cannot be read
-  }
-  try {
-    const head = Buffer.alloc(4);
-    return readSync(fd, head, 0, 4, 0) === 4 && head.readUInt32LE(0) === 0x04034b50;
-  } finally {
-    closeSync(fd);
-  }
+/** The format of bytes whose name did not say: a zip archive is a workbook, `[` a JSON array, `{` NDJSON, anything else CSV. */
+function formatOfBytes(head: Uint8Array): InputFormat {
+  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return 'xlsx';
+  const first = new TextDecoder().decode(head.subarray(0, 64)).replace(/^\uFEFF/, '').trimStart()[0];
+  return first === '[' ? 'json' : first === '{' ? 'ndjson' : 'csv';
 }
 
 /** The delimiter byte a `--delimiter` value names. */
@@ -67,25 +59,32 @@ function delimiterByte(given: string | undefined, format: InputFormat): number |
   return text.charCodeAt(0);
 }
 
-/** Opens a file as a {@link Table}, whatever its format. */
+/**
+ * Opens the input as a {@link Table}, whatever its format and wherever it comes from: a file,
+ * standard input (`-`), a pipe or FIFO; gzip-compressed or not (told by its first bytes). The
+ * format is `--input`, else the name's ending, else what the first bytes look like.
+ */
 export async function openTable(file: string, options: InputOptions): Promise<Table> {
   checkInputPath(file);
-  const format = formatOf(file, options.format);
+  let opened = peek(openRawSource(file), 64);
+  if (isGzip(opened.head)) opened = peek(gunzipSource(opened.source), 64);
+  const { source } = opened;
+  const format = options.format ?? (file === '-' ? undefined : formatOfName(file)) ?? formatOfBytes(opened.head);
   const delimiter = delimiterByte(options.delimiter, format);
+  const numbers = { decimalComma: false, labels: options.labels, dateUnit: options.dateUnit, dateFormat: options.dateFormat };
   if (format === 'json' || format === 'ndjson') {
     if (options.encoding !== undefined && !/^utf-?8$/i.test(options.encoding)) throw new UsageError('JSON is always UTF-8: --encoding applies to CSV files');
-    return openJsonTable(file, format, { decimalComma: false, labels: options.labels, dateUnit: options.dateUnit, dateFormat: options.dateFormat }, options.onProgress && ((position) => options.onProgress!(position, Number.NaN)));
+    return openJsonTable(source, format, numbers, options.onProgress && ((position) => options.onProgress!(position, source.size)));
   }
-  if (format === 'xlsx') return openXlsxTable(file, { sheet: options.sheet, headerRows: options.headerRows, numbers: { decimalComma: false, labels: options.labels, dateUnit: options.dateUnit, dateFormat: options.dateFormat } });
-  const source = openByteSource(file, options.encoding);
-  const table = openCsvTable(source, {
+  if (format === 'xlsx') return openXlsxTable(source.name, readAll(source), { sheet: options.sheet, headerRows: options.headerRows, numbers });
+  const bytes = openByteSource(source, options.encoding);
+  return openCsvTable(bytes, {
     delimiter,
     headerRows: options.headerRows,
     ragged: options.ragged,
     labels: options.labels,
     dateUnit: options.dateUnit,
     dateFormat: options.dateFormat,
-    onProgress: options.onProgress && ((position) => options.onProgress!(position, source.size)),
+    onProgress: options.onProgress && ((position) => options.onProgress!(position, bytes.size)),
   });
-  return table;
 }

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { InputError } from '../errors.js';
 import { columnLetters, sheetExtent, type SheetExtent } from './xlsx-extent.js';
 import { dateCell, numberCell, numberDate, numberDateMessage, wallClockText, type NumberRules } from './cells.js';
@@ -23,9 +22,9 @@ type Cell = string | number | boolean | Date | null;
  * fine for survey exports (Excel stops at 1 048 576 rows); CSV is the format for larger files.
  * Excel dates (wall-clock, no time zone) become ISO text without an offset.
  */
-export async function openXlsxTable(file: string, options: XlsxOptions): Promise<Table> {
+export async function openXlsxTable(file: string, content: Uint8Array, options: XlsxOptions): Promise<Table> {
   const { readSheet, InvalidSpreadsheetError, SheetNotFoundError } = await import('read-excel-file/node');
-  const bytes = readFileSync(file);
+  const bytes = Buffer.from(content.buffer, content.byteOffset, content.length);
   await checkExtent(file, bytes, options.sheet);
   let data: Cell[][];
   try {
