@@ -131,6 +131,30 @@ describe('survey platforms', () => {
     expect(twin.stderr).toBe(`cx-metrics: ${qualtrics}: "Q1_NPS_GROUP" is Qualtrics' promoter / passive / detractor code (1–3), not the 0–10 answer; give "Q1"\n`);
   });
 
+  it('Qualtrics legacy (V1…V10, then ResponseID…) and 2017 "Insights" ({\'ImportId\': …}) layouts are recognised (issue 23)', () => {
+    // Legacy: V7 is Status (0 a response, 1 a preview, left out); the answers 10 and 6: NPS 0.
+    const legacy = file(
+      'legacy.csv',
+      [
+        'V1,V2,V3,V4,V5,V6,V7,V8,V9,V10,Q1,Q2',
+        'ResponseID,ResponseSet,Name,ExternalDataReference,EmailAddress,IPAddress,Status,StartDate,EndDate,Finished,How likely are you to recommend us?,Comment',
+        'R_1,Default,Anonymous,,,1.2.3.4,0,2016-01-01 10:00:00,2016-01-01 10:05:00,1,10,ok',
+        'R_2,Default,Anonymous,,,1.2.3.4,1,2016-01-01 11:00:00,2016-01-01 11:05:00,1,0,preview',
+        'R_3,Default,Anonymous,,,1.2.3.4,0,2016-01-02 10:00:00,2016-01-02 10:05:00,1,6,meh',
+      ].join('\n'),
+    );
+    const old = cli('summarize', legacy, '--nps', 'How likely are you to recommend us?', '--format', 'csv');
+    expect(old.stderr).toContain('read as a Qualtrics export: 2 header rows');
+    expect(old.stderr).toContain('left out 1 of 3 rows (1 Status 1)');
+    expect(csvLines(old.stdout)[1]!.slice(2, 8)).toEqual(['Q1', '2', '2', '0', '0', '0']);
+    expect(cli('summarize', legacy, '--nps', 'Q1', '--by', 'ResponseSet', '--quiet').status).toBe(0);
+    // Insights: the third row in single quotes; 10 and 9: NPS 100.
+    const insights = file('insights.csv', ['ResponseId,Q1', 'Response ID,How likely?', `"{'ImportId': '_recordId'}","{'ImportId': 'QID1'}"`, 'R_1,10', 'R_2,9'].join('\n'));
+    const newer = cli('summarize', insights, '--nps', 'How likely?', '--format', 'csv');
+    expect(newer.stderr).toBe('cx-metrics: read as a Qualtrics export: 3 header rows; columns by name or question text\n');
+    expect(csvLines(newer.stdout)[1]!.slice(3, 8)).toEqual(['2', '2', '0', '0', '100']);
+  });
+
   it('Qualtrics: a weekly trend on its recorded dates (a space where ISO 8601 has a T)', () => {
     // 2026-11-02 and 2026-11-09 are Mondays of ISO weeks 45 and 46 (python3 date.isocalendar()).
     // Week 45: 10, 6 → 0; week 46: 8, 9 → 50; change +50.

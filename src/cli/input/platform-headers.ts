@@ -2,7 +2,9 @@
  * Survey platforms put more than column names above the data. Recognised from the first
  * records of a file (or forced with --header-rows):
  * - Qualtrics: three rows — column ids (Q1, Q2_NPS_GROUP…), the question texts, and one
- *   `{"ImportId":"QID1"}` per column;
+ *   `{"ImportId":"QID1"}` per column (the 2017 "Insights" exports write it
+ *   `{'ImportId': 'QID1'}`); the legacy layout has two — `V1…V10` and the question ids, then
+ *   ResponseID…Finished and the question texts;
  * - SurveyMonkey: two rows — the question text over the first column of each question (the
  *   others blank), then "Response", "Open-Ended Response" or the option or row label per
  *   column; identified by its "Respondent ID" and "Collector ID" columns.
@@ -23,7 +25,9 @@ export interface Header {
   readonly notes: readonly string[];
 }
 
-const IMPORT_ID = /^\{\s*"ImportId"\s*:/;
+const IMPORT_ID = /^\{\s*["']ImportId["']\s*:/;
+/** Qualtrics' legacy export: V1 to V10 are ResponseID … Finished, named in the second row. */
+const LEGACY_IDS = ['V1', 'V2', 'V3', 'V4', 'V5'];
 
 /**
  * The header of a file from its first records (up to three, or as many as `forcedRows`);
@@ -42,6 +46,7 @@ export function readHeader(records: readonly (readonly string[])[], forcedRows: 
     return { rows: forcedRows, names, questions: forcedRows >= 2 ? second.map((text) => text.trim()) : null, labels: null, platform: null, zones: null, notes };
   }
   if (qualtrics) return { ...qualtricsHeader(names, second, third), notes: [] };
+  if (LEGACY_IDS.every((id, i) => names[i] === id) && second.some((cell) => cell.trim() === 'ResponseID')) return { ...legacyHeader(names, second), notes: [] };
   if (names.includes('Respondent ID') && names.includes('Collector ID') && records.length >= 2) return { ...filledForward(first, second, 'surveymonkey'), notes: [] };
   return { rows: 1, names, questions: null, labels: null, platform: null, zones: null, notes: [] };
 }
@@ -56,11 +61,22 @@ function qualtricsHeader(names: readonly string[], second: readonly string[], th
   return { rows: 3, names, questions: second.map((text) => text.trim()), labels: null, platform: 'qualtrics', zones: third.map(statedZone) };
 }
 
-/** The zone of `{"ImportId":"startDate","timeZone":"America/Denver"}`, or null. */
+/**
+ * Qualtrics' legacy layout: the V columns (V1 … V10) are named by the second row (ResponseID,
+ * Status, StartDate, Finished…), the questions keep their ids (Q1, Q2_1) with the second
+ * row as their question texts.
+ */
+function legacyHeader(first: readonly string[], second: readonly string[]): Omit<Header, 'notes'> {
+  const names = first.map((id, i) => (/^V\d+$/.test(id) && (second[i] ?? '').trim() !== '' ? second[i]!.trim() : id));
+  return { rows: 2, names, questions: second.map((text) => text.trim()), labels: null, platform: 'qualtrics', zones: null };
+}
+
+/** The zone of `{"ImportId":"startDate","timeZone":"America/Denver"}` (or Insights' single-quoted form), or null. */
 function statedZone(cell: string): string | null {
   if (!cell.includes('timeZone')) return null;
   try {
-    const zone = (JSON.parse(cell) as { timeZone?: unknown }).timeZone;
+    const json = cell.trim().startsWith("{'") ? cell.replace(/'/g, '"') : cell;
+    const zone = (JSON.parse(json) as { timeZone?: unknown }).timeZone;
     return typeof zone === 'string' && zone.trim() !== '' ? zone.trim() : null;
   } catch {
     return null;
