@@ -212,6 +212,24 @@ describe('survey platforms', () => {
     ].join('\r\n'),
   );
 
+  it("SurveyMonkey's older layout (fivethirtyeight's Star Wars survey: RespondentID, then Response and labels) is recognised (issue 23)", () => {
+    const starWars = file(
+      'star-wars.csv',
+      [
+        'RespondentID,Have you seen any of the 6 films?,Please rank the films,,Which character do you like?,',
+        ',Response,Star Wars: Episode I,Star Wars: Episode II,Han Solo,Yoda',
+        '3292879998,Yes,3,2,Very favorably,Somewhat favorably',
+        '3292879538,No,,,,',
+        '3292765271,Yes,1,4,Very favorably,Very favorably',
+      ].join('\n'),
+    );
+    // Episode I ranks 3 and 1 (mean 2); the matrix rows by "question - row" or the row label alone.
+    const run = cli('summarize', starWars, '--by', 'Yoda', '--ces', 'Please rank the films - Star Wars: Episode I', '--ces-scale', '1-6', '--format', 'csv');
+    expect(run.stderr).toBe('cx-metrics: read as a SurveyMonkey export: 2 header rows; columns by name or question text\n');
+    const total = csvLines(run.stdout).find((line) => line[0] === 'total')!;
+    expect([total[3], total[4], total[7]]).toEqual(['3', '2', '2']);
+  });
+
   it('Google Forms: columns by question, free text across lines, its timestamps in a trend', () => {
     // Kamppi: 9, 10 → 100; Itis: 3 → −100.
     const byStore = cli('summarize', googleForms, '--by', 'Which store did you visit?', '--nps', 'How likely are you to recommend us to a friend?', '--format', 'csv');

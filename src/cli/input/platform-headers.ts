@@ -7,7 +7,8 @@
  *   ResponseID…Finished and the question texts;
  * - SurveyMonkey: two rows — the question text over the first column of each question (the
  *   others blank), then "Response", "Open-Ended Response" or the option or row label per
- *   column; identified by its "Respondent ID" and "Collector ID" columns.
+ *   column; identified by its "Respondent ID" and "Collector ID" columns (older exports: a
+ *   "RespondentID" column over a second row with "Response" in it).
  * Google Forms and plain exports have one header row: the names are the questions.
  */
 
@@ -47,8 +48,18 @@ export function readHeader(records: readonly (readonly string[])[], forcedRows: 
   }
   if (qualtrics) return { ...qualtricsHeader(names, second, third), notes: [] };
   if (LEGACY_IDS.every((id, i) => names[i] === id) && second.some((cell) => cell.trim() === 'ResponseID')) return { ...legacyHeader(names, second), notes: [] };
-  if (names.includes('Respondent ID') && names.includes('Collector ID') && records.length >= 2) return { ...filledForward(first, second, 'surveymonkey'), notes: [] };
+  if (isSurveyMonkey(names, second) && records.length >= 2) return { ...filledForward(first, second, 'surveymonkey'), notes: [] };
   return { rows: 1, names, questions: null, labels: null, platform: null, zones: null, notes: [] };
+}
+
+/**
+ * SurveyMonkey's two header rows: its "Respondent ID" and "Collector ID" columns, or in older
+ * exports (fivethirtyeight's Star Wars survey) a "RespondentID" column over a second row of
+ * "Response" and option or row labels.
+ */
+function isSurveyMonkey(names: readonly string[], second: readonly string[]): boolean {
+  if (names.includes('Respondent ID') && names.includes('Collector ID')) return true;
+  return names.includes('RespondentID') && second.some((cell) => PLAIN_ANSWER.has(cell.trim().toLowerCase()) && cell.trim() !== '');
 }
 
 /** Qualtrics' third header row: one `{"ImportId":…}` per column (blank for a few). */
