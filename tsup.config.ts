@@ -32,6 +32,6 @@ export default defineConfig([
     sourcemap: true,
     target: 'es2022',
     platform: 'node',
-    external: ['read-excel-file', 'write-excel-file', 'fflate', 'vega', 'vega-lite'],
+    external: ['read-excel-file', 'write-excel-file', 'fflate', 'hyparquet', 'vega', 'vega-lite'],
   },
 ]);

@@ -71,8 +71,8 @@ describe('npm run build', () => {
     expect(Object.keys(nps.metafile.inputs).filter((path) => path.includes('/text/') || path.includes('@orama'))).toEqual([]);
   });
 
-  it('no library entry point imports what only the command line needs (vega, vega-lite, read-excel-file, write-excel-file, fflate)', async () => {
-    const heavy = ['vega', 'vega-lite', 'read-excel-file', 'write-excel-file', 'fflate'];
+  it('no library entry point imports what only the command line needs (vega, vega-lite, read-excel-file, write-excel-file, fflate, hyparquet)', async () => {
+    const heavy = ['vega', 'vega-lite', 'read-excel-file', 'write-excel-file', 'fflate', 'hyparquet'];
     for (const entry of ['./dist/index.js', './dist/charts/index.js', './dist/text/index.js', './dist/index.cjs', './dist/charts/index.cjs', './dist/text/index.cjs']) {
       const result = await build({ entryPoints: [join(root, entry)], bundle: true, write: false, metafile: true, logLevel: 'silent', external: heavy, platform: 'neutral' });
       const imported = Object.values(result.metafile.inputs).flatMap((input) => input.imports.map((imported) => imported.path));

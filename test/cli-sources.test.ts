@@ -57,3 +57,48 @@ describe('sources', () => {
     expect(piped(gzipSync(CSV).subarray(0, 20), 'summarize', '-', '--nps', 'q').stderr).toMatch(/^cx-metrics: cannot read standard input: it starts as gzip but does not inflate/);
   });
 });
+
+describe('Parquet written by DuckDB', () => {
+  /** Runs SQL on an in-memory DuckDB (the test's writer of Parquet, as a warehouse export would be). */
+  async function duck(sql: string): Promise<void> {
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    await connection.run(sql);
+    connection.closeSync();
+  }
+
+  // BIGINT scores, a VARCHAR group, a DATE and a TIMESTAMP, one NULL score; two row groups
+  // of 2 rows each (ROW_GROUP_SIZE 2), so the reader crosses a row group.
+  const parquet = `${file('placeholder', '')}.parquet`;
+  const select = `SELECT * FROM (VALUES
+      (10::BIGINT, 'A', DATE '2024-01-01', TIMESTAMP '2024-01-01 10:00:00'),
+      (9::BIGINT,  'A', DATE '2024-01-02', TIMESTAMP '2024-01-02 10:00:00'),
+      (3::BIGINT,  'B', DATE '2024-01-08', TIMESTAMP '2024-01-08 10:00:00'),
+      (NULL,       'B', DATE '2024-01-09', TIMESTAMP '2024-01-09 10:00:00')) AS t(q, store, day, stamp)`;
+
+  it('reads the columns asked for across row groups, from a file and from standard input, gzip-compressed too', async () => {
+    await duck(`COPY (${select}) TO '${parquet}' (FORMAT PARQUET, ROW_GROUP_SIZE 2)`);
+    expect(cli('summarize', parquet, '--nps', 'q').stdout).toMatch(TOTAL);
+    // By group: A has 10 and 9 (NPS 100), B has 3 and a blank (NPS −100 of 1 answer).
+    const byStore = cli('summarize', parquet, '--nps', 'q', '--by', 'store', '--min-n', '1').stdout;
+    expect(byStore).toMatch(/^A +2 +2 +100\.0 /m);
+    expect(byStore).toMatch(/^B +2 +1 +-100\.0 /m);
+    expect(piped(readFileSync(parquet), 'summarize', '-', '--nps', 'q').stdout).toMatch(TOTAL);
+    expect(piped(gzipSync(readFileSync(parquet)), 'summarize', '-', '--nps', 'q').stdout).toMatch(TOTAL);
+  });
+
+  it('a DATE column is its day and a TIMESTAMP its instant: weeks from either agree', async () => {
+    await duck(`COPY (${select}) TO '${parquet}' (FORMAT PARQUET, ROW_GROUP_SIZE 2)`);
+    // Weeks starting Monday 2024-01-01 and 2024-01-08: 2 answers each.
+    for (const at of ['day', 'stamp']) {
+      const out = cli('trend', parquet, '--at', at, '--period', 'week', '--nps', 'q', '--format', 'csv', '--raw-csv').stdout;
+      expect(out).toMatch(/^2024-W01,2024-01-01,nps,q,2,2,0,0,100,/m);
+      expect(out).toMatch(/^2024-W02,2024-01-08,nps,q,2,1,1,0,-100,/m);
+    }
+  });
+
+  it('a file that says Parquet by name but is not one is refused with the name', () => {
+    expect(cli('summarize', file('broken.parquet', 'PAR1 not really'), '--nps', 'q').stderr).toMatch(/^cx-metrics: cannot read .*broken\.parquet as Parquet: /);
+  });
+});

@@ -8,10 +8,11 @@ import { openCsvTable } from './csv-table.js';
 import { openJsonTable } from './json-table.js';
 import type { Table } from './table.js';
 import { openXlsxTable } from './xlsx-table.js';
+import { openParquetTable } from './parquet-table.js';
 
 /** Input formats the command line reads. */
-export type InputFormat = 'csv' | 'tsv' | 'xlsx' | 'json' | 'ndjson';
-export const INPUT_FORMATS: readonly InputFormat[] = ['csv', 'tsv', 'xlsx', 'json', 'ndjson'];
+export type InputFormat = 'csv' | 'tsv' | 'xlsx' | 'json' | 'ndjson' | 'parquet';
+export const INPUT_FORMATS: readonly InputFormat[] = ['csv', 'tsv', 'xlsx', 'json', 'ndjson', 'parquet'];
 
 /** How a file is read: every option of the shared input flags. */
 export interface InputOptions {
@@ -38,13 +39,15 @@ export function formatOfName(file: string): InputFormat | undefined {
   if (/\.json$/i.test(name)) return 'json';
   if (/\.(tsv|tab)$/i.test(name)) return 'tsv';
   if (/\.xlsx$/i.test(name)) return 'xlsx';
+  if (/\.parquet$/i.test(name)) return 'parquet';
   if (/\.(csv|txt)$/i.test(name)) return 'csv';
   return undefined;
 }
 
-/** The format of bytes whose name did not say: a zip archive is a workbook, `[` a JSON array, `{` NDJSON, anything else CSV. */
+/** The format of bytes whose name did not say: a zip archive is a workbook, "PAR1" Parquet, `[` a JSON array, `{` NDJSON, anything else CSV. */
 function formatOfBytes(head: Uint8Array): InputFormat {
   if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return 'xlsx';
+  if (head[0] === 0x50 && head[1] === 0x41 && head[2] === 0x52 && head[3] === 0x31) return 'parquet'; // "PAR1"
   const first = new TextDecoder().decode(head.subarray(0, 64)).replace(/^\uFEFF/, '').trimStart()[0];
   return first === '[' ? 'json' : first === '{' ? 'ndjson' : 'csv';
 }
@@ -66,8 +69,8 @@ function delimiterByte(given: string | undefined, format: InputFormat): number |
  */
 export async function openTable(file: string, options: InputOptions): Promise<Table> {
   checkInputPath(file);
-  let opened = peek(openRawSource(file), 64);
-  if (isGzip(opened.head)) opened = peek(gunzipSource(opened.source), 64);
+  let opened = { ...peek(openRawSource(file), 64), gzipped: false };
+  if (isGzip(opened.head)) opened = { ...peek(gunzipSource(opened.source), 64), gzipped: true };
   const { source } = opened;
   const format = options.format ?? (file === '-' ? undefined : formatOfName(file)) ?? formatOfBytes(opened.head);
   const delimiter = delimiterByte(options.delimiter, format);
@@ -76,6 +79,7 @@ export async function openTable(file: string, options: InputOptions): Promise<Ta
     if (options.encoding !== undefined && !/^utf-?8$/i.test(options.encoding)) throw new UsageError('JSON is always UTF-8: --encoding applies to CSV files');
     return openJsonTable(source, format, numbers, options.onProgress && ((position) => options.onProgress!(position, source.size)));
   }
+  if (format === 'parquet') return openParquetTable(source, file === '-' || opened.gzipped ? null : file, numbers);
   if (format === 'xlsx') return openXlsxTable(source.name, readAll(source), { sheet: options.sheet, headerRows: options.headerRows, numbers });
   const bytes = openByteSource(source, options.encoding);
   return openCsvTable(bytes, {

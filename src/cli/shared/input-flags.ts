@@ -15,7 +15,7 @@ import { terminalText } from '../output/terminal-text.js';
 export const INPUT_FLAGS: FlagGroup = {
   heading: 'Input',
   flags: [
-    { name: 'input', value: 'FORMAT', help: 'csv, tsv, xlsx, json or ndjson (default: from the file name)' },
+    { name: 'input', value: 'FORMAT', help: 'csv, tsv, xlsx, json, ndjson or parquet (default: from the file name, else from the first bytes)' },
     { name: 'delimiter', value: 'CHAR', help: 'the CSV cell separator: , ; or tab (default: found from the header line)' },
     { name: 'encoding', value: 'NAME', help: 'the text encoding, e.g. windows-1252 (default: UTF-8, or UTF-16 with a byte-order mark)' },
     { name: 'sheet', value: 'NAME', help: 'the sheet of an .xlsx workbook (default: the first)' },
