@@ -93,7 +93,7 @@ describe('workbooks', () => {
       ['7', '2', '2', '0', '100'],
       ['Kamppi', '2', '1', '1', '-100'],
     ]);
-    expect(cli('summarize', workbook, '--sheet', 'Answerz', '--nps', 'q').stderr).toBe(`cx-metrics: ${workbook} has no sheet "Answerz"\n`);
+    expect(cli('summarize', workbook, '--sheet', 'Answerz', '--nps', 'q').stderr).toBe(`cx-metrics: ${workbook} has no sheet "Answerz" (it has "Notes", "Answers")\n`);
   }, 30_000);
 
   it('a file that is not a workbook is said to be one', () => {

@@ -1,9 +1,6 @@
-/** A command used wrongly (an unknown flag, a flag given twice, a missing FILE): exit code 2. */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
-
-/** A problem with the input file itself rather than with an answer in it: exit code 1. */
-export class InputError extends Error {
-  override readonly name = 'InputError';
-}
+/**
+ * The command line's errors are the readers' own: a problem with the input file is exit code 1
+ * (`InputError`), a command used wrongly (an unknown flag, a flag given twice, a missing FILE)
+ * exit code 2 (`UsageError`).
+ */
+export { CxInputError as InputError, CxUsageError as UsageError } from '../read/errors.js';

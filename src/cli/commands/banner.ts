@@ -3,7 +3,7 @@ import { bannerTable, type BannerAdjustment, type BannerTableOptions, type Banne
 import { jsonChunks } from '../output/json-chunks.js';
 import { all, parseCommand, single, type CommandSpec, type ParsedArgs } from '../args.js';
 import { UsageError } from '../errors.js';
-import type { Row } from '../input/table.js';
+import type { Row } from '../../read/table.js';
 import { bannerCsv, bannerNotes, bannerSheets, bannerTextTable } from '../output/banner.js';
 import { workbook } from '../output/workbook.js';
 import { deliver } from '../shared/deliver.js';

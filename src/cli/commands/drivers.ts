@@ -3,7 +3,7 @@ import { jsonChunks } from '../output/json-chunks.js';
 import { KEY_DRIVER_METHODS, keyDrivers, type KeyDriverMethod, type KeyDriverOptions } from '../../analysis/key-drivers.js';
 import { all, isSet, parseCommand, single, type CommandSpec } from '../args.js';
 import { UsageError } from '../errors.js';
-import type { Row } from '../input/table.js';
+import type { Row } from '../../read/table.js';
 import { driversNotes, driversSheet, driversTable } from '../output/drivers.js';
 import { sheetCsv } from '../output/text-table.js';
 import { workbook } from '../output/workbook.js';

@@ -4,7 +4,7 @@ import { tally } from '../../core/tally.js';
 import { jsonChunks } from '../output/json-chunks.js';
 import { parseCommand, single, type CommandSpec } from '../args.js';
 import { UsageError } from '../errors.js';
-import type { Row } from '../input/table.js';
+import type { Row } from '../../read/table.js';
 import { followUpsNotes, followUpsSheet, followUpsTable } from '../output/followups.js';
 import { sheetCsv } from '../output/text-table.js';
 import { workbook } from '../output/workbook.js';

@@ -6,7 +6,7 @@ import { jsonChunks } from '../output/json-chunks.js';
 import { readJsonFile } from '../input/input-path.js';
 import { parseCommand, single, type CommandSpec } from '../args.js';
 import { InputError, UsageError } from '../errors.js';
-import type { Row } from '../input/table.js';
+import type { Row } from '../../read/table.js';
 import { journeyNotes, journeySheet, journeyTable } from '../output/journey.js';
 import { sheetCsv } from '../output/text-table.js';
 import { workbook } from '../output/workbook.js';

@@ -22,7 +22,7 @@ import { readJsonFile } from '../input/input-path.js';
 import { writeFileSafely } from '../output/write-file.js';
 import { all, isSet, parseCommand, single, type CommandSpec, type ParsedArgs } from '../args.js';
 import { UsageError } from '../errors.js';
-import type { Row } from '../input/table.js';
+import type { Row } from '../../read/table.js';
 import { renderSvgs } from '../report/render-charts.js';
 import { reportHtml, type ReportSection } from '../report/html.js';
 import { reportSections } from '../report/sections.js';

@@ -8,7 +8,7 @@ import { scorecardReport, type ScorecardReport, type ScorecardReportOptions } fr
 import { SERVICE_SITUATIONS, serviceEncounterScorecard } from '../../scorecard/service-encounter.js';
 import { all, isSet, parseCommand, single, type CommandSpec, type ParsedArgs } from '../args.js';
 import { InputError, UsageError } from '../errors.js';
-import { emptyRow, type Row, type Table } from '../input/table.js';
+import { emptyRow, type Row, type Table } from '../../read/table.js';
 import { scorecardNotes, scorecardSheet, scorecardTable } from '../output/scorecard.js';
 import { sheetCsv } from '../output/text-table.js';
 import { workbook } from '../output/workbook.js';

@@ -3,7 +3,7 @@ import { jsonChunks } from '../output/json-chunks.js';
 import { summaryItems } from '../../common/summary-items.js';
 import { summarizeStream, type SummarizeOptions } from '../../analysis/summarize.js';
 import { all, parseCommand, type CommandSpec } from '../args.js';
-import type { Row } from '../input/table.js';
+import type { Row } from '../../read/table.js';
 import { summaryNotes, summarySheet, summaryTable } from '../output/summary.js';
 import { sheetCsv } from '../output/text-table.js';
 import { workbook } from '../output/workbook.js';

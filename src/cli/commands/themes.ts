@@ -6,7 +6,7 @@ import { themeReport, type ThemeReport, type ThemeReportOptions } from '../../te
 import { parseCommand, single, type CommandSpec, type ParsedArgs } from '../args.js';
 import { InputError, UsageError } from '../errors.js';
 import { readJsonFile } from '../input/input-path.js';
-import type { Row, Table } from '../input/table.js';
+import type { Row, Table } from '../../read/table.js';
 import { quotesSheet, themesNotes, themesSheet, themesTable } from '../output/themes.js';
 import { sheetCsv } from '../output/text-table.js';
 import { workbook } from '../output/workbook.js';

@@ -5,7 +5,7 @@ import { mergeTallies } from '../../core/merge-tallies.js';
 import { jsonChunks } from '../output/json-chunks.js';
 import { parseCommand, single, type CommandSpec } from '../args.js';
 import { UsageError } from '../errors.js';
-import type { Row } from '../input/table.js';
+import type { Row } from '../../read/table.js';
 import { trendNotes, trendSheet, trendTable, type TrendRun } from '../output/trend.js';
 import { sheetCsv } from '../output/text-table.js';
 import { workbook } from '../output/workbook.js';

@@ -6,7 +6,7 @@ import { NPS_SCALE } from '../../core/scale.js';
 import { distinctiveWords, type DistinctiveWords } from '../../text/distinctive-words.js';
 import { parseCommand, single, type CommandSpec } from '../args.js';
 import { InputError, UsageError } from '../errors.js';
-import type { Row } from '../input/table.js';
+import type { Row } from '../../read/table.js';
 import { wordsNotes, wordsSheet, wordsTable } from '../output/words.js';
 import { sheetCsv } from '../output/text-table.js';
 import { workbook } from '../output/workbook.js';

@@ -1,13 +1,14 @@
 import { InputError, UsageError } from '../errors.js';
-import { openByteSource } from './byte-source.js';
-import { gunzipSource, isGzip, openRawSource, peek, readAll } from './raw-source.js';
-import type { DateUnit } from './cells.js';
-import type { DateFormat } from './date-format.js';
+import { openByteSource } from '../../read/csv/byte-source.js';
+import { gunzipSource, isGzip, openRawSource } from './raw-source.js';
+import { peek, readAll } from '../../read/source.js';
+import type { DateUnit } from '../../read/cells/cells.js';
+import type { DateFormat } from '../../read/cells/date-format.js';
 import { checkInputPath } from './input-path.js';
-import { openCsvTable } from './csv-table.js';
-import { openJsonTable } from './json-table.js';
-import type { Table } from './table.js';
-import { openXlsxTable } from './xlsx-table.js';
+import { openCsvTable } from '../../read/csv/csv-table.js';
+import { openJsonTable } from '../../read/json/json-table.js';
+import type { Table } from '../../read/table.js';
+import { openXlsxTable } from '../../read/xlsx/xlsx-table.js';
 import { openParquetTable } from './parquet-table.js';
 
 /** Input formats the command line reads. */
@@ -80,7 +81,7 @@ export async function openTable(file: string, options: InputOptions): Promise<Ta
     return openJsonTable(source, format, numbers, options.onProgress && ((position) => options.onProgress!(position, source.size)));
   }
   if (format === 'parquet') return openParquetTable(source, file === '-' || opened.gzipped ? null : file, numbers);
-  if (format === 'xlsx') return openXlsxTable(source.name, readAll(source), { sheet: options.sheet, headerRows: options.headerRows, numbers });
+  if (format === 'xlsx') return openXlsxTable(readAll(source), source.name, { sheet: options.sheet, headerRows: options.headerRows, numbers, onProgress: options.onProgress });
   const bytes = openByteSource(source, options.encoding);
   return openCsvTable(bytes, {
     delimiter,

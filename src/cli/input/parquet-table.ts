@@ -1,8 +1,7 @@
 import { InputError } from '../errors.js';
-import { dateCell, numberCell, type NumberRules } from './cells.js';
-import type { RawSource } from './raw-source.js';
-import { readAll } from './raw-source.js';
-import { emptyRow, keyOf, type ColumnPlan, type Row, type Table } from './table.js';
+import { dateCell, numberCell, type NumberRules } from '../../read/cells/cells.js';
+import { readAll, type RawSource } from '../../read/source.js';
+import { emptyRow, keyOf, type ColumnPlan, type Row, type Table } from '../../read/table.js';
 
 /**
  * A Parquet file — what data teams export from a warehouse — as a {@link Table}, read with
@@ -15,7 +14,7 @@ export async function openParquetTable(source: RawSource, path: string | null, n
   const { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, parquetSchema } = await import('hyparquet');
   const file = source.name;
   let buffer: Awaited<ReturnType<typeof asyncBufferFromFile>>;
-  if (path !== null && source.rereadable) {
+  if (path !== null && Number.isFinite(source.size)) {
     source.close();
     buffer = await asyncBufferFromFile(path);
   } else {
@@ -55,7 +54,7 @@ export async function openParquetTable(source: RawSource, path: string | null, n
     }
   }
 
-  return { file, columns, questions: null, labels: null, notes: [], platform: null, headerRows: 0, rows, where };
+  return { file, format: 'parquet', delimiter: null, encoding: null, importIds: null, timeZones: null, columns, questions: null, labels: null, notes: [], platform: null, headerRows: 0, rows, where };
 }
 
 /**

@@ -1,27 +1,9 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { Gunzip } from 'fflate';
 import { InputError } from '../errors.js';
+import type { RawSource } from '../../read/source.js';
 
-/**
- * The bytes of the command's input, wherever they come from: a file (read at known offsets),
- * standard input (`-`), a pipe, a FIFO or a process substitution such as `<(gunzip -c x.csv.gz)`
- * (read as they arrive, never seeking), and any of them gzip-compressed (recognised by its
- * first bytes and inflated on the way). Reads are synchronous, as the CSV reader's are: a
- * command reads one input from start to end and does nothing else meanwhile.
- */
-export interface RawSource {
-  /** The input as messages name it: its path, or "standard input". */
-  readonly name: string;
-  /** Bytes in all, NaN when not known (a pipe, a compressed file). */
-  readonly size: number;
-  /** Bytes delivered so far (after inflating). */
-  readonly position: number;
-  /** Whether it is a plain file read as it is: then its bytes can be read again by offset (to find a line for a message). */
-  readonly rereadable: boolean;
-  /** Fills `target` from `offset` with at most `length` next bytes; 0 at the end. */
-  read(target: Uint8Array, offset: number, length: number): number;
-  close(): void;
-}
+export type { RawSource } from '../../read/source.js';
 
 const GZIP = [0x1f, 0x8b] as const;
 
@@ -54,7 +36,7 @@ export function openRawSource(file: string): RawSource {
     get position() {
       return position;
     },
-    rereadable: seekable,
+    lineAt: seekable ? (offset) => lineOfOffset(file, offset) : undefined,
     read(target, offset, length) {
       for (;;) {
         try {
@@ -72,43 +54,6 @@ export function openRawSource(file: string): RawSource {
     },
     close() {
       if (fd !== 0) closeSync(fd);
-    },
-  };
-}
-
-/**
- * The source with its first bytes looked at and still to be read: the formats are told by
- * them (a zip archive, gzip, a JSON array) and a pipe cannot go back to them.
- */
-export function peek(source: RawSource, count: number): { head: Uint8Array; source: RawSource } {
-  const buffer = new Uint8Array(count);
-  let filled = 0;
-  while (filled < count) {
-    const read = source.read(buffer, filled, count - filled);
-    if (read === 0) break;
-    filled += read;
-  }
-  const head = buffer.subarray(0, filled);
-  let served = 0;
-  return {
-    head,
-    source: {
-      name: source.name,
-      size: source.size,
-      get position() {
-        return Math.min(served, head.length) + source.position - head.length;
-      },
-      rereadable: source.rereadable,
-      read(target, offset, length) {
-        if (served < head.length) {
-          const part = Math.min(length, head.length - served);
-          target.set(head.subarray(served, served + part), offset);
-          served += part;
-          return part;
-        }
-        return source.read(target, offset, length);
-      },
-      close: () => source.close(),
     },
   };
 }
@@ -134,7 +79,6 @@ export function gunzipSource(source: RawSource): RawSource {
     get position() {
       return position;
     },
-    rereadable: false,
     read(target, offset, length) {
       while (pending.length === 0 && !ended) {
         const count = source.read(input, 0, input.length);
@@ -158,22 +102,20 @@ export function gunzipSource(source: RawSource): RawSource {
   };
 }
 
-/** Every byte of a source: a workbook is a zip archive, read whole. */
-export function readAll(source: RawSource): Uint8Array {
-  const parts: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const chunk = new Uint8Array(1 << 22);
-    const count = source.read(chunk, 0, chunk.length);
-    if (count === 0) break;
-    parts.push(chunk.subarray(0, count));
-    total += count;
+/** The line (from 1) of a byte offset of a file, read again: one more than the line feeds before it. */
+function lineOfOffset(file: string, fileOffset: number): number {
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = new Uint8Array(1 << 22);
+    let line = 1;
+    for (let start = 0; start < fileOffset; ) {
+      const count = readSync(fd, buffer, 0, Math.min(buffer.length, fileOffset - start), start);
+      if (count === 0) break;
+      for (let at = buffer.indexOf(0x0a); at !== -1 && at < count; at = buffer.indexOf(0x0a, at + 1)) line++;
+      start += count;
+    }
+    return line;
+  } finally {
+    closeSync(fd);
   }
-  const all = new Uint8Array(total);
-  let at = 0;
-  for (const part of parts) {
-    all.set(part, at);
-    at += part.length;
-  }
-  return all;
 }

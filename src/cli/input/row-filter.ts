@@ -1,6 +1,6 @@
 import { groupText } from '../../core/internal/group-keys.js';
 import { UsageError } from '../errors.js';
-import { keptRows, newLineMap, type ColumnPlan, type Row, type Table } from './table.js';
+import { keptRows, newLineMap, type ColumnPlan, type Row, type Table } from '../../read/table.js';
 
 /** A condition on a column's text: `COL=VALUE` or `COL!=VALUE` (`--where`). */
 export interface RowCondition {

@@ -1,5 +1,5 @@
 import type { FollowUpList } from '../../analysis/follow-ups.js';
-import type { Table } from '../input/table.js';
+import type { Table } from '../../read/table.js';
 import type { MetricColumn } from '../shared/metric-flags.js';
 import { textTable, type TextCell } from './text-table.js';
 import type { Sheet } from './workbook.js';

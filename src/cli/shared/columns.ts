@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js';
-import type { Table } from '../input/table.js';
+import type { Table } from '../../read/table.js';
 
 /**
  * The column a command line names: by its name, by its question text (the header of a

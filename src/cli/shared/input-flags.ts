@@ -1,12 +1,12 @@
 import { all, isSet, single, type FlagGroup, type ParsedArgs } from '../args.js';
 import { InputError, UsageError } from '../errors.js';
-import { DATE_UNITS, parseLabelFile, parseLabelMap, type DateUnit, type LabelMap } from '../input/cells.js';
+import { DATE_UNITS, parseLabelFile, parseLabelMap, type DateUnit, type LabelMap } from '../../read/cells/cells.js';
 import { readTextFile } from '../input/input-path.js';
-import { compileDateFormat, type DateFormat } from '../input/date-format.js';
+import { compileDateFormat, type DateFormat } from '../../read/cells/date-format.js';
 import { chooseRows, parseCondition } from '../input/row-filter.js';
 import { resolveColumn } from './columns.js';
 import { INPUT_FORMATS, openTable, type InputFormat } from '../input/open-table.js';
-import type { Table } from '../input/table.js';
+import type { Table } from '../../read/table.js';
 import { progressLine, type Progress } from './progress.js';
 import type { CsvStyle } from '../output/text-table.js';
 import { terminalText } from '../output/terminal-text.js';

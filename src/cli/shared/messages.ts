@@ -1,5 +1,5 @@
 import { CxValidationError } from '../../core/errors.js';
-import type { Table } from '../input/table.js';
+import type { Table } from '../../read/table.js';
 
 /**
  * A validation error of the library as one line about the file: the line (or row) as an

@@ -3,7 +3,7 @@ import { formatScale, type Scale } from '../../core/scale.js';
 import type { Tally } from '../../core/tally-types.js';
 import { all, isSet, single, type Flag, type FlagGroup, type ParsedArgs } from '../args.js';
 import { InputError, UsageError } from '../errors.js';
-import type { Table } from '../input/table.js';
+import type { Table } from '../../read/table.js';
 import { resolveColumn } from './columns.js';
 
 export const METRIC_LABELS: Record<MetricName, string> = { nps: 'NPS', csat: 'CSAT', ces: 'CES' };

@@ -1,7 +1,7 @@
 import { CxValidationError } from '../../core/errors.js';
 import type { MetricName } from '../../common/metric-specs.js';
 import { InputError, UsageError } from '../errors.js';
-import { keptRows, type ColumnPlan, type Row, type Table } from '../input/table.js';
+import { keptRows, type ColumnPlan, type Row, type Table } from '../../read/table.js';
 import { single, type ParsedArgs } from '../args.js';
 import type { MetricColumn, MetricPlan } from './metric-flags.js';
 import { describeValidation } from './messages.js';

@@ -198,7 +198,7 @@ let compiled: object | undefined;
 /** Lines found by {@link LineScanner.scan}: per line [start, end, next, cells, cell 0 start, cell 0 end, …]. */
 export interface LineScanner {
   /** The bytes being read: a view of the scanner's memory, valid until the next `reserve`. */
-  bytes: Buffer;
+  bytes: Uint8Array;
   /** Makes room for `size` bytes of data (the view is then new, its content kept). */
   reserve(size: number): void;
   /** The columns whose cells are wanted, ascending. */
@@ -232,13 +232,13 @@ export function lineScanner(capacity: number, maxWanted: number): LineScanner {
   const { scan } = new wasm.Instance(compiled, { env: { memory } }).exports as { scan: (...args: number[]) => number };
   let wanted: readonly number[] = [];
   const views = (size: number) => {
-    scanner.bytes = Buffer.from(memory.buffer, 0, size);
+    scanner.bytes = new Uint8Array(memory.buffer, 0, size);
     scanner.records = new Int32Array(memory.buffer, places.outAt, LINES_PER_SCAN * stride);
     new Int32Array(memory.buffer, places.wantAt, maxWanted).set(wanted);
   };
   let size = capacity;
   const scanner: LineScanner = {
-    bytes: Buffer.alloc(0),
+    bytes: new Uint8Array(0),
     records: new Int32Array(0),
     stride,
     reserve(needed) {

@@ -1,10 +1,6 @@
-import { isUtf8 } from 'node:buffer';
-import { closeSync, openSync, readSync } from 'node:fs';
-import { peek, type RawSource } from './raw-source.js';
-import { InputError, UsageError } from '../errors.js';
-
-/** Bytes are read this many at a time. */
-const CHUNK = 4 * 1024 * 1024;
+import { concatBytes, isUtf8, utf8Bytes } from '../internal/bytes.js';
+import { peek, type RawSource } from '../source.js';
+import { CxInputError, CxUsageError } from '../errors.js';
 
 /**
  * A file as UTF-8 bytes, a chunk at a time, read synchronously: a command reads one file from
@@ -28,7 +24,7 @@ export interface ByteSource {
    * were written, 0 at the end of the file. Reading into the caller's buffer (rather than
    * handing out a fresh one per chunk) keeps a large file from costing a page fault per page.
    */
-  read(target: Buffer, offset: number): number;
+  read(target: Uint8Array, offset: number): number;
   close(): void;
 }
 
@@ -37,25 +33,26 @@ export function checkEncoding(name: string): string {
   try {
     return new TextDecoder(name).encoding;
   } catch {
-    throw new UsageError(`unknown --encoding "${name}" (for example utf-8, utf-16le, windows-1252, iso-8859-15)`);
+    throw new CxUsageError(`unknown --encoding "${name}" (for example utf-8, utf-16le, windows-1252, iso-8859-15)`);
   }
 }
 
 export function openByteSource(raw: RawSource, encoding?: string): ByteSource {
   const file = raw.name;
   const peeked = peek(raw, 4096);
-  const head = Buffer.from(peeked.head.buffer, peeked.head.byteOffset, peeked.head.length);
+  const head = peeked.head;
   const source = peeked.source;
   const declared = encoding === undefined ? undefined : checkEncoding(encoding);
   const detected = declared ?? byteOrderMark(head);
   const bom = bomLength(head, detected);
   if (detected === 'utf-8' && declared === undefined && looksLikeUtf16(head)) {
     source.close();
-    throw new InputError(`${file} looks like UTF-16 text without a byte-order mark; give --encoding utf-16le (or utf-16be)`);
+    throw new CxInputError(`${file} looks like UTF-16 text without a byte-order mark; give --encoding utf-16le (or utf-16be)`);
   }
   source.read(new Uint8Array(bom), 0, bom); // the byte-order mark is not text
-  const readRaw = (target: Buffer, offset: number, length: number) => source.read(target, offset, length);
-  const lineOf = raw.rereadable ? (offset: number) => `line ${lineOfOffset(file, offset)}` : (offset: number) => `byte ${offset + 1}`;
+  const readRaw = (target: Uint8Array, offset: number, length: number) => source.read(target, offset, length);
+  const lineAt = raw.lineAt;
+  const lineOf = lineAt ? (offset: number) => `line ${lineAt(offset)}` : (offset: number) => `byte ${offset + 1}`;
   const decoded = detected === 'utf-8' ? utf8Reader(file, bom, readRaw, lineOf) : transcodingReader(file, detected, readRaw);
   const read = classicMacLines(head, detected) ? lineFeedsFor(decoded) : decoded;
   return {
@@ -72,14 +69,14 @@ export function openByteSource(raw: RawSource, encoding?: string): ByteSource {
   };
 }
 
-type RawRead = (target: Buffer, offset: number, length: number) => number;
+type RawRead = (target: Uint8Array, offset: number, length: number) => number;
 
 /**
  * Whether a file ends its lines with CR alone, as classic Mac OS (and Excel for Mac "CSV"
  * before 2016) wrote them: CRs in its first 4 kB and no LF. Without this, the whole file
  * was one line and the message spoke of a duplicated column.
  */
-function classicMacLines(head: Buffer, encoding: string): boolean {
+function classicMacLines(head: Uint8Array, encoding: string): boolean {
   if (encoding !== 'utf-8' && !encoding.startsWith('windows-') && !encoding.startsWith('iso-8859')) return false;
   // A CR as the head's last byte may be the first half of a CR LF cut off.
   return head.subarray(0, head.length - 1).includes(0x0d) && !head.includes(0x0a);
@@ -94,14 +91,14 @@ function lineFeedsFor(read: ByteSource['read']): ByteSource['read'] {
   };
 }
 
-function byteOrderMark(bytes: Buffer | null): string {
+function byteOrderMark(bytes: Uint8Array | null): string {
   if (bytes === null) return 'utf-8';
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
   return 'utf-8';
 }
 
-function bomLength(bytes: Buffer, encoding: string): number {
+function bomLength(bytes: Uint8Array, encoding: string): number {
   if (encoding === 'utf-8') return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   if (encoding === 'utf-16le') return bytes[0] === 0xff && bytes[1] === 0xfe ? 2 : 0;
   if (encoding === 'utf-16be') return bytes[0] === 0xfe && bytes[1] === 0xff ? 2 : 0;
@@ -109,7 +106,7 @@ function bomLength(bytes: Buffer, encoding: string): number {
 }
 
 /** Text in UTF-16 has a zero byte in most ASCII characters; UTF-8 text has none. */
-function looksLikeUtf16(bytes: Buffer): boolean {
+function looksLikeUtf16(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, 4096);
   let zeros = 0;
   for (const byte of sample) if (byte === 0) zeros++;
@@ -121,7 +118,7 @@ function looksLikeUtf16(bytes: Buffer): boolean {
  * once the next chunk completes it.
  */
 function utf8Reader(file: string, start: number, readRaw: RawRead, lineOf: (offset: number) => string): ByteSource['read'] {
-  let carried = Buffer.alloc(0); // the bytes of a character cut at the end of the last chunk
+  let carried: Uint8Array = new Uint8Array(0); // the bytes of a character cut at the end of the last chunk
   let offset = start; // file offset of the next chunk
   return (target, at) => {
     const count = readRaw(target, at, target.length - at);
@@ -134,20 +131,20 @@ function utf8Reader(file: string, start: number, readRaw: RawRead, lineOf: (offs
     let lead = 0;
     while (lead < Math.min(3, chunk.length) && (chunk[lead]! & 0xc0) === 0x80) lead++;
     if (carried.length > 0 || lead > 0) {
-      const joined = Buffer.concat([carried, chunk.subarray(0, lead)]);
+      const joined = concatBytes([carried, chunk.subarray(0, lead)]);
       if (!isUtf8(joined)) throw notUtf8(file, offset - carried.length, joined, lineOf);
     }
     const cut = incompleteTail(chunk);
     const body = chunk.subarray(lead, chunk.length - cut);
     if (!isUtf8(body)) throw notUtf8(file, offset + lead, body, lineOf);
-    carried = Buffer.from(chunk.subarray(chunk.length - cut));
+    carried = chunk.slice(chunk.length - cut);
     offset += count;
     return count;
   };
 }
 
 /** How many bytes at the end of `chunk` start a character that the chunk does not complete. */
-function incompleteTail(chunk: Buffer): number {
+function incompleteTail(chunk: Uint8Array): number {
   for (let back = 1; back <= Math.min(3, chunk.length); back++) {
     const byte = chunk[chunk.length - back]!;
     if ((byte & 0xc0) === 0x80) continue; // a continuation byte: look further back
@@ -158,14 +155,14 @@ function incompleteTail(chunk: Buffer): number {
 }
 
 /** The error for bytes that are not UTF-8, naming the line (or for a pipe the byte) and showing the bytes. */
-function notUtf8(file: string, offset: number, bytes: Buffer, lineOf: (offset: number) => string): InputError {
+function notUtf8(file: string, offset: number, bytes: Uint8Array, lineOf: (offset: number) => string): CxInputError {
   const bad = firstInvalidByte(bytes);
   const shown = [...bytes.subarray(bad, bad + 4)].map((byte) => `0x${byte.toString(16).toUpperCase().padStart(2, '0')}`).join(' ');
-  return new InputError(`${file}, ${lineOf(offset + bad)}: bytes that are not UTF-8 (${shown}); say which encoding the file is in, e.g. --encoding windows-1252`);
+  return new CxInputError(`${file}, ${lineOf(offset + bad)}: bytes that are not UTF-8 (${shown}); say which encoding the file is in, e.g. --encoding windows-1252`);
 }
 
 /** The index of the first byte of `bytes` that does not start a valid UTF-8 sequence. */
-function firstInvalidByte(bytes: Buffer): number {
+function firstInvalidByte(bytes: Uint8Array): number {
   for (let i = 0; i < bytes.length; ) {
     const length = bytes[i]! < 0x80 ? 1 : bytes[i]! >= 0xf0 ? 4 : bytes[i]! >= 0xe0 ? 3 : bytes[i]! >= 0xc2 ? 2 : 0;
     if (length === 0 || !isUtf8(bytes.subarray(i, i + length)) || i + length > bytes.length) return i;
@@ -174,29 +171,11 @@ function firstInvalidByte(bytes: Buffer): number {
   return bytes.length;
 }
 
-/** The line (from 1) of a byte offset of the file: one more than the line feeds before it. */
-function lineOfOffset(file: string, fileOffset: number): number {
-  const fd = openSync(file, 'r');
-  try {
-    const buffer = Buffer.allocUnsafe(CHUNK);
-    let line = 1;
-    for (let start = 0; start < fileOffset; ) {
-      const count = readSync(fd, buffer, 0, Math.min(CHUNK, fileOffset - start), start);
-      if (count === 0) break;
-      for (let at = buffer.indexOf(0x0a); at !== -1 && at < count; at = buffer.indexOf(0x0a, at + 1)) line++;
-      start += count;
-    }
-    return line;
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /** Converts another encoding to UTF-8 chunk by chunk; a sequence the encoding does not allow is an error. */
 function transcodingReader(file: string, encoding: string, readRaw: RawRead): ByteSource['read'] {
   const decoder = new TextDecoder(encoding, { fatal: true });
-  const raw = Buffer.allocUnsafe(1024 * 1024);
-  let pending = Buffer.alloc(0); // converted bytes that did not fit the last target
+  const raw = new Uint8Array(1024 * 1024);
+  let pending: Uint8Array = new Uint8Array(0); // converted bytes that did not fit the last target
   let ended = false;
   return (target, at) => {
     while (pending.length === 0 && !ended) {
@@ -205,12 +184,13 @@ function transcodingReader(file: string, encoding: string, readRaw: RawRead): By
       try {
         text = count === 0 ? decoder.decode() : decoder.decode(raw.subarray(0, count), { stream: true });
       } catch {
-        throw new InputError(`${file}: bytes that are not valid ${encoding}; check --encoding`);
+        throw new CxInputError(`${file}: bytes that are not valid ${encoding}; check --encoding`);
       }
       ended = count === 0;
-      pending = Buffer.from(text, 'utf8');
+      pending = utf8Bytes(text);
     }
-    const written = pending.copy(target, at);
+    const written = Math.min(pending.length, target.length - at);
+    target.set(pending.subarray(0, written), at);
     pending = pending.subarray(written);
     return written;
   };

@@ -22,6 +22,8 @@ export interface Header {
   readonly platform: 'qualtrics' | 'surveymonkey' | null;
   /** Per column, the time zone a Qualtrics export states its dates are in ("Z" or an IANA name); null where none is stated. */
   readonly zones: readonly (string | null)[] | null;
+  /** Per column, the question's id in a Qualtrics export (its third row: `{"ImportId":"QID4"}`); null where none is given. */
+  readonly importIds: readonly (string | null)[] | null;
   /** What the user should know about the header (forced header rows that look like answers). */
   readonly notes: readonly string[];
 }
@@ -44,12 +46,12 @@ export function readHeader(records: readonly (readonly string[])[], forcedRows: 
     if (forcedRows === 3 && qualtrics) return { ...qualtricsHeader(names, second, third), notes };
     // Question text over the first column of each question, the others blank (SurveyMonkey's way): each column named by its question and label.
     if (forcedRows >= 2 && names.some((name) => name === '')) return { ...filledForward(first, second, null), notes };
-    return { rows: forcedRows, names, questions: forcedRows >= 2 ? second.map((text) => text.trim()) : null, labels: null, platform: null, zones: null, notes };
+    return { rows: forcedRows, names, questions: forcedRows >= 2 ? second.map((text) => text.trim()) : null, labels: null, platform: null, zones: null, importIds: null, notes };
   }
   if (qualtrics) return { ...qualtricsHeader(names, second, third), notes: [] };
   if (LEGACY_IDS.every((id, i) => names[i] === id) && second.some((cell) => cell.trim() === 'ResponseID')) return { ...legacyHeader(names, second), notes: [] };
   if (isSurveyMonkey(names, second) && records.length >= 2) return { ...filledForward(first, second, 'surveymonkey'), notes: [] };
-  return { rows: 1, names, questions: null, labels: null, platform: null, zones: null, notes: [] };
+  return { rows: 1, names, questions: null, labels: null, platform: null, zones: null, importIds: null, notes: [] };
 }
 
 /**
@@ -69,7 +71,8 @@ function isImportIdRow(row: readonly string[]): boolean {
 }
 
 function qualtricsHeader(names: readonly string[], second: readonly string[], third: readonly string[]): Omit<Header, 'notes'> {
-  return { rows: 3, names, questions: second.map((text) => text.trim()), labels: null, platform: 'qualtrics', zones: third.map(statedZone) };
+  const stated = third.map(importCell);
+  return { rows: 3, names, questions: second.map((text) => text.trim()), labels: null, platform: 'qualtrics', zones: stated.map((cell) => cell.timeZone), importIds: stated.map((cell) => cell.importId) };
 }
 
 /**
@@ -79,18 +82,19 @@ function qualtricsHeader(names: readonly string[], second: readonly string[], th
  */
 function legacyHeader(first: readonly string[], second: readonly string[]): Omit<Header, 'notes'> {
   const names = first.map((id, i) => (/^V\d+$/.test(id) && (second[i] ?? '').trim() !== '' ? second[i]!.trim() : id));
-  return { rows: 2, names, questions: second.map((text) => text.trim()), labels: null, platform: 'qualtrics', zones: null };
+  return { rows: 2, names, questions: second.map((text) => text.trim()), labels: null, platform: 'qualtrics', zones: null, importIds: first.map((id) => id) };
 }
 
-/** The zone of `{"ImportId":"startDate","timeZone":"America/Denver"}` (or Insights' single-quoted form), or null. */
-function statedZone(cell: string): string | null {
-  if (!cell.includes('timeZone')) return null;
+/** The id and the zone of `{"ImportId":"startDate","timeZone":"America/Denver"}` (or Insights' single-quoted form), each null when not given. */
+function importCell(cell: string): { importId: string | null; timeZone: string | null } {
+  const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : null);
+  if (!IMPORT_ID.test(cell.trim())) return { importId: null, timeZone: null };
   try {
     const json = cell.trim().startsWith("{'") ? cell.replace(/'/g, '"') : cell;
-    const zone = (JSON.parse(json) as { timeZone?: unknown }).timeZone;
-    return typeof zone === 'string' && zone.trim() !== '' ? zone.trim() : null;
+    const parsed = JSON.parse(json) as { ImportId?: unknown; timeZone?: unknown };
+    return { importId: text(parsed.ImportId), timeZone: text(parsed.timeZone) };
   } catch {
-    return null;
+    return { importId: null, timeZone: null };
   }
 }
 
@@ -112,7 +116,7 @@ function filledForward(first: readonly string[], second: readonly string[], plat
     // A question's answer column keeps its text as the name; a sub-item (a row label, a choice) adds its label.
     names.push(PLAIN_ANSWER.has(label.toLowerCase()) ? question : `${question} - ${label}`);
   });
-  return { rows: 2, names, questions, labels, platform, zones: null };
+  return { rows: 2, names, questions, labels, platform, zones: null, importIds: null };
 }
 
 const NUMBER_CELL = /^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)$/;
@@ -152,7 +156,7 @@ export function duplicateName(names: readonly string[]): string | null {
  * The delimiter of a CSV file from its first line: whichever of comma, semicolon and tab
  * occurs most often outside quotes (comma when none does).
  */
-export function sniffDelimiter(firstBytes: Buffer): number {
+export function sniffDelimiter(firstBytes: Uint8Array): number {
   const counts = new Map<number, number>([
     [0x2c, 0],
     [0x3b, 0],

@@ -32,8 +32,25 @@ export function emptyRow(): Row {
   return Object.create(null) as Row;
 }
 
+/** The formats the readers know. */
+export type TableFormat = 'csv' | 'tsv' | 'xlsx' | 'json' | 'ndjson' | 'parquet';
+
+/**
+ * An input opened for reading: how it was laid out (what was detected, or given) and its
+ * columns, with the rows still to be read.
+ */
 export interface Table {
+  /** The input as messages name it (a path, a `File`'s name, "standard input"). */
   readonly file: string;
+  readonly format: TableFormat;
+  /** The delimiter of a CSV or TSV file (detected from the first line unless given); else null. */
+  readonly delimiter: string | null;
+  /** The encoding a text file was read in, as `TextDecoder` names it (`utf-8`, `utf-16le`, `windows-1252`); else null. */
+  readonly encoding: string | null;
+  /** Per column, the question id of a Qualtrics export (`QID4`, `startDate`; the V column of a legacy export); else null. */
+  readonly importIds: readonly (string | null)[] | null;
+  /** Per column, the time zone a Qualtrics export states its dates are in ("Z" or an IANA name): such dates are read as instants there; else null. */
+  readonly timeZones: readonly (string | null)[] | null;
   /** Column names from the header; null for JSON and NDJSON, whose rows name their own fields. */
   readonly columns: readonly string[] | null;
   /** The question text of each column, when the file has one (Qualtrics, SurveyMonkey): else null. */
@@ -44,7 +61,7 @@ export interface Table {
   readonly notes: readonly string[];
   /** The survey platform whose export layout was recognised, for a note to the user. */
   readonly platform: 'qualtrics' | 'surveymonkey' | null;
-  /** Header rows above the data. */
+  /** Header rows above the data (0 for JSON, NDJSON and Parquet). */
   readonly headerRows: number;
   /** The rows, streamed: each with the planned columns only. Call once. */
   rows(plan: readonly ColumnPlan[]): Iterable<Row> | AsyncIterable<Row>;

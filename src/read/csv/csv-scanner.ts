@@ -10,6 +10,8 @@
  * lines with quotes.
  */
 
+import { utf8Text } from '../internal/bytes.js';
+
 const LF = 0x0a;
 const CR = 0x0d;
 const QUOTE = 0x22;
@@ -84,10 +86,10 @@ export function wantColumns(state: ScanState, slots: Int32Array | null): void {
 }
 
 /** Keeps the byte range of cell `column` if it is wanted (or its text, collecting every cell). */
-function keep(state: ScanState, buffer: Buffer, column: number, start: number, end: number, quoting: number): void {
+function keep(state: ScanState, buffer: Uint8Array, column: number, start: number, end: number, quoting: number): void {
   const wanted = state.wanted;
   if (wanted === null) {
-    const text = buffer.toString('utf8', start, end);
+    const text = utf8Text(buffer, start, end);
     state.cells.push(quoting === 2 ? text.replaceAll('""', '"') : text);
     return;
   }
@@ -106,7 +108,7 @@ function keep(state: ScanState, buffer: Buffer, column: number, start: number, e
  * `final`, the end of the buffer ends the last record. Blank lines are skipped (and counted).
  * @throws {CsvSyntaxError} for a quote that is never closed, or text after a closing quote.
  */
-export function scanRecords(state: ScanState, buffer: Buffer, position: number, final: boolean, onRecord: () => boolean | void): number {
+export function scanRecords(state: ScanState, buffer: Uint8Array, position: number, final: boolean, onRecord: () => boolean | void): number {
   const end = buffer.length;
   let pos = position;
   // The next quote at or after pos (end when there is none): lines before it take the fast path.
@@ -148,7 +150,7 @@ export function scanRecords(state: ScanState, buffer: Buffer, position: number, 
 }
 
 /** A line without quotes, cell by cell (the lines of a large file take the SIMD scanner instead). */
-function splitLine(state: ScanState, buffer: Buffer, start: number, lineEnd: number): void {
+function splitLine(state: ScanState, buffer: Uint8Array, start: number, lineEnd: number): void {
   const delimiter = state.delimiter;
   let column = 0;
   let cellStart = start;
@@ -166,7 +168,7 @@ function splitLine(state: ScanState, buffer: Buffer, start: number, lineEnd: num
  * A record with quotes somewhere on its first line, cell by cell. Returns where the next
  * record starts, or −1 when the record does not end inside the buffer (and `final` is not set).
  */
-function quotedRecord(state: ScanState, buffer: Buffer, start: number, final: boolean): number {
+function quotedRecord(state: ScanState, buffer: Uint8Array, start: number, final: boolean): number {
   const end = buffer.length;
   const delimiter = state.delimiter;
   let pos = start;

@@ -1,11 +1,12 @@
-import type { NumberRules } from './cells.js';
+import type { NumberRules } from '../cells/cells.js';
 import { cellReader } from './cell-decoder.js';
 import { CsvSyntaxError, newScanState, scanRecords, wantColumns } from './csv-scanner.js';
 import { LINES_PER_SCAN, lineScanner } from './simd-lines.js';
 import type { ByteSource } from './byte-source.js';
-import { InputError } from '../errors.js';
+import { CxInputError } from '../errors.js';
 import { duplicateName, readHeader, sniffDelimiter } from './platform-headers.js';
-import { keyOf, newLineMap, type ColumnPlan, type Row, type Table } from './table.js';
+import { concatBytes } from '../internal/bytes.js';
+import { emptyRow, keyOf, newLineMap, type ColumnPlan, type Row, type Table } from '../table.js';
 
 /** How a CSV file is read. */
 export interface CsvOptions {
@@ -37,7 +38,7 @@ export function openCsvTable(source: ByteSource, options: CsvOptions): Table {
   const { file } = source;
   // The bytes read and not yet consumed are memory[0, filled); a scan works on that view.
   const chunk = options.chunk ?? CHUNK;
-  let memory = Buffer.allocUnsafe(chunk);
+  let memory: Uint8Array = new Uint8Array(chunk);
   let filled = source.read(memory, 0);
   let final = filled === 0;
   /** Drops the bytes before `keep` and reads more after the rest; returns where `keep` is now. */
@@ -45,14 +46,14 @@ export function openCsvTable(source: ByteSource, options: CsvOptions): Table {
     memory.copyWithin(0, keep, filled);
     filled -= keep;
     // A record longer than the memory (a huge quoted cell): make room.
-    if (filled === memory.length) memory = Buffer.concat([memory, Buffer.allocUnsafe(memory.length)]);
+    if (filled === memory.length) memory = concatBytes([memory, new Uint8Array(memory.length)]);
     const count = source.read(memory, filled);
     options.onProgress?.(source.position);
     filled += count;
     if (count === 0) final = true;
     return 0;
   };
-  if (final) throw new InputError(`${file} is empty: a CSV file starts with a header line`);
+  if (final) throw new CxInputError(`${file} is empty: a CSV file starts with a header line`);
   const delimiter = options.delimiter ?? sniffDelimiter(memory.subarray(0, filled));
   // Excel writes decimal commas where it separates cells with semicolons or tabs.
   const numbers: NumberRules = { decimalComma: delimiter !== 0x2c, labels: options.labels, dateUnit: options.dateUnit, dateFormat: options.dateFormat };
@@ -70,11 +71,11 @@ export function openCsvTable(source: ByteSource, options: CsvOptions): Table {
     } else if (final) break;
     else refill(0); // keep everything: the positions above point into it
   }
-  if (records.length === 0) throw new InputError(`${file} is empty: a CSV file starts with a header line`);
+  if (records.length === 0) throw new CxInputError(`${file} is empty: a CSV file starts with a header line`);
   const header = readHeader(records, options.headerRows);
-  if (header.rows > records.length) throw new InputError(`${file} has ${records.length} rows, fewer than the ${header.rows} header rows asked for`);
+  if (header.rows > records.length) throw new CxInputError(`${file} has ${records.length} rows, fewer than the ${header.rows} header rows asked for`);
   const duplicate = duplicateName(header.names);
-  if (duplicate !== null) throw new InputError(`${file}: ${duplicate}`);
+  if (duplicate !== null) throw new CxInputError(`${file}: ${duplicate}`);
   const dataStart = ends[header.rows - 1]!;
   const lines = newLineMap();
 
@@ -92,7 +93,7 @@ export function openCsvTable(source: ByteSource, options: CsvOptions): Table {
     planned.line = dataStart.line;
     const lineScan = lineScanner(Math.max(chunk, filled - dataStart.position), scanned.length);
     lineScan.want(planned.wantedColumns);
-    memory.copy(lineScan.bytes, 0, dataStart.position, filled);
+    lineScan.bytes.set(memory.subarray(dataStart.position, filled), 0);
     filled -= dataStart.position;
     let at = 0;
     const readers = plan.map((column, c) => cellReader(column.kind, numbers, header.zones?.[indexOf[c]!] ?? null));
@@ -105,7 +106,7 @@ export function openCsvTable(source: ByteSource, options: CsvOptions): Table {
     const take = () => {
       const cells = planned.cellCount;
       if (cells !== width && !(options.ragged && (cells < width || !planned.extraText))) {
-        throw new InputError(raggedMessage(file, planned.recordLine, cells, width, options.ragged));
+        throw new CxInputError(raggedMessage(file, planned.recordLine, cells, width, options.ragged));
       }
       for (let c = 0; c < values.length; c++) values[c] = indexOf[c]! < cells ? readers[c]!(planned, view, slotOf[c]!) : null;
       lines.note(index++, planned.recordLine);
@@ -185,6 +186,11 @@ export function openCsvTable(source: ByteSource, options: CsvOptions): Table {
 
   return {
     file,
+    format: delimiter === 0x09 ? 'tsv' : 'csv',
+    delimiter: String.fromCharCode(delimiter),
+    encoding: source.encoding,
+    importIds: header.importIds,
+    timeZones: header.zones,
     columns: header.names,
     questions: header.questions,
     labels: header.labels,
@@ -200,7 +206,7 @@ export function openCsvTable(source: ByteSource, options: CsvOptions): Table {
 const CHUNK = 4 * 1024 * 1024;
 
 /** Whether a line has text in a cell past the header's `width` (empty extra cells are only separators). */
-function hasTextPast(bytes: Buffer, start: number, end: number, delimiter: number, width: number): boolean {
+function hasTextPast(bytes: Uint8Array, start: number, end: number, delimiter: number, width: number): boolean {
   let column = 0;
   for (let p = start; p < end; p++) {
     if (bytes[p] === delimiter) column++;
@@ -210,16 +216,24 @@ function hasTextPast(bytes: Buffer, start: number, end: number, delimiter: numbe
 }
 
 /**
- * A function that makes a row object of the planned columns from their values. It is
- * compiled for the column names (an object literal with those keys) because building rows
- * by assigning computed keys one by one was a fifth of reading a large file: a literal gives
- * every row the same shape at once. The command line runs in Node, where compiling code is
- * allowed; the library itself never does this.
+ * A function that makes a row object of the planned columns from their values. Where code may
+ * be compiled (Node; a page whose Content-Security-Policy allows it) it is compiled for the
+ * column names (an object literal with those keys), because building rows by assigning keys one
+ * by one was a fifth of reading a large file: a literal gives every row the same shape at once.
+ * Where it may not, the keys are assigned to an object without a prototype.
  */
 function rowMaker(names: readonly string[]): (values: readonly unknown[]) => Row {
   // Computed keys: a literal "__proto__": … would set the prototype, not a field.
   const fields = names.map((name, i) => `[${JSON.stringify(name)}]: values[${i}]`).join(', ');
-  return new Function('values', `return { ${fields} };`) as (values: readonly unknown[]) => Row;
+  try {
+    return new Function('values', `return { ${fields} };`) as (values: readonly unknown[]) => Row;
+  } catch {
+    return (values) => {
+      const row = emptyRow();
+      for (let i = 0; i < names.length; i++) row[names[i]!] = values[i];
+      return row;
+    };
+  }
 }
 
 /** Scanner syntax errors as one-line input errors naming the file and line. */
@@ -227,7 +241,7 @@ function guarded<T>(file: string, work: () => T): T {
   try {
     return work();
   } catch (error) {
-    if (error instanceof CsvSyntaxError) throw new InputError(`${file}, line ${error.line}: ${error.message}`);
+    if (error instanceof CsvSyntaxError) throw new CxInputError(`${file}, line ${error.line}: ${error.message}`);
     throw error;
   }
 }

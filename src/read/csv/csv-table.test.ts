@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ByteSource } from './byte-source.js';
 import { openCsvTable } from './csv-table.js';
-import type { Row } from './table.js';
+import type { Row } from '../table.js';
 
 /** A byte source over a buffer, as the file reader is over a file. */
 function bufferSource(bytes: Buffer): ByteSource {

@@ -1,11 +1,9 @@
-import { createInterface } from 'node:readline';
-import { Readable } from 'node:stream';
-import type { RawSource } from './raw-source.js';
-import { InputError } from '../errors.js';
-import { dateCell, numberCell, numberDate, numberDateMessage, type NumberRules } from './cells.js';
+import type { RawSource } from '../source.js';
+import { CxInputError } from '../errors.js';
+import { dateCell, numberCell, numberDate, numberDateMessage, type NumberRules } from '../cells/cells.js';
 import { JsonArrayError, jsonArrayElements } from './json-array.js';
 import { keepNumberTexts, numberText } from './json-numbers.js';
-import { emptyRow, keyOf, newLineMap, type ColumnPlan, type Row, type Table } from './table.js';
+import { emptyRow, keyOf, newLineMap, type ColumnPlan, type Row, type Table } from '../table.js';
 
 /**
  * A JSON array of objects, or NDJSON (one object per line), as a {@link Table}: streamed an
@@ -20,18 +18,17 @@ export function openJsonTable(source: RawSource, format: 'json' | 'ndjson', numb
   // NDJSON: the line of each row, for messages; rows can be counted from 1 for a JSON array.
   const lines = newLineMap();
   async function* elements(): AsyncGenerator<{ value: unknown; index: number }> {
-    const stream = Readable.from(textChunks(source));
     let index = 0;
     if (format === 'ndjson') {
       let line = 0;
-      for await (const text of createInterface({ input: stream, crlfDelay: Infinity })) {
+      for await (const text of textLines(textChunks(source))) {
         line++;
         if (text.trim() === '') continue;
         let value: unknown;
         try {
           value = JSON.parse(keepNumberTexts(line === 1 ? text.replace(/^\uFEFF/, '') : text));
         } catch {
-          throw new InputError(`${file}, line ${line}: not valid JSON`);
+          throw new CxInputError(`${file}, line ${line}: not valid JSON`);
         }
         lines.note(index, line);
         if (index % 4096 === 0) onProgress?.(source.position);
@@ -40,20 +37,20 @@ export function openJsonTable(source: RawSource, format: 'json' | 'ndjson', numb
       return;
     }
     try {
-      for await (const value of jsonArrayElements(stream as AsyncIterable<string>)) {
+      for await (const value of jsonArrayElements(textChunks(source))) {
         if (index % 4096 === 0) onProgress?.(source.position);
         yield { value, index: index++ };
       }
     } catch (error) {
       if (!(error instanceof JsonArrayError)) throw error;
-      throw new InputError(error.element === undefined ? `${file}: ${error.message}` : `${file}, row ${error.element + 1}: not valid JSON (${error.reason})`);
+      throw new CxInputError(error.element === undefined ? `${file}: ${error.message}` : `${file}, row ${error.element + 1}: not valid JSON (${error.reason})`);
     }
   }
   const where = (index: number) => (format === 'ndjson' ? `line ${lines.lineOf(index)}` : `row ${index + 1}`);
 
   async function* rows(plan: readonly ColumnPlan[]): AsyncGenerator<Row> {
     for await (const { value, index } of elements()) {
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InputError(`${file}, ${where(index)}: expected a JSON object`);
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new CxInputError(`${file}, ${where(index)}: expected a JSON object`);
       const source = value as Record<string, unknown>;
       const row = emptyRow();
       for (const column of plan) {
@@ -65,13 +62,13 @@ export function openJsonTable(source: RawSource, format: 'json' | 'ndjson', numb
     }
   }
 
-  return { file, columns: null, questions: null, labels: null, notes: [], platform: null, headerRows: 0, rows, where };
+  return { file, format, delimiter: null, encoding: 'utf-8', importIds: null, timeZones: null, columns: null, questions: null, labels: null, notes: [], platform: null, headerRows: 0, rows, where };
 }
 
 /** A number in a date column: a date of `--date-unit`, or refused (epoch seconds were read as milliseconds: three months fell into 1970-01). */
 function numberAsDate(value: number, numbers: NumberRules, place: () => string): string {
   const date = numbers.dateUnit ? numberDate(value, numbers.dateUnit) : null;
-  if (date === null) throw new InputError(`${place()}: ${numberDateMessage(value, numbers.dateUnit)}`);
+  if (date === null) throw new CxInputError(`${place()}: ${numberDateMessage(value, numbers.dateUnit)}`);
   return date;
 }
 
@@ -82,9 +79,20 @@ function jsonValue(value: unknown, kind: ColumnPlan['kind'], numbers: NumberRule
   if (kind === 'number') return typeof value === 'string' ? numberCell(value, numbers) : value;
   if (kind === 'date') return typeof value === 'string' ? dateCell(value, numbers, null) : typeof value === 'number' ? numberAsDate(value, numbers, place) : value;
   if (typeof value === 'object' && value !== null) {
-    throw new InputError(`${place()}: a group, stage or id must be text, a number, true/false or null, got ${Array.isArray(value) ? 'a list' : 'an object'}`);
+    throw new CxInputError(`${place()}: a group, stage or id must be text, a number, true/false or null, got ${Array.isArray(value) ? 'a list' : 'an object'}`);
   }
   return value;
+}
+
+/** The lines of a text given in chunks, without their line ending (LF or CRLF). */
+async function* textLines(chunks: AsyncIterable<string>): AsyncGenerator<string> {
+  let rest = '';
+  for await (const chunk of chunks) {
+    const lines = (rest + chunk).split('\n');
+    rest = lines.pop()!;
+    for (const line of lines) yield line.endsWith('\r') ? line.slice(0, -1) : line;
+  }
+  if (rest !== '') yield rest.endsWith('\r') ? rest.slice(0, -1) : rest;
 }
 
 /** A source's text as it is read: UTF-8 checked (JSON is UTF-8), a character cut by a chunk's end joined to the next. */
@@ -102,7 +110,7 @@ async function* textChunks(source: RawSource): AsyncGenerator<string> {
       yield decoder.decode(buffer.subarray(0, count), { stream: true });
     }
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ERR_ENCODING_INVALID_ENCODED_DATA') throw new InputError(`${source.name}: bytes that are not UTF-8 near byte ${source.position}; JSON is UTF-8`);
+    if (error instanceof TypeError) throw new CxInputError(`${source.name}: bytes that are not UTF-8 near byte ${source.position}; JSON is UTF-8`);
     throw error;
   } finally {
     source.close();
