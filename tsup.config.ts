@@ -13,7 +13,7 @@ export default defineConfig([
   },
   // CommonJS: one bundle per entry point (require() cannot drop unused modules anyway).
   {
-    entry: ['src/index.ts', 'src/charts/index.ts', 'src/text/index.ts'],
+    entry: ['src/index.ts', 'src/charts/index.ts', 'src/text/index.ts', 'src/read/index.ts'],
     format: ['cjs'],
     dts: true,
     sourcemap: true,

@@ -11,6 +11,7 @@ import { transformSync } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import * as charts from '../src/charts/index.js';
 import * as library from '../src/index.js';
+import * as read from '../src/read/index.js';
 import * as text from '../src/text/index.js';
 import { instrument, matches } from './doc-checks.js';
 
@@ -47,8 +48,8 @@ function examplesOf(file: string): Example[] {
 }
 
 const examples = sourceFiles(SRC).flatMap(examplesOf);
-// Every entry point: the library, cx-metrics/charts and cx-metrics/text.
-const api: Record<string, unknown> = { ...library, ...charts, ...text };
+// Every entry point: the library, cx-metrics/charts, cx-metrics/text and cx-metrics/read.
+const api: Record<string, unknown> = { ...library, ...charts, ...text, ...read };
 const exportedCallables = Object.entries(api)
   .filter(([, value]) => typeof value === 'function')
   .map(([name]) => name);

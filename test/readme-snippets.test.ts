@@ -54,6 +54,7 @@ beforeAll(() => {
     const code = instrument(block.code)
       .replaceAll("from 'cx-metrics/charts'", "from '../../src/charts/index.js'")
       .replaceAll("from 'cx-metrics/text'", "from '../../src/text/index.js'")
+      .replaceAll("from 'cx-metrics/read'", "from '../../src/read/index.js'")
       .replaceAll("from 'cx-metrics'", "from '../../src/index.js'")
       .replaceAll('__check(', `__check(${JSON.stringify(block.id)}, `);
     writeFileSync(fileOf(block), `import { __check } from '../snippet-check.js';\n${code}\nexport {};\n`);

@@ -108,9 +108,14 @@ function addLabel(labels: LabelMap, label: string, pair: string, usage: string):
   const text = pair.slice(at + 1).trim();
   const value = /^n\/?a$/i.test(text) ? null : Number(text);
   if (at <= 0 || label === '' || text === '' || (value !== null && !Number.isFinite(value))) throw new TypeError(`${usage}, got ${JSON.stringify(pair.trim())}`);
-  const key = label.normalize('NFC').toLowerCase();
+  setLabel(labels, label, value, '--map');
+}
+
+/** Maps a label (trimmed, NFC-normalised, lower-cased) to a value; the same label given another value is an error naming `source`. */
+export function setLabel(labels: LabelMap, label: string, value: number | null, source: string): void {
+  const key = label.trim().normalize('NFC').toLowerCase();
   const before = labels.get(key);
-  if (before !== undefined && before !== value) throw new TypeError(`--map gives ${JSON.stringify(label)} two values (${before ?? 'na'} and ${value ?? 'na'})`);
+  if (before !== undefined && before !== value) throw new TypeError(`${source} gives ${JSON.stringify(label)} two values (${before ?? 'na'} and ${value ?? 'na'})`);
   labels.set(key, value);
 }
 
