@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { summarizeCommand } from '../src/cli/commands/summarize.js';
+import { summarizeCommand } from '../packages/cli/src/commands/summarize.js';
 import { airlineCsv } from '../test/shared-data.js';
 import * as ss from 'simple-statistics';
 import * as zc from 'zod';

@@ -1,6 +1,6 @@
 /** trend, drivers, journey and followups from the command line, each checked against numbers worked out by hand or recorded from R. */
 import { describe, expect, it, vi } from 'vitest';
-import { progressLine } from '../src/cli/shared/progress.js';
+import { progressLine } from '../packages/cli/src/shared/progress.js';
 import { cli, csvLines, scratch } from './cli-helpers.js';
 import { airlineCsv } from './shared-data.js';
 import { statistics } from './statistics-reference.js';

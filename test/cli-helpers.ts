@@ -13,9 +13,9 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Runs the command line from source, as `npx cx-metrics …` runs it from dist/. */
+/** Runs the command line from source, as `npx cx-metrics-cli …` runs it from packages/cli/dist/. */
 export function cli(...args: string[]): CliRun {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'packages/cli/src/main.ts', ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -231,7 +231,7 @@ describe('failures are one line, never "unexpected error"', () => {
   it('piped into head, the command stops quietly when head has read enough (EPIPE)', () => {
     // 20 000 groups: a table of about 1 MB, far more than a pipe holds.
     const csv = file('many.csv', ['g,q', ...Array.from({ length: 20_000 }, (_, i) => `g${i},${i % 11}`)].join('\n'));
-    const run = spawnSync('bash', ['-c', `${process.execPath} --import tsx src/cli/main.ts summarize ${csv} --by g --nps q 2>${dir}/epipe.err | head -c 100 >/dev/null; echo "\${PIPESTATUS[0]}"`], { cwd: root, encoding: 'utf8' });
+    const run = spawnSync('bash', ['-c', `${process.execPath} --import tsx packages/cli/src/main.ts summarize ${csv} --by g --nps q 2>${dir}/epipe.err | head -c 100 >/dev/null; echo "\${PIPESTATUS[0]}"`], { cwd: root, encoding: 'utf8' });
     expect(run.stdout.trim()).toBe('0');
     expect(readFileSync(`${dir}/epipe.err`, 'utf8')).toBe('');
   }, 60_000);

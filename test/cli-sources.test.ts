@@ -14,7 +14,7 @@ const { file } = scratch('sources');
 
 /** The command line with bytes on its standard input. */
 function piped(input: Uint8Array | string, ...args: string[]) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: root, input, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'packages/cli/src/main.ts', ...args], { cwd: root, input, encoding: 'utf8' });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -34,8 +34,8 @@ describe('sources', () => {
     expect(cli('summarize', file('answers.dat', gzipSync(CSV)), '--nps', 'q').stdout).toMatch(TOTAL);
     const plain = file('answers.csv', CSV);
     const shell = (command: string) => spawnSync('bash', ['-c', command], { cwd: root, encoding: 'utf8' });
-    expect(shell(`cat ${plain} | ${process.execPath} --import tsx src/cli/main.ts summarize /dev/stdin --nps q`).stdout).toMatch(TOTAL);
-    expect(shell(`${process.execPath} --import tsx src/cli/main.ts summarize <(gunzip -c ${gz}) --nps q`).stdout).toMatch(TOTAL);
+    expect(shell(`cat ${plain} | ${process.execPath} --import tsx packages/cli/src/main.ts summarize /dev/stdin --nps q`).stdout).toMatch(TOTAL);
+    expect(shell(`${process.execPath} --import tsx packages/cli/src/main.ts summarize <(gunzip -c ${gz}) --nps q`).stdout).toMatch(TOTAL);
   });
 
   it('JSON and NDJSON from standard input are told by their first character; a workbook by its zip header', async () => {

@@ -90,7 +90,7 @@ describe('cx-metrics summarize', () => {
     ];
     for (const path of files) {
       expect(statSync(path).size).toBeGreaterThan(24 * 1024 * 1024);
-      const result = spawnSync(process.execPath, ['--max-old-space-size=24', '--import', 'tsx', 'src/cli/main.ts', 'summarize', path, '--nps', 'q'], { cwd: root, encoding: 'utf8' });
+      const result = spawnSync(process.execPath, ['--max-old-space-size=24', '--import', 'tsx', 'packages/cli/src/main.ts', 'summarize', path, '--nps', 'q'], { cwd: root, encoding: 'utf8' });
       expect(result.stderr, path).toBe('');
       expect(result.stdout).toMatch(/^total +1100000 +1100000 +-45\.5 /m);
     }

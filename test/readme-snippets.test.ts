@@ -1,7 +1,7 @@
 /**
  * Every TypeScript snippet of the README and the guides in docs/ is type-checked with the
  * project's strict settings and run, and each line `expression; // value` in it must give
- * that value; every `npx cx-metrics …` command in them is run, and where an output block
+ * that value; every `npx cx-metrics-cli …` command in them is run, and where an output block
  * follows it, the command must print exactly that. Documentation that does not match the
  * code fails the tests.
  */
@@ -43,7 +43,7 @@ function blocksOf(doc: string): Block[] {
 
 const blocks = DOCS.flatMap(blocksOf);
 const typescript = blocks.filter((block) => block.lang === 'ts' || block.lang === 'typescript');
-const shell = blocks.filter((block) => block.lang === 'sh' && /^npx cx-metrics /m.test(block.code));
+const shell = blocks.filter((block) => block.lang === 'sh' && /^npx cx-metrics-cli /m.test(block.code));
 const dir = join(root, 'test/.snippets');
 const fileOf = (block: Block) => join(dir, `${block.id.replace(/[^\w]+/g, '_')}.ts`);
 
@@ -75,11 +75,11 @@ describe('README and guide snippets', () => {
   });
 
   it.each(shell.map((block) => [block.id, block] as const))('%s: the commands run and print what the doc shows', (_id, block) => {
-    const commands = block.code.split('\n').filter((line) => line.startsWith('npx cx-metrics '));
+    const commands = block.code.split('\n').filter((line) => line.startsWith('npx cx-metrics-cli '));
     let last = '';
     for (const command of commands) {
       // The shared survey from where it lives; a report is written into the scratch folder, not the checkout.
-      const words = shellWords(command.replace(/^npx cx-metrics /, ''));
+      const words = shellWords(command.replace(/^npx cx-metrics-cli /, ''));
       const args = words.map((arg, i) => (arg.endsWith('airline-passenger-satisfaction-test.csv') ? (airlineCsv ?? arg) : words[i - 1] === '--out' ? join(dir, basename(arg)) : arg));
       if (args.some((arg) => arg.endsWith('airline-passenger-satisfaction-test.csv')) && airlineCsv === undefined) return;
       const run = cli(...args);

@@ -17,7 +17,7 @@ if (airlineCsv === undefined) throw new Error('the airline survey is not here (s
 const dir = mkdtempSync(join(tmpdir(), 'cx-metrics-screenshot-'));
 copyFileSync(airlineCsv, join(dir, 'airline-passenger-satisfaction-test.csv'));
 const args = ['airline-passenger-satisfaction-test.csv', '--by', 'Class', '--csat', 'Seat comfort', '--csat', 'Cleanliness', '--na', '0', '--outcome', 'satisfaction', '--map', 'satisfied=1,neutral or dissatisfied=0', '--driver', 'Online boarding', '--driver', 'Seat comfort', '--driver', 'Inflight wifi service', '--driver', 'Cleanliness', '--driver-scale', '1-5', '--banner', 'Type of Travel', '--id', 'id', '--lang', 'en', '--out', 'report.html'];
-const run = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), join(root, 'src/cli/main.ts'), 'report', ...args], { cwd: dir, encoding: 'utf8' });
+const run = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), join(root, 'packages/cli/src/main.ts'), 'report', ...args], { cwd: dir, encoding: 'utf8' });
 if (run.status !== 0) throw new Error(run.stderr);
 const browser = await launchChromium();
 await openReport(browser, join(dir, 'report.html'), join(root, 'docs/report.png'), 900);

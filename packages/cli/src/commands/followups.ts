@@ -1,0 +1,78 @@
+import type { CommandOutput } from '../output/write-output.js';
+import { followUps, type FollowUpOptions } from '../../../../src/analysis/follow-ups.js';
+import { tally } from '../../../../src/core/tally.js';
+import { jsonChunks } from '../output/json-chunks.js';
+import { parseCommand, single, type CommandSpec } from '../args.js';
+import { UsageError } from '../errors.js';
+import type { Row } from '../../../../src/read/table.js';
+import { followUpsNotes, followUpsSheet, followUpsTable } from '../output/followups.js';
+import { sheetCsv } from '../output/text-table.js';
+import { workbook } from '../output/workbook.js';
+import { deliver } from '../shared/deliver.js';
+import { resolveColumn } from '../shared/columns.js';
+import { INPUT_FLAGS, notesTo, openInput, outputFormat, OUTPUT_FLAGS, csvStyle } from '../shared/input-flags.js';
+import { checkScaleUse, metricFlags, metricPlan, requireMetric, parseNumbers } from '../shared/metric-flags.js';
+import { allRows, columnPlan, metricSpecs, onTable } from '../shared/run.js';
+
+export const followUpsSpec: CommandSpec = {
+  name: 'followups',
+  usage: 'FILE --id COL --nps COL | --csat COL | --ces COL [options]',
+  summary:
+    'The respondents to contact now, with the reasons: NPS detractors (0–6), CSAT answers in the bottom two points (1–2), CES answers in the difficult points — or the points you give. With --format csv the id comes first, ready for a CRM import.',
+  groups: [
+    {
+      heading: 'Contacts',
+      flags: [
+        { name: 'id', value: 'COL', help: 'the respondent id column (unique per row)' },
+        { name: 'nps-points', value: 'POINTS', help: 'NPS answers that call for a contact (default 0–6)' },
+        { name: 'csat-points', value: 'POINTS', help: 'CSAT answers that call for a contact (default the bottom two)' },
+        { name: 'ces-points', value: 'POINTS', help: 'CES answers that call for a contact (default the difficult points)' },
+      ],
+    },
+    metricFlags(false),
+    INPUT_FLAGS,
+    OUTPUT_FLAGS,
+  ],
+  examples: ['cx-metrics followups answers.csv --id respondent --nps recommend --csat satisfaction --format csv > contacts.csv'],
+};
+
+export async function followUpsCommand(argv: readonly string[]): Promise<CommandOutput> {
+  const args = parseCommand(followUpsSpec, argv);
+  const format = outputFormat(args);
+  const note = notesTo(args);
+  const idFlag = single(args, 'id');
+  if (idFlag === undefined) throw new UsageError('followups needs --id COL');
+  requireMetric(args);
+  const { table, progress } = await openInput(args);
+  const metrics = metricPlan(args, table, note);
+  const id = resolveColumn(table, idFlag);
+  const rules = Object.fromEntries(
+    (['nps', 'csat', 'ces'] as const).flatMap((metric) => {
+      const points = single(args, `${metric}-points`);
+      if (points === undefined) return [];
+      if (!metrics.columns.some((column) => column.metric === metric)) throw new UsageError(`--${metric}-points is for a --${metric} column`);
+      return [[metric, parseNumbers(points, `${metric}-points`)]];
+    }),
+  );
+  const plan = columnPlan([id], [], metrics.columns.map((column) => column.column));
+  const rows = await onTable(table, () => allRows(table, plan));
+  progress.done();
+  const options = { ...metricSpecs(metrics), id, ...(Object.keys(rules).length > 0 ? { rules } : {}), ...(metrics.invalid === undefined ? {} : { invalid: metrics.invalid }) } as FollowUpOptions<Row>;
+  const list = await onTable(table, () => followUps(rows, options));
+  // The scale check needs the answers' tallies; invalid answers were reported above.
+  checkScaleUse(
+    metrics.columns.map((column) => ({
+      metric: column.metric,
+      column: column.column,
+      tally: tally(rows.map((row) => row[column.column] as number | null), { scale: column.scale, notApplicable: (column.spec['notApplicable'] as number[] | undefined) ?? [], invalid: 'skip' }),
+    })),
+    args,
+    note,
+  );
+  return deliver(args, format, {
+    json: () => jsonChunks(list),
+    csv: () => sheetCsv(followUpsSheet(list, metrics.columns, table), csvStyle(args)),
+    table: () => followUpsTable(list, table),
+    xlsx: () => workbook([followUpsSheet(list, metrics.columns, table)], followUpsNotes(list)),
+  });
+}
