@@ -39,7 +39,7 @@ export async function openTable(file: string, options: InputOptions): Promise<Ta
   const format = options.format ?? (file === '-' ? undefined : formatOfName(file)) ?? formatOfBytes(opened.head);
   if (format === 'parquet') {
     const numbers = { decimalComma: false, labels: options.labels ?? null, dateUnit: options.dateUnit, dateFormat: options.dateFormat };
-    return openParquetTable(source, file === '-' || opened.gzipped ? null : file, numbers);
+    return openParquetTable(source, file === '-' || opened.gzipped ? null : file, numbers, options.onProgress);
   }
   return openSource(source, format, options);
 }

@@ -10,7 +10,7 @@ import { emptyRow, keyOf, type ColumnPlan, type Row, type Table } from '../../..
  * group at a time, so memory holds one row group of those columns. A file is read by offsets;
  * a pipe, whose footer comes last, is read whole first.
  */
-export async function openParquetTable(source: RawSource, path: string | null, numbers: NumberRules): Promise<Table> {
+export async function openParquetTable(source: RawSource, path: string | null, numbers: NumberRules, onProgress?: (position: number, size: number) => void): Promise<Table> {
   const { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, parquetSchema } = await import('hyparquet');
   const file = source.name;
   let buffer: Awaited<ReturnType<typeof asyncBufferFromFile>>;
@@ -51,6 +51,8 @@ export async function openParquetTable(source: RawSource, path: string | null, n
         yield row;
       }
       start = end;
+      // Progress by rows read, shown as the share of the file's bytes they stand for.
+      onProgress?.(Math.round((buffer.byteLength * end) / Math.max(1, Number(metadata.num_rows))), buffer.byteLength);
     }
   }
 
