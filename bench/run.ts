@@ -2,15 +2,16 @@
  * Benchmarks of cx-metrics against hand-written loops and peers.
  *
  *   npm run bench            # every section, each in a fresh process (under a minute)
- *   npm run bench -- nps     # one section: nps, typed, summarize, peers, memory, cli, warehouse, text, banner
+ *   npm run bench -- nps     # one section: nps, typed, summarize, peers, memory, cli, sources, warehouse, text, banner
  *
  * Each figure is the median of several timed runs after warm-up runs. A ratio compares with
  * a hand-written loop doing the same validation on the same data in the same process; each
  * section runs in a process of its own so that one section's data and JIT state do not slow
  * another's.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -204,16 +205,23 @@ function wallTime(command: string, args: readonly string[]): number {
  * (both warm) and as whole commands from start to exit (both cold: Node starting the bundled
  * command line, Node loading DuckDB).
  */
-async function cliSection(): Promise<void> {
-  if (airlineCsv === undefined) {
-    row('cx-metrics summarize, 1 M-row CSV: skipped (the airline survey is not here)', '', '', '');
-    return;
-  }
+/** The airline survey repeated 40 times (1 039 040 rows, 121 MB), written once to the temporary folder; undefined without the survey. */
+function millionRowCsv(): string | undefined {
+  if (airlineCsv === undefined) return undefined;
   const file = join(tmpdir(), 'cx-metrics-bench-airline-x40.csv');
   const text = readFileSync(airlineCsv, 'utf8');
   const headerEnd = text.indexOf('\n') + 1;
   const body = text.slice(headerEnd).replace(/(\r?\n)?$/, (end) => end || '\r\n');
   if (!existsSync(file) || statSync(file).size !== headerEnd + 40 * Buffer.byteLength(body)) writeFileSync(file, text.slice(0, headerEnd) + body.repeat(40));
+  return file;
+}
+
+async function cliSection(): Promise<void> {
+  const file = millionRowCsv();
+  if (file === undefined) {
+    row('cx-metrics summarize, 1 M-row CSV: skipped (the airline survey is not here)', '', '', '');
+    return;
+  }
   const args = [file, '--by', 'Class', '--csat', 'Seat comfort', '--na', '0', '--quiet'];
   const sql = `SELECT "Class", "Seat comfort", count(*) AS n FROM read_csv_auto('${file}') GROUP BY ALL`;
   const connection = await (await DuckDBInstance.create(':memory:')).connect();
@@ -224,14 +232,124 @@ async function cliSection(): Promise<void> {
   const duckTimes: number[] = [];
   const duckScript = `import { DuckDBInstance } from '@duckdb/node-api'; const c = await (await DuckDBInstance.create(':memory:')).connect(); await c.runAndReadAll(${JSON.stringify(sql)});`;
   for (let i = 0; i < 5; i++) {
-    cliTimes.push(wallTime(process.execPath, ['dist/cli/main.js', 'summarize', ...args]));
+    cliTimes.push(wallTime(process.execPath, [CLI, 'summarize', ...args]));
     duckTimes.push(wallTime(process.execPath, ['--input-type=module', '-e', duckScript]));
   }
   row('cx-metrics summarize, 1 M-row CSV, whole command', ms(median(cliTimes)), ms(median(duckTimes)), `${ratio(median(cliTimes) / median(duckTimes))} DuckDB`);
 }
 
+/** The bundled command line (npm run build). */
+const CLI = 'packages/cli/dist/main.js';
+
+/** Seconds and peak resident memory (MB) of a command, by GNU time. */
+function timedRun(command: string, args: readonly string[]): { seconds: number; peakMb: number } {
+  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', command, ...args], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
+  const [seconds, kilobytes] = result.stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
+  return { seconds: seconds!, peakMb: kilobytes! / 1024 };
+}
+
+/** The fastest of `runs` timed runs (and its peak memory). */
+function bestRun(command: string, args: readonly string[], runs: number): { seconds: number; peakMb: number } {
+  const times = Array.from({ length: runs }, () => timedRun(command, args));
+  return times.reduce((best, next) => (next.seconds < best.seconds ? next : best));
+}
+
 /**
- * 7. When push-down pays: a summary (NPS and CSAT by channel) of 10 M rows. In the warehouse:
+ * A workbook of Excel's full height: the airline survey's 25 columns over 1 048 576 rows (the
+ * header and 1 048 575 answers, the survey repeated and cut), numbers as numbers, text as
+ * shared strings with cell references, as Excel writes it; deflated at fflate's default level.
+ */
+async function fullHeightWorkbook(csv: string): Promise<string> {
+  const file = join(tmpdir(), 'cx-metrics-bench-airline-1048576.xlsx');
+  if (existsSync(file)) return file;
+  const { Zip, ZipDeflate, strToU8 } = await import('fflate');
+  const lines = readFileSync(csv, 'utf8').split(/\r?\n/).filter((line) => line !== '');
+  const header = lines[0]!.split(',');
+  const strings = new Map<string, number>();
+  const shared = (text: string) => strings.get(text) ?? (strings.set(text, strings.size), strings.size - 1);
+  const letters = header.map((_, i) => String.fromCharCode(65 + i));
+  const out = createWriteStream(file);
+  const zip = new Zip((error, chunk) => {
+    if (error) throw error;
+    out.write(chunk);
+  });
+  const add = (name: string, text: string) => {
+    const entry = new ZipDeflate(name);
+    zip.add(entry);
+    entry.push(strToU8(text), true);
+  };
+  add('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>');
+  add('_rels/.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>');
+  add('xl/workbook.xml', '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Survey" sheetId="1" r:id="rId1"/></sheets></workbook>');
+  add('xl/_rels/workbook.xml.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>');
+  const sheet = new ZipDeflate('xl/worksheets/sheet1.xml');
+  zip.add(sheet);
+  sheet.push(strToU8('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'));
+  const cell = (value: string, at: string) => (value === '' ? '' : /^-?\d+(\.\d+)?$/.test(value) ? `<c r="${at}"><v>${value}</v></c>` : `<c r="${at}" t="s"><v>${shared(value)}</v></c>`);
+  let batch: string[] = [];
+  for (let r = 0; r < 1_048_576; r++) {
+    const line = r === 0 ? lines[0]! : lines[1 + ((r - 1) % (lines.length - 1))]!;
+    const values = r === 0 ? header : line.split(',');
+    batch.push(`<row r="${r + 1}">${values.map((value, c) => cell(value, `${letters[c]}${r + 1}`)).join('')}</row>`);
+    if (batch.length === 10_000) {
+      sheet.push(strToU8(batch.join('')));
+      batch = [];
+    }
+  }
+  sheet.push(strToU8(`${batch.join('')}</sheetData></worksheet>`), true);
+  const items = [...strings.keys()].map((text) => `<si><t>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</t></si>`).join('');
+  add('xl/sharedStrings.xml', `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${strings.size}" uniqueCount="${strings.size}">${items}</sst>`);
+  zip.end();
+  await new Promise((done) => out.end(done));
+  return file;
+}
+
+/**
+ * 7. Every source, as whole commands (time and peak memory, best of 3; the workbooks once):
+ * the 1 M-row CSV, the same as .csv.gz and as Parquet (written by DuckDB), through the command
+ * line and through DuckDB (read_csv_auto reads gzip; read_parquet); and a workbook of Excel's
+ * full 1 048 576 rows through the command line and through Python's openpyxl in read-only
+ * mode, the memory-saving way openpyxl documents for large files.
+ */
+async function sourcesSection(): Promise<void> {
+  const csv = millionRowCsv();
+  if (csv === undefined) {
+    row('sources: skipped (the airline survey is not here)', '', '', '');
+    return;
+  }
+  execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'ignore' });
+  const gz = `${csv}.gz`;
+  if (!existsSync(gz)) writeFileSync(gz, gzipSync(readFileSync(csv)));
+  const parquet = csv.replace(/\.csv$/, '.parquet');
+  const connection = await (await DuckDBInstance.create(':memory:')).connect();
+  if (!existsSync(parquet)) await connection.run(`COPY (SELECT * FROM read_csv_auto('${csv}')) TO '${parquet}' (FORMAT PARQUET)`);
+  const flags = ['--by', 'Class', '--csat', 'Seat comfort', '--na', '0', '--quiet'];
+  const duck = (from: string) => ['--input-type=module', '-e', `import { DuckDBInstance } from '@duckdb/node-api'; const c = await (await DuckDBInstance.create(':memory:')).connect(); await c.runAndReadAll(${JSON.stringify(`SELECT "Class", "Seat comfort", count(*) AS n FROM ${from} GROUP BY ALL`)});`];
+  const shown = (run: { seconds: number; peakMb: number }) => `${ms(run.seconds * 1000)} (${Math.round(run.peakMb)} MB)`;
+  for (const [label, file, from] of [
+    ['CSV', csv, `read_csv_auto('${csv}')`],
+    ['.csv.gz', gz, `read_csv_auto('${gz}')`],
+    ['Parquet', parquet, `read_parquet('${parquet}')`],
+  ] as const) {
+    const ours = bestRun(process.execPath, [CLI, 'summarize', file, ...flags], 3);
+    const theirs = bestRun(process.execPath, duck(from), 3);
+    row(`1 M rows as ${label}: \`cx-metrics summarize\` vs DuckDB, whole commands (peak memory)`, shown(ours), shown(theirs), `${ratio(ours.seconds / theirs.seconds)} DuckDB`);
+  }
+  const workbook = await fullHeightWorkbook(csv);
+  const ours = timedRun(process.execPath, [CLI, 'summarize', workbook, ...flags]);
+  const script = `import collections, openpyxl, sys
+book = openpyxl.load_workbook(sys.argv[1], read_only=True)
+rows = book.worksheets[0].iter_rows(values_only=True)
+header = next(rows)
+c, s = header.index('Class'), header.index('Seat comfort')
+print(len(collections.Counter((row[c], row[s]) for row in rows)))`;
+  const theirs = timedRun('/usr/bin/python3', ['-c', script, workbook]);
+  row(`xlsx of 1 048 576 rows × 25 (${Math.round(statSync(workbook).size / 1e6)} MB): \`cx-metrics summarize\` vs openpyxl read-only (peak memory)`, shown(ours), shown(theirs), `${ratio(ours.seconds / theirs.seconds)} openpyxl`);
+}
+
+/**
+ * 8. When push-down pays: a summary (NPS and CSAT by channel) of 10 M rows. In the warehouse:
  * summarySql run by DuckDB on a table it already holds, plus summaryFromRows on the few rows
  * that come back. Against: summarize over the same rows read from a CSV file by the command
  * line (`cx-metrics summarize`, in process), and DuckDB reading that file itself.
@@ -271,7 +389,7 @@ async function warehouseSection(): Promise<void> {
 }
 
 /**
- * 8. themeReport over 1 M Finnish comments of about 100 characters with a 40-theme codebook
+ * 9. themeReport over 1 M Finnish comments of about 100 characters with a 40-theme codebook
  * (words, prefixes and phrases), NPS beside them, against the loop a developer would write:
  * Intl.Segmenter per comment, each word lower-cased, stemmed once per form (a Map), its themes
  * looked up by stem in a Map, mentions counted.
@@ -326,7 +444,7 @@ function textSection(): void {
 }
 
 /**
- * 9. bannerTable on 1 M row objects: two banner fields (4 channels, 3 regions), CSAT and a
+ * 10. bannerTable on 1 M row objects: two banner fields (4 channels, 3 regions), CSAT and a
  * categorical field of 3 plans, every pair tested — against the counting loop a developer
  * would write (a Map of counts per group of each field, every answer validated; the tests on
  * a few dozen counts cost nothing beside it).
@@ -364,7 +482,7 @@ function bannerSection(): void {
   row('bannerTable, 1 M rows × CSAT and a category by 2 banner fields, all pairs tested', ms(library), ms(hand), ratio(library / hand));
 }
 
-const SECTIONS: Record<string, () => void | Promise<void>> = { nps: npsSection, typed: typedSection, summarize: summarizeSection, peers: peersSection, memory: memorySection, cli: cliSection, warehouse: warehouseSection, text: textSection, banner: bannerSection };
+const SECTIONS: Record<string, () => void | Promise<void>> = { nps: npsSection, typed: typedSection, summarize: summarizeSection, peers: peersSection, memory: memorySection, cli: cliSection, sources: sourcesSection, warehouse: warehouseSection, text: textSection, banner: bannerSection };
 const [only, json] = process.argv.slice(2);
 const names = only === undefined ? Object.keys(SECTIONS) : [only];
 if (only !== undefined && !(only in SECTIONS)) throw new Error(`unknown section ${only}; sections: ${Object.keys(SECTIONS).join(', ')}`);
