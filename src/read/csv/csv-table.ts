@@ -4,7 +4,7 @@ import { CsvSyntaxError, newScanState, scanRecords, wantColumns } from './csv-sc
 import { LINES_PER_SCAN, lineScanner } from './simd-lines.js';
 import type { ByteSource } from './byte-source.js';
 import { CxInputError } from '../errors.js';
-import { duplicateName, readHeader, sniffDelimiter } from './platform-headers.js';
+import { duplicateName, headerFields, readHeader, sniffDelimiter } from '../platform-headers.js';
 import { concatBytes } from '../internal/bytes.js';
 import { emptyRow, keyOf, newLineMap, type ColumnPlan, type Row, type Table } from '../table.js';
 
@@ -189,14 +189,7 @@ export function openCsvTable(source: ByteSource, options: CsvOptions): Table {
     format: delimiter === 0x09 ? 'tsv' : 'csv',
     delimiter: String.fromCharCode(delimiter),
     encoding: source.encoding,
-    importIds: header.importIds,
-    timeZones: header.zones,
-    columns: header.names,
-    questions: header.questions,
-    labels: header.labels,
-    notes: header.notes,
-    platform: header.platform,
-    headerRows: header.rows,
+    ...headerFields(header),
     rows,
     where: (index) => `line ${lines.lineOf(index)}`,
   };

@@ -1,6 +1,6 @@
 import { CxInputError } from '../errors.js';
 import { dateCell, numberCell, numberDate, numberDateMessage, type NumberRules } from '../cells/cells.js';
-import { duplicateName, readHeader } from '../csv/platform-headers.js';
+import { duplicateName, headerFields, readHeader } from '../platform-headers.js';
 import { emptyRow, keyOf, newLineMap, type ColumnPlan, type Row, type Table } from '../table.js';
 import { sheetScanner, WallClock, type SheetCell, type SheetContext, type SheetRow } from './sheet-xml.js';
 import { dateStyles, sharedStrings, workbookSheets } from './workbook.js';
@@ -83,14 +83,7 @@ export async function openXlsxTable(bytes: Uint8Array, file: string, options: Xl
     format: 'xlsx',
     delimiter: null,
     encoding: null,
-    importIds: header.importIds,
-    timeZones: header.zones,
-    columns: header.names,
-    questions: header.questions,
-    labels: header.labels,
-    notes: header.notes,
-    platform: header.platform,
-    headerRows: header.rows,
+    ...headerFields(header),
     rows,
     where,
   };

@@ -1,3 +1,5 @@
+import type { Table } from './table.js';
+
 /**
  * Survey platforms put more than column names above the data. Recognised from the first
  * records of a file (or forced with --header-rows):
@@ -26,6 +28,20 @@ export interface Header {
   readonly importIds: readonly (string | null)[] | null;
   /** What the user should know about the header (forced header rows that look like answers). */
   readonly notes: readonly string[];
+}
+
+/** What a table says of its header, as the {@link Table} fields of the same meaning. */
+export function headerFields(header: Header): Pick<Table, 'importIds' | 'timeZones' | 'columns' | 'questions' | 'labels' | 'notes' | 'platform' | 'headerRows'> {
+  return {
+    importIds: header.importIds,
+    timeZones: header.zones,
+    columns: header.names,
+    questions: header.questions,
+    labels: header.labels,
+    notes: header.notes,
+    platform: header.platform,
+    headerRows: header.rows,
+  };
 }
 
 const IMPORT_ID = /^\{\s*["']ImportId["']\s*:/;
