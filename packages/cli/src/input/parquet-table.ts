@@ -11,7 +11,7 @@ import { emptyRow, keyOf, type ColumnPlan, type Row, type Table } from '../../..
  * a pipe, whose footer comes last, is read whole first.
  */
 export async function openParquetTable(source: RawSource, path: string | null, numbers: NumberRules, onProgress?: (position: number, size: number) => void): Promise<Table> {
-  const { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, parquetSchema } = await import('hyparquet');
+  const { asyncBufferFromFile, parquetMetadataAsync, parquetRead, parquetSchema } = await import('hyparquet');
   const file = source.name;
   let buffer: Awaited<ReturnType<typeof asyncBufferFromFile>>;
   if (path !== null && Number.isFinite(source.size)) {
@@ -38,16 +38,29 @@ export async function openParquetTable(source: RawSource, path: string | null, n
     let start = 0;
     for (const group of metadata.row_groups) {
       const end = start + Number(group.num_rows);
-      let read: Record<string, unknown>[];
+      // The group's columns as arrays (hyparquet decodes a column chunk at a time), each turned
+      // into what a command reads in one loop per column; rows are made from them after.
+      const raw = new Map<string, unknown[]>(names.map((name) => [name, new Array<unknown>(end - start)]));
       try {
-        read = (await parquetReadObjects({ file: buffer, metadata, columns: names, rowStart: start, rowEnd: end })) as Record<string, unknown>[];
+        await parquetRead({
+          file: buffer,
+          metadata,
+          columns: names,
+          rowStart: start,
+          rowEnd: end,
+          onChunk: ({ columnName, columnData, rowStart }) => {
+            const target = raw.get(columnName)!;
+            for (let i = 0; i < columnData.length; i++) target[rowStart - start + i] = columnData[i];
+          },
+        });
       } catch (error) {
         throw new InputError(`cannot read ${file}, rows ${start + 1}–${end}: ${(error as Error).message}`);
       }
-      for (let r = 0; r < read.length; r++) {
-        const values = read[r]!;
+      const values = plan.map((column) => raw.get(column.name)!.map((value) => cellValue(value, column.kind, numbers, days.has(column.name))));
+      const keys = plan.map(keyOf);
+      for (let r = 0; r < end - start; r++) {
         const row = emptyRow();
-        for (const column of plan) row[keyOf(column)] = cellValue(values[column.name], column.kind, numbers, days.has(column.name));
+        for (let c = 0; c < keys.length; c++) row[keys[c]!] = values[c]![r];
         yield row;
       }
       start = end;
