@@ -4,8 +4,9 @@
  * JSON, NDJSON and workbooks, giving the same numbers as the plain file.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { strToU8, zipSync } from 'fflate';
 import writeExcelFile from 'write-excel-file/node';
 import { describe, expect, it } from 'vitest';
 import { cli, root, scratch } from './cli-helpers.js';
@@ -101,4 +102,42 @@ describe('Parquet written by DuckDB', () => {
   it('a file that says Parquet by name but is not one is refused with the name', () => {
     expect(cli('summarize', file('broken.parquet', 'PAR1 not really'), '--nps', 'q').stderr).toMatch(/^cx-metrics: cannot read .*broken\.parquet as Parquet: /);
   });
+});
+
+describe('a named pipe and a tall workbook', () => {
+  it('a FIFO made with mkfifo is read as its writer writes it', () => {
+    const fifo = `${file('placeholder-fifo', '')}.fifo`;
+    spawnSync('mkfifo', [fifo]);
+    const plain = file('for-fifo.csv', CSV);
+    // The writer starts first and blocks until the command opens the FIFO for reading.
+    const run = spawnSync('bash', ['-c', `cat ${plain} > ${fifo} & ${process.execPath} --import tsx packages/cli/src/main.ts summarize ${fifo} --nps q; wait`], { cwd: root, encoding: 'utf8' });
+    expect(run.stdout).toMatch(TOTAL);
+  });
+
+  it('a workbook of 200 000 rows is streamed: the right counts, in bounded memory', () => {
+    // Rows cycle through the answers 10, 9, 3, 0 (and a group A, B): 50 000 of each. Promoters
+    // 100 000, detractors 100 000 of 200 000: NPS 0.
+    const answers = [10, 9, 3, 0];
+    const rows: string[] = ['<row r="1"><c r="A1" t="inlineStr"><is><t>q</t></is></c><c r="B1" t="inlineStr"><is><t>g</t></is></c></row>'];
+    for (let r = 0; r < 200_000; r++) rows.push(`<row r="${r + 2}"><c r="A${r + 2}"><v>${answers[r % 4]}</v></c><c r="B${r + 2}" t="s"><v>${r % 2}</v></c></row>`);
+    const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+    const workbook = file(
+      'tall.xlsx',
+      zipSync({
+        'xl/workbook.xml': strToU8(`<workbook ${NS}><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`),
+        'xl/_rels/workbook.xml.rels': strToU8('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>'),
+        'xl/sharedStrings.xml': strToU8(`<sst ${NS}><si><t>A</t></si><si><t>B</t></si></sst>`),
+        'xl/worksheets/sheet1.xml': strToU8(`<worksheet ${NS}><sheetData>${rows.join('')}</sheetData></worksheet>`),
+      }),
+    );
+    // GNU time reports the peak memory (Debian's \`time\`); without it the counts are still checked.
+    const timed = existsSync('/usr/bin/time');
+    const command = [process.execPath, '--import', 'tsx', 'packages/cli/src/main.ts', 'summarize', workbook, '--nps', 'q', '--by', 'g', '--format', 'csv', '--raw-csv'];
+    const run = timed ? spawnSync('/usr/bin/time', ['-f', '%M', ...command], { cwd: root, encoding: 'utf8' }) : spawnSync(command[0]!, command.slice(1), { cwd: root, encoding: 'utf8' });
+    // A: rows 0, 2, 4… hold 10 and 3 (NPS 0); B: 9 and 0 (NPS 0).
+    expect(run.stdout).toMatch(/^A,nps,q,100000,100000,0,0,0(\.0)?,/m);
+    expect(run.stdout).toMatch(/^total,nps,q,200000,200000,0,0,0(\.0)?,/m);
+    // Peak memory in kB, from GNU time: Node and tsx take about 150 MB; the sheet is 12 MB of XML.
+    if (timed) expect(Number(run.stderr.trim().split('\n').at(-1))).toBeLessThan(400_000);
+  }, 60_000);
 });
