@@ -11,3 +11,4 @@ export * from './metrics/index.js';
 export * from './scorecard/index.js';
 export * from './analysis/index.js';
 export * from './sql/index.js';
+export * from './weights/index.js';

@@ -17,6 +17,9 @@ export const VALIDATION_CODES = [
   'duplicate_id',
   'read_failed',
   'unknown_card',
+  'unknown_category',
+  'empty_category',
+  'not_converged',
 ] as const;
 
 /** What went wrong with one input value; `code` is stable, `message` is for people. */

@@ -2,7 +2,7 @@ export { CxValidationError, MAX_REPORTED_ISSUES, VALIDATION_CODES } from './erro
 export type { ValidationCode, ValidationIssue } from './errors.js';
 export { CES_SCALE, CSAT_SCALE, MAX_SCALE_POINTS, NPS_SCALE } from './scale.js';
 export type { Scale } from './scale.js';
-export type { Answers, InvalidPolicy, NumericTypedArray, RejectedAnswer, Tally, Weights } from './tally-types.js';
+export type { Answers, InvalidPolicy, NumericTypedArray, RejectedAnswer, Tally, Weights, WeightsCarrier } from './tally-types.js';
 export type { AnswerOptions, TallyOptions } from './options.js';
 export { tally } from './tally.js';
 export { answersSchema } from './answers-schema.js';

@@ -4,7 +4,7 @@ import type { AnswerRules } from './internal/answer-rules.js';
 import { isNumericArrayLike } from './internal/accumulate.js';
 import { parseWith } from './internal/parse-options.js';
 import { formatScale, scaleSchema, type Scale } from './scale.js';
-import type { InvalidPolicy, Weights } from './tally-types.js';
+import type { InvalidPolicy, NumericTypedArray, Weights, WeightsCarrier } from './tally-types.js';
 
 /** How answers are read into a tally. */
 export interface TallyOptions {
@@ -21,7 +21,17 @@ export interface TallyOptions {
 /** The options of a tally except the scale, for functions that already know their scale. */
 export type AnswerOptions = Omit<TallyOptions, 'scale'>;
 
-const weightsSchema = z.custom<Weights>(isNumericArrayLike, { message: 'weights must be an array or a numeric typed array' });
+const weightsSchema = z.custom<Weights>((value) => isNumericArrayLike(value) || isWeightsCarrier(value), { message: 'weights must be an array, a numeric typed array or the result of rake or calibrate' });
+
+/** Whether weights are a result of `rake` or `calibrate` rather than plain numbers. */
+export function isWeightsCarrier(value: unknown): value is WeightsCarrier {
+  return typeof value === 'object' && value !== null && !isNumericArrayLike(value) && (value as WeightsCarrier).weights instanceof Float64Array;
+}
+
+/** The numbers of weights: a carrier's `weights`, plain weights as they are. */
+export function plainWeights(weights: Weights | undefined): readonly number[] | NumericTypedArray | undefined {
+  return isWeightsCarrier(weights) ? weights.weights : weights;
+}
 
 /** The zod/mini shape of {@link TallyOptions}, for metrics to extend with options of their own. */
 export const answerOptionsShape = {
@@ -52,8 +62,8 @@ export function answerRules(scale: Scale, options: Pick<TallyOptions, 'notApplic
 }
 
 /** Checks tally options (structure only; weights are checked one by one while tallying). */
-export function readTallyOptions(options: unknown): { rules: AnswerRules; weights: Weights | undefined } {
+export function readTallyOptions(options: unknown): { rules: AnswerRules; weights: readonly number[] | NumericTypedArray | undefined } {
   const parsed = parseWith(tallyOptionsSchema, options);
   const scale = Object.freeze({ ...parsed.scale });
-  return { rules: answerRules(scale, parsed), weights: parsed.weights };
+  return { rules: answerRules(scale, parsed), weights: plainWeights(parsed.weights) };
 }

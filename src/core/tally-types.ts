@@ -20,7 +20,16 @@ export type NumericTypedArray =
 export type Answers = readonly (number | null | undefined)[] | NumericTypedArray;
 
 /** One weight per answer (0, or from 1e-100 to 1e100), in the same order as the answers. */
-export type Weights = readonly number[] | NumericTypedArray;
+export type Weights = readonly number[] | NumericTypedArray | WeightsCarrier;
+
+/**
+ * Weights that carry more than the numbers: the result of `rake` or `calibrate`, whose
+ * `weights` are read as plain weights by a tally and whose calibration the metrics use for
+ * their standard errors.
+ */
+export interface WeightsCarrier {
+  readonly weights: Float64Array;
+}
 
 /** What happens to an answer that is not a point of the scale. */
 export type InvalidPolicy = 'throw' | 'skip';

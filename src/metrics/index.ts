@@ -24,3 +24,5 @@ export type {
   SatisfactionIndexOptions,
   SatisfactionIndexResult,
 } from './satisfaction-index.js';
+export { compareToBenchmark } from './compare-to-benchmark.js';
+export type { Benchmark, BenchmarkComparison } from './compare-to-benchmark.js';

@@ -1,7 +1,7 @@
 import { fail } from '../../core/errors.js';
 import { checkTally } from '../../core/check-tally.js';
 import { accumulate, isNumericArrayLike } from '../../core/internal/accumulate.js';
-import { ANSWER_ONLY_OPTIONS, answerRules, type AnswerOptions } from '../../core/options.js';
+import { ANSWER_ONLY_OPTIONS, answerRules, plainWeights, type AnswerOptions } from '../../core/options.js';
 import { formatScale, sameScale, type Scale } from '../../core/scale.js';
 import type { Answers, Tally } from '../../core/tally-types.js';
 
@@ -21,7 +21,7 @@ export interface ReadingOptions extends AnswerOptions {
 export function resolveTally(input: MetricInput, options: ReadingOptions, defaultScale: Scale): Tally {
   if (isNumericArrayLike(input)) {
     const scale = options.scale ? Object.freeze({ ...options.scale }) : defaultScale;
-    return accumulate(input, options.weights, answerRules(scale, options));
+    return accumulate(input, plainWeights(options.weights), answerRules(scale, options));
   }
   for (const key of ANSWER_ONLY_OPTIONS) {
     if (options[key] !== undefined) {
