@@ -13,6 +13,8 @@ import { checkRowArray, type RowPass } from '../common/row-pass.js';
 import { countRow, groupLayout, groupTallies, mergeGroups, newRowGroup, rejectRow, type RowGroup } from '../core/internal/row-tallies.js';
 import { fieldSchema, groupResults, type MetricResultsFor, type ResolvedMetric, type SummaryMetricResults, type SummaryMetricSpecs, resolveMetrics } from '../common/metric-specs.js';
 import { suppressSummary } from './internal/suppress-summary.js';
+import { calibrateSummary, rowWeightsOf } from './internal/calibrated-summary.js';
+import { isCalibratedWeights, type CalibratedWeights } from '../weights/calibrated-weights.js';
 import { suppressionRule, suppressionShape, type Suppression, type SuppressionOptions, type SuppressionRule } from '../common/suppression.js';
 
 export type { Field, RowAccessor } from '../core/internal/field-reader.js';
@@ -22,8 +24,11 @@ export type { AskedMetrics, ItemResult, MetricName, MetricResults, MetricResults
 export interface SummarizeOptions<Row> extends SummaryMetricSpecs<Row>, SuppressionOptions {
   /** Group by a field (or accessor), or by several: then each key is the tuple of their values. */
   readonly by?: Field<Row> | readonly Field<Row>[] | undefined;
-  /** The respondent weight of each row. */
-  readonly weight?: Field<Row> | undefined;
+  /**
+   * The respondent weight of each row; or the result of `rake` or `calibrate` for these rows,
+   * which also gives the standard errors of calibrated weights (see {@link rake}).
+   */
+  readonly weight?: Field<Row> | CalibratedWeights | undefined;
   /** `'throw'` (default) or `'skip'` invalid answers (counted and listed per group and metric). */
   readonly invalid?: InvalidPolicy | undefined;
 }
@@ -54,7 +59,7 @@ const summarizeSchema = z.strictObject({
   csat: z.optional(z.unknown()),
   ces: z.optional(z.unknown()),
   by: z.optional(z.union([fieldSchema, z.array(fieldSchema)])),
-  weight: z.optional(fieldSchema),
+  weight: z.optional(z.union([fieldSchema, z.custom<CalibratedWeights>(isCalibratedWeights)])),
   invalid: answerOptionsShape.invalid,
   ...suppressionShape,
 });
@@ -93,9 +98,18 @@ const summarizeSchema = z.strictObject({
  * ```
  */
 export function summarize<Row extends object, Options extends SummarizeOptions<Row>>(rows: readonly Row[], options: Options): Summary<Options> {
-  const summary = openSummary(options, rows);
+  const calibrated = isCalibratedWeights(options.weight) ? options.weight : null;
+  if (calibrated === null) {
+    const summary = openSummary(options, rows);
+    summary.add(rows, 0);
+    return summary.finish() as unknown as Summary<Options>;
+  }
+  checkRowArray(rows);
+  const groupOfRow = new Int32Array(rows.length).fill(-1);
+  const summary = openSummary({ ...options, weight: rowWeightsOf(calibrated, rows.length) }, rows, groupOfRow);
   summary.add(rows, 0);
-  return summary.finish() as unknown as Summary<Options>;
+  const grouped = options.by !== undefined;
+  return calibrateSummary(summary.finish(), rows, summary.metrics, groupOfRow, calibrated, grouped) as unknown as Summary<Options>;
 }
 
 /** Rows of a stream are counted in batches of this many. */
@@ -159,7 +173,7 @@ function isSyncIterable<Row>(source: AsyncIterable<Row> | Iterable<Row>): source
  * The running state of a summary: options checked and fields looked up in `sample` once,
  * then any number of batches of rows, then the results.
  */
-function openSummary<Row extends object>(options: SummarizeOptions<Row>, sample: readonly Row[]) {
+function openSummary<Row extends object>(options: SummarizeOptions<Row>, sample: readonly Row[], groupOfRow?: Int32Array) {
   const parsed = parseWith(summarizeSchema, options);
   const metrics = resolveMetrics(options, parsed.invalid, true);
   if (metrics.length === 0) fail('invalid_option', [], 'ask for at least one of nps, csat and ces');
@@ -167,7 +181,11 @@ function openSummary<Row extends object>(options: SummarizeOptions<Row>, sample:
   const byList = options.by === undefined ? [] : Array.isArray(options.by) ? (options.by as readonly Field<Row>[]) : [options.by as Field<Row>];
   const byReaders = byList.map((by, i) => fieldReader(by, byList.length === 1 ? 'by' : `by[${i}]`));
   checkRowArray(sample);
-  const pass: RowPass = { weight: options.weight === undefined ? undefined : fieldReader(options.weight, 'weight'), log: newIssueLog(), skip: parsed.invalid === 'skip' };
+  if (isCalibratedWeights(options.weight) && groupOfRow === undefined) fail('invalid_option', ['weight'], 'the result of rake or calibrate weighs the rows it was made from: give it to summarize with those rows (a stream cannot be matched to them)');
+  const weightField = options.weight as Field<Row> | undefined;
+  const pass: RowPass = { weight: weightField === undefined ? undefined : fieldReader(weightField, 'weight'), log: newIssueLog(), skip: parsed.invalid === 'skip' };
+  // Each group's index in first-seen order, which is the order of the summary's groups.
+  const groupIndex = new Map<RowGroup, number>();
   // Named fields not yet seen in any row; what is left once every row has been read is a typo.
   let rowsSeen = 0;
   let unseen = [
@@ -205,6 +223,11 @@ function openSummary<Row extends object>(options: SummarizeOptions<Row>, sample:
         let group = byField !== undefined ? cached.get((row as Record<string, unknown>)[byField]) : undefined;
         if (group === undefined) group = byReaders.length === 0 ? everything : groupOf(row, r);
         if (group === undefined) continue;
+        if (groupOfRow !== undefined) {
+          let index = groupIndex.get(group);
+          if (index === undefined) groupIndex.set(group, (index = groupIndex.size));
+          groupOfRow[r] = index;
+        }
         if (typeof weight !== 'number') {
           rejectRow(group, r, row, weight, pass);
           continue;
@@ -249,5 +272,5 @@ function openSummary<Row extends object>(options: SummarizeOptions<Row>, sample:
     return rule === null ? summary : suppressedSummary(summary, metrics, rule, byReaders.length > 0);
   }
 
-  return { add, finish };
+  return { add, finish, metrics };
 }

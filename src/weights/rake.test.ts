@@ -10,6 +10,7 @@ import { CxValidationError } from '../core/errors.js';
 import { ces } from '../metrics/ces.js';
 import { csat } from '../metrics/csat.js';
 import { nps } from '../metrics/nps.js';
+import { summarize } from '../analysis/summarize.js';
 import { airlineCsv } from '../../test/shared-data.js';
 import { calibrate } from './calibrate.js';
 import { rake } from './rake.js';
@@ -88,6 +89,21 @@ describe('rake', () => {
     const result = nps(schools.map((s) => s.rec), { weights: raked });
     expect(result.interval?.method).toBe('wald');
     expect(result.interval?.lower).toBeCloseTo(reference.rake.metrics.nps.score - 1.959963984540054 * reference.rake.metrics.nps.se, 9);
+  });
+
+  it('summarize with the raked weights: per group the standard errors of a domain of the raked design (R svyby)', () => {
+    const raked = rake(schools, { margins, baseWeight: 'pw' });
+    const summary = summarize(schools, { by: 'stype', nps: 'rec', csat: 'sat', ces: 'effort', weight: raked });
+    for (const group of summary.groups) {
+      for (const key of ['nps', 'csat', 'ces'] as const) {
+        const expected = reference.rake.byType[key][group.key as string];
+        expect(group[key].score, `${key} ${String(group.key)}`).toBeCloseTo(expected.score, 9);
+        expect(group[key].standardError, `${key} ${String(group.key)}`).toBeCloseTo(expected.se, 9);
+      }
+    }
+    // The total is the whole design, as nps() with the same weights.
+    expect(summary.total.nps.standardError).toBeCloseTo(reference.rake.metrics.nps.se, 9);
+    expect(() => summarize(schools.slice(1), { nps: 'rec', weight: raked })).toThrow('the weights are for 200 rows but there are 199 rows');
   });
 
   it.skipIf(airlineCsv === undefined)('the airline survey raked on Class, Type of Travel and Customer Type to invented margins', () => {

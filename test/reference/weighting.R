@@ -30,8 +30,10 @@ fixed <- svydesign(id = ~1, weights = weights(raked), data = d)
 pop <- c(`(Intercept)` = 6194, stypeH = 755, stypeM = 1018, sch.wideYes = 5122)
 linear <- calibrate(dsrs, ~stype + sch.wide, population = pop, calfun = "linear")
 craked <- calibrate(dsrs, ~stype + sch.wide, population = pop, calfun = "raking", epsilon = 1e-15, maxit = 100)
+# By school type, as summarize({ by: 'stype' }) gives it: svyby on the raked design (a domain).
+byType <- function(f) { b <- svyby(f, ~stype, raked, svymean, na.rm = TRUE); setNames(lapply(seq_len(nrow(b)), function(i) list(score = unname(coef(b))[i], se = unname(SE(b))[i])), as.character(b$stype)) }
 out <- list(
-  rake = list(weights = cells(raked), metrics = metrics(raked), fixed = metrics(fixed)),
+  rake = list(weights = cells(raked), metrics = metrics(raked), fixed = metrics(fixed), byType = list(nps = byType(~npsy), csat = byType(~csaty), ces = byType(~effort))),
   linear = list(weights = cells(linear), metrics = metrics(linear)),
   raking = list(weights = cells(craked), metrics = metrics(craked))
 )
