@@ -71,12 +71,12 @@ export function resolveMargins<Row>(rows: readonly Row[], options: MarginOptions
       const blank = value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
       let category: string;
       if (blank) {
-        if (missing === 'error') fail('unanswered', [i, field], `row ${i} has no ${JSON.stringify(field)}: give it a category, or missing: 'own-category' with a target for "${MISSING_CATEGORY}"`);
+        if (missing === 'error') fail('unanswered', [i, field], `no value for the margin ${JSON.stringify(field)}: give the row a category, or missing: 'own-category' with a target for "${MISSING_CATEGORY}"`);
         category = MISSING_CATEGORY;
       } else category = groupText(String(value));
       const c = index.get(category);
       if (c === undefined) {
-        return fail('unknown_category', [i, field], `row ${i} is in the category ${JSON.stringify(category)} of the margin ${JSON.stringify(field)}, which has no target (targets: ${categories[m]!.map((known) => JSON.stringify(known)).join(', ')})`);
+        return fail('unknown_category', [i, field], `the category ${JSON.stringify(category)} of the margin ${JSON.stringify(field)} has no target (targets: ${categories[m]!.map((known) => JSON.stringify(known)).join(', ')}): give it one, or merge it into one that has`);
       }
       of[i] = c;
       respondents[c]!++;
@@ -133,7 +133,7 @@ function readBaseWeights<Row>(rows: readonly Row[], baseWeight: Field<Row> | und
   for (let i = 0; i < rows.length; i++) {
     const value = read(rows[i] as object, i);
     if (!isValidWeight(value) || value === 0) {
-      fail('invalid_weight', [i, typeof baseWeight === 'string' ? baseWeight : 'baseWeight'], `row ${i} has the base weight ${String(value)}; base weights are from 1e-100 to 1e100 (leave out rows that should not count)`);
+      fail('invalid_weight', [i, typeof baseWeight === 'string' ? baseWeight : 'baseWeight'], `the base weight ${String(value)}: base weights are from 1e-100 to 1e100 (leave out rows that should not count)`);
     }
     weights[i] = value;
   }

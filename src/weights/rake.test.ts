@@ -160,13 +160,13 @@ describe('rake', () => {
       }
       throw new Error('no error');
     };
-    expect(error(() => rake(rows, { margins: { c: { web: 2 } } }))).toEqual(['unknown_category', [1, 'c'], 'row 1 is in the category "store" of the margin "c", which has no target (targets: "web")']);
+    expect(error(() => rake(rows, { margins: { c: { web: 2 } } }))).toEqual(['unknown_category', [1, 'c'], 'the category "store" of the margin "c" has no target (targets: "web"): give it one, or merge it into one that has']);
     expect(error(() => rake(rows, { margins: { c: { web: 1, store: 1, phone: 1 } } }))[0]).toBe('empty_category');
     expect(error(() => rake(rows, { margins: { c: { web: 1, store: 1, phone: 1 } } }))[2]).toMatch(/"phone" but no row is in it: .* collapse it into a neighbour/);
     expect(error(() => rake(rows, { margins: { c: { web: -1, store: 4 } } }))).toEqual(['invalid_option', ['margins', 'c', 'web'], 'the target of "web" in the margin "c" must be a finite number ≥ 0, got -1']);
     expect(error(() => rake(rows, { margins: { c: { web: Number.NaN, store: 1 } } }))[0]).toBe('invalid_option');
     expect(error(() => rake(rows, { margins: { c: { web: 200, store: 100 }, r: { N: 100, S: 100 } } }))).toEqual(['invalid_option', ['margins', 'r'], 'the margins disagree on the population: "c" sums to 300, "r" to 200; give counts of the same population, or shares']);
-    expect(error(() => rake([...rows, { c: 'web' }], { margins: { c: { web: 2, store: 1 }, r: { N: 1, S: 2 } } }))).toEqual(['unanswered', [3, 'r'], `row 3 has no "r": give it a category, or missing: 'own-category' with a target for "(missing)"`]);
+    expect(error(() => rake([...rows, { c: 'web' }], { margins: { c: { web: 2, store: 1 }, r: { N: 1, S: 2 } } }))).toEqual(['unanswered', [3, 'r'], `no value for the margin "r": give the row a category, or missing: 'own-category' with a target for "(missing)"`]);
     expect(error(() => rake(rows, { margins: { c: { web: 2, store: 1 } }, baseWeight: (_row, i) => (i === 2 ? 0 : 1) }))[0]).toBe('invalid_weight');
     // With missing: 'own-category' the row is in "(missing)", which is raked like any category.
     const own = rake([...rows, { c: 'web' }], { margins: { c: { web: 0.75, store: 0.25 }, r: { N: 0.25, S: 0.5, '(missing)': 0.25 } }, missing: 'own-category' });

@@ -35,6 +35,7 @@ import { REPORT_SUPPRESSION, SUPPRESSION_FLAGS, suppressionFlags } from '../shar
 import type { PValueAdjustment } from '../../../../src/stats/adjust-p-values.js';
 import { DATE_FORMAT_FLAG, DATE_UNIT_FLAG, INPUT_FLAGS, notesTo, openInput } from '../shared/input-flags.js';
 import { checkScaleUse, codesFor, metricFlags, metricPlan, naCodes, parseScale, requireMetric } from '../shared/metric-flags.js';
+import { RAKE_FLAGS, rakePlan, rakeRows, weightingLines, weightingSentence } from '../shared/rake-flags.js';
 import { allRows, columnOfItem, columnPlan, limitGroups, MAX_GROUPS_FLAG, maxGroups, metricSpecs, onTable } from '../shared/run.js';
 
 export const reportSpec: CommandSpec = {
@@ -95,6 +96,7 @@ export const reportSpec: CommandSpec = {
     { heading: 'Tests', flags: [ADJUST_FLAG] },
     { heading: SUPPRESSION_FLAGS.heading, flags: SUPPRESSION_FLAGS.flags.map((flag) => (flag.name === 'min-n' ? { ...flag, help: `${flag.help} (default ${REPORT_SUPPRESSION.minN}; 1 hides nothing)` } : flag.name === 'min-n-comments' ? { ...flag, help: `${flag.help.replace('(default: --min-n)', `(default ${REPORT_SUPPRESSION.minNComments}, or --min-n when given)`)}` } : flag)) },
     metricFlags(true),
+    RAKE_FLAGS,
     INPUT_FLAGS,
   ],
   examples: [
@@ -156,14 +158,18 @@ export async function reportCommand(argv: readonly string[]): Promise<CommandOut
   const banner = all(args, 'banner').map((name) => resolveColumn(table, name));
   const categories = all(args, 'category').map((name) => resolveColumn(table, name));
   const themes = themed ? themeOptions(args, table, metrics, suppression) : undefined;
-  const texts = [...new Set([...by, ...banner, ...categories, ...[stage, touchpoint, id, themes?.text, themes?.topics].filter((name): name is string => name !== undefined)])];
+  const raking = await rakePlan(args, table);
+  const texts = [...new Set([...by, ...banner, ...categories, ...(raking?.columns ?? []), ...[stage, touchpoint, id, themes?.text, themes?.topics].filter((name): name is string => name !== undefined)])];
   const numbers = [...metrics.columns.map((entry) => entry.column), ...(metrics.weight === undefined ? [] : [metrics.weight]), ...(outcome === undefined ? [] : [outcome]), ...drivers];
   const dates = at === undefined ? [] : [at];
   const card = mystery ? scorecardPlan(args, table, note, single(args, 'by') === undefined ? undefined : all(args, 'by')[0], [...texts, ...dates, ...numbers]) : undefined;
   const rows = await onTable(table, () => allRows(limitGroups(table, by, maxGroups(args)), columnPlan([...texts, ...(card?.columns ?? []).filter((name) => !texts.includes(name))], dates, numbers)));
   progress.done();
+  // Raked weights: the summary takes them whole (standard errors of calibrated weights); the other sections row by row, as fixed weights.
+  const raked = raking === null ? null : await onTable(table, () => rakeRows(rows, raking, metrics.weight));
+  if (raked !== null) weightingLines(raked.report).forEach(note);
   const common = {
-    ...(metrics.weight === undefined ? {} : { weight: metrics.weight }),
+    ...(raked !== null ? { weight: (_row: Row, index: number) => raked.weights[index]! } : metrics.weight === undefined ? {} : { weight: metrics.weight }),
     ...(metrics.invalid === undefined ? {} : { invalid: metrics.invalid }),
     ...suppression,
   };
@@ -189,7 +195,7 @@ export async function reportCommand(argv: readonly string[]): Promise<CommandOut
       mysterySection = (svgs) => builders.scorecard(report, svgs[index]!);
     }
     if (metrics.columns.length === 0) return;
-    const summary = summarize(rows, { ...metricSpecs(metrics), ...(by.length === 1 ? { by: by[0] } : by.length > 1 ? { by } : {}), ...common } as SummarizeOptions<Row>);
+    const summary = summarize(rows, { ...metricSpecs(metrics), ...(by.length === 1 ? { by: by[0] } : by.length > 1 ? { by } : {}), ...common, ...(raked === null ? {} : { weight: raked }) } as SummarizeOptions<Row>);
     checkScaleUse(summaryItems(summary.total).map((item) => ({ metric: item.metric, column: columnOfItem(metrics, item), tally: item.result.tally })), args, note);
     counts = builders.counts(summary);
     held.summary = summary;
@@ -271,7 +277,7 @@ export async function reportCommand(argv: readonly string[]): Promise<CommandOut
     ],
     counts: counts ?? null,
     sections: sections.map((section) => section(svgs)),
-    methodology: builders.methodology(held.summary ?? null, mysteryReport, metrics, { ...adjustments, drivers: driverMethod }, suppression),
+    methodology: [...builders.methodology(held.summary ?? null, mysteryReport, metrics, { ...adjustments, drivers: driverMethod }, suppression), ...(raked === null ? [] : [weightingSentence(raked.report, strings, style)])],
     version: version(),
   });
   writeFileSafely(out, html, [args.file, ...all(args, 'journey')]);

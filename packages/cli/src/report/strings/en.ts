@@ -153,6 +153,8 @@ export const EN_REPORT: ReportStrings = {
         adjustment === null ? '' : ` Each wave is compared with the one before by Welch's t on the jackknife standard errors; a wave's changes across the locations are one family of tests, whose p-values ${adjustment}.`
       }`,
     noSuppression: 'No group is hidden (--min-n 1): small groups are shown with their wide intervals and may identify people.',
+    weighting: (margins, iterations, min, max, designEffect, efficiency) =>
+      `The answers are weighted by raking (iterative proportional fitting, ${iterations} passes) to the population's margins — ${margins} — so that each margin's shares are the population's. The weights run from ${min} to ${max} times the mean; their design effect is ${designEffect} (efficiency ${efficiency}): the intervals are as wide as for a sample that much smaller. The summary's standard errors account for the weights having been raked (as R survey's svymean on a raked design); the other sections treat them as fixed. Raking corrects for the margins given, not for who chose not to answer.`,
     missing: 'Empty answers and not-applicable codes are counted as missing and never enter a denominator; answers off the scale are counted as invalid.',
   },
 };

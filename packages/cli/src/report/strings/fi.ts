@@ -153,6 +153,8 @@ export const FI_REPORT: ReportStrings = {
         adjustment === null ? '' : ` Kutakin kierrosta verrataan edelliseen Welchin t-testillä jackknife-keskivirheistä; saman kierroksen muutokset toimipisteiden yli ovat yksi testiperhe, jonka p-arvot ${adjustment}.`
       }`,
     noSuppression: 'Mitään ryhmää ei piiloteta (--min-n 1): pienet ryhmät näytetään leveine luottamusväleineen, ja niistä voi tunnistaa vastaajia.',
+    weighting: (margins, iterations, min, max, designEffect, efficiency) =>
+      `Vastaukset on painotettu perusjoukon reunajakaumiin (raking eli iteratiivinen suhteellinen sovitus, ${iterations} kierrosta) — ${margins} — niin, että kunkin jakauman osuudet vastaavat perusjoukkoa. Painot vaihtelevat ${min}–${max}-kertaisesti keskiarvoon nähden; painotuksen asetelmavaikutus on ${designEffect} (tehokkuus ${efficiency}): luottamusvälit ovat yhtä leveitä kuin vastaavasti pienemmässä otoksessa. Yhteenvedon keskivirheissä on otettu huomioon, että painot on vakioitu reunajakaumiin (kuten R:n survey-paketin svymean); muut osiot käsittelevät painoja kiinteinä. Painotus korjaa annettujen jakaumien vinoumat, ei sitä, keitä jätti vastaamatta.`,
     missing: 'Tyhjät vastaukset ja "ei koske" -koodit lasketaan puuttuviksi eivätkä ne ole minkään osuuden nimittäjässä; asteikon ulkopuoliset vastaukset lasketaan virheellisiksi.',
   },
 };

@@ -144,5 +144,10 @@ export interface ReportStrings {
     readonly scorecard: (adjustment: string | null) => string;
     /** Said when the report hides nothing (`--min-n 1`). */
     readonly noSuppression: string;
+    /**
+     * How the rows were weighted (`--rake`): the margins and their categories' target shares
+     * ("Class: Business 40.0 %, Eco 45.0 %"), the weights' range, the design effect and the efficiency.
+     */
+    readonly weighting: (margins: string, iterations: string, min: string, max: string, designEffect: string, efficiency: string) => string;
   };
 }

@@ -1,0 +1,73 @@
+/**
+ * `--rake` and `--benchmark` on the command line (issue 24). The weights are the library's
+ * `rake` (checked against R survey in src/weights/rake.test.ts); here the flags, the margins
+ * files, the report on stderr and in the HTML report's methodology, and the messages.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { compareToBenchmark } from '../src/metrics/compare-to-benchmark.js';
+import { nps } from '../src/metrics/nps.js';
+import { rake } from '../src/weights/rake.js';
+import { spawnSync } from 'node:child_process';
+import { cli, root, scratch } from './cli-helpers.js';
+
+const { file } = scratch('weighting');
+// Three web answers (10, 9, 3) and one store answer (10); the population is half web, half store.
+const answers = file('answers.csv', 'channel,q\nweb,10\nweb,9\nweb,3\nstore,10\n');
+const json = file('margins.json', '{"channel": {"web": 0.5, "store": 0.5}}');
+
+describe('--rake', () => {
+  it('weights the rows to the margins: web rows 2/3 each, the store row 2; NPS (2·2/3 + 2 − 2/3)/4 = 66.7', () => {
+    const run = cli('summarize', answers, '--nps', 'q', '--rake', json);
+    expect(run.stdout).toMatch(/^total +4 +4 +66\.7 /m);
+    expect(run.stderr).toBe(
+      'cx-metrics: weighted by raking to 1 margin in 2 iterations: weights 0.667–2.000 (mean 1.000), design effect 1.33, efficiency 75.0 %\n' +
+        'cx-metrics:   channel: web 3 rows → 50.0 % (target 50.0 %); store 1 row → 50.0 % (target 50.0 %)\n',
+    );
+  });
+
+  it('a margins CSV (any delimiter, decimal commas) gives the same; --quiet keeps the report off stderr', () => {
+    const csv = file('margins.csv', 'Margin;Category;Target\nchannel;web;0,5\nchannel;store;0,5\n');
+    const run = cli('summarize', answers, '--nps', 'q', '--rake', csv, '--quiet', '--format', 'csv', '--raw-csv');
+    expect(run.stderr).toBe('');
+    // The standard error is that of raked weights (the library's, equal to R survey's svymean on a raked design).
+    const raked = rake([{ channel: 'web' }, { channel: 'web' }, { channel: 'web' }, { channel: 'store' }], { margins: { channel: { web: 0.5, store: 0.5 } } });
+    const expected = nps([10, 9, 3, 10], { weights: raked });
+    const cells = run.stdout.trim().split('\n')[1]!.split(',');
+    expect(Number(cells[7])).toBeCloseTo(expected.score!, 9);
+    expect(Number(cells[8])).toBeCloseTo(expected.standardError!, 9);
+  });
+
+  it('--benchmark VALUE:SE compares the total with it on stderr', () => {
+    const raked = rake([{ channel: 'web' }, { channel: 'web' }, { channel: 'web' }, { channel: 'store' }], { margins: { channel: { web: 0.5, store: 0.5 } } });
+    const against = compareToBenchmark(nps([10, 9, 3, 10], { weights: raked }), { value: 30, standardError: 5 });
+    const run = cli('summarize', answers, '--nps', 'q', '--rake', json, '--benchmark', '30:5');
+    const [lower, upper] = [against.interval!.lower, against.interval!.upper].map((value) => value.toFixed(1));
+    expect(run.stderr.split('\n').at(-2)).toBe(`cx-metrics: benchmark 30 (SE 5): NPS q 66.7 is 36.7 above it, 95 % CI of the difference [${lower}, ${upper}], p = ${against.pValue!.toFixed(4)}`);
+  });
+
+  it('the HTML report states the weighting in its methodology, in English and Finnish', () => {
+    for (const [lang, text] of [
+      ['en', 'The answers are weighted by raking (iterative proportional fitting, 2 passes) to the population’s margins — channel: web 50.0%, store 50.0%'],
+      ['fi', 'Vastaukset on painotettu perusjoukon reunajakaumiin (raking eli iteratiivinen suhteellinen sovitus, 2 kierrosta) — channel: web 50,0\u00a0%, store 50,0\u00a0%'],
+    ] as const) {
+      const out = file(`report-${lang}.html`, '');
+      expect(cli('report', answers, '--nps', 'q', '--rake', json, '--min-n', '1', '--lang', lang, '--out', out).status).toBe(0);
+      expect(readFileSync(out, 'utf8').replaceAll('&#39;', '’').replaceAll("'", '’')).toContain(text);
+    }
+  });
+
+  it('bad margins and flags are named', () => {
+    const store = file('web-only.json', '{"channel": {"web": 1}}');
+    expect(cli('summarize', answers, '--nps', 'q', '--rake', store).stderr).toBe(`cx-metrics: ${answers}, line 5, column "channel": the category "store" of the margin "channel" has no target (targets: "web"): give it one, or merge it into one that has\n`);
+    const columns = file('columns.csv', 'margin,category\nchannel,web\n');
+    expect(cli('summarize', answers, '--nps', 'q', '--rake', columns).stderr).toBe(`cx-metrics: ${columns}: a margins CSV has the columns margin, category and target (it has margin, category)\n`);
+    expect(cli('summarize', answers, '--nps', 'q', '--rake-cap', '3').stderr.split('\n')[0]).toBe('cx-metrics: --rake-cap goes with --rake FILE');
+    expect(cli('summarize', answers, '--nps', 'q', '--benchmark', 'high').stderr.split('\n')[0]).toBe('cx-metrics: --benchmark takes a score, or a score and its standard error as VALUE:SE (e.g. 42 or 42:1.5), got "high"');
+    const unknown = file('unknown.json', '{"region": {"north": 1}}');
+    expect(cli('summarize', answers, '--nps', 'q', '--rake', unknown).stderr).toBe(`cx-metrics: ${answers} has no column "region" (it has channel, q)\n`);
+    // A margins file without a name that says JSON (a process substitution) is told by its first character.
+    const run = spawnSync('bash', ['-c', `${process.execPath} --import tsx packages/cli/src/main.ts summarize ${answers} --nps q --rake <(cat ${json})`], { cwd: root, encoding: 'utf8' });
+    expect(run.stdout).toMatch(/^total +4 +4 +66\.7 /m);
+  });
+});
