@@ -2,7 +2,7 @@
  * Benchmarks of cx-metrics against hand-written loops and peers.
  *
  *   npm run bench            # every section, each in a fresh process (under a minute)
- *   npm run bench -- nps     # one section: nps, typed, summarize, peers, memory, cli, sources, warehouse, text, banner
+ *   npm run bench -- nps     # one section: nps, typed, summarize, rake, peers, memory, cli, sources, warehouse, text, banner
  *
  * Each figure is the median of several timed runs after warm-up runs. A ratio compares with
  * a hand-written loop doing the same validation on the same data in the same process; each
@@ -20,7 +20,7 @@ import { summarizeCommand } from '../packages/cli/src/commands/summarize.js';
 import { airlineCsv } from '../test/shared-data.js';
 import * as ss from 'simple-statistics';
 import * as zc from 'zod';
-import { NPS_SCALE, bannerTable, createTally, nps, summarize, summaryFromRows, summarySql, tallyStream } from '../src/index.js';
+import { NPS_SCALE, bannerTable, createTally, nps, rake, summarize, summaryFromRows, summarySql, tallyStream } from '../src/index.js';
 import { defineCodebook, themeReport } from '../src/text/index.js';
 import { stemmer as finnishStem } from '@orama/stemmers/finnish';
 
@@ -137,6 +137,33 @@ function summarizeSection(): void {
   const options = { by: 'channel', nps: 'recommend', csat: 'satisfaction', ces: 'effort' } as const;
   const [library, hand] = timePair(() => summarize(objects, options), () => handSummary(objects), 9);
   row('summarize, 1 M rows × NPS, CSAT, CES by channel', ms(library), ms(hand), ratio(library / hand));
+}
+
+/**
+ * 3b. Raking 1 M rows to 4 margins of 10 categories each (40 in all), from rows whose
+ * categories are drawn unevenly, against `summarize` of the same rows by one of the margins
+ * with NPS: the whole run (reading the four fields, the cells, the fitting over the cells, the
+ * weights and the report) as a multiple of one summary. The iterations run over the cells
+ * (at most 10 000 here), not the rows: the run is reading the rows, once.
+ */
+function rakeSection(): void {
+  const fields = ['region', 'age', 'channel', 'segment'] as const;
+  // Category c of each field with probability ∝ c + 1 (uneven), from a fixed linear congruential sequence.
+  let seed = 12345;
+  const draw = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    const u = (seed / 2147483648) * 55; // Σ (c + 1) for c < 10
+    let c = 0;
+    for (let acc = 1; acc <= u && c < 9; acc += c + 2) c++;
+    return c;
+  };
+  const source = answers(ONE_M);
+  const objects = Array.from({ length: ONE_M }, (_, i) => ({ region: `r${draw()}`, age: `a${draw()}`, channel: `c${draw()}`, segment: `s${draw()}`, recommend: source[i] }));
+  const even = (prefix: string) => Object.fromEntries(Array.from({ length: 10 }, (_, c) => [`${prefix}${c}`, 0.1]));
+  const margins = { region: even('r'), age: even('a'), channel: even('c'), segment: even('s') };
+  const [raking, summary] = timePair(() => rake(objects, { margins }), () => summarize(objects, { by: 'region', nps: 'recommend' }), 5);
+  const iterations = rake(objects, { margins }).report.iterations;
+  row(`rake, 1 M rows to ${fields.length} margins × 10 categories (${iterations} iterations, over the cells) vs summarize by one of them`, ms(raking), ms(summary), `${ratio(raking / summary)} one summarize`);
 }
 
 /** 4. Peers on the same answers: a per-element zod parse and simple-statistics (no validation). */
@@ -482,7 +509,7 @@ function bannerSection(): void {
   row('bannerTable, 1 M rows × CSAT and a category by 2 banner fields, all pairs tested', ms(library), ms(hand), ratio(library / hand));
 }
 
-const SECTIONS: Record<string, () => void | Promise<void>> = { nps: npsSection, typed: typedSection, summarize: summarizeSection, peers: peersSection, memory: memorySection, cli: cliSection, sources: sourcesSection, warehouse: warehouseSection, text: textSection, banner: bannerSection };
+const SECTIONS: Record<string, () => void | Promise<void>> = { nps: npsSection, typed: typedSection, summarize: summarizeSection, rake: rakeSection, peers: peersSection, memory: memorySection, cli: cliSection, sources: sourcesSection, warehouse: warehouseSection, text: textSection, banner: bannerSection };
 const [only, json] = process.argv.slice(2);
 const names = only === undefined ? Object.keys(SECTIONS) : [only];
 if (only !== undefined && !(only in SECTIONS)) throw new Error(`unknown section ${only}; sections: ${Object.keys(SECTIONS).join(', ')}`);

@@ -63,11 +63,20 @@ export function resolveMargins<Row>(rows: readonly Row[], options: MarginOptions
 
   const categoryOfRow = fields.map((field, m) => {
     const index = new Map(categories[m]!.map((category, c) => [category, c]));
-    const read = fieldReader<Row>(field, field).read;
+    const reader = fieldReader<Row>(field, field);
+    const { read, direct } = reader;
     const of = new Int32Array(rows.length);
     const respondents = new Float64Array(categories[m]!.length);
+    // A value seen before (a few distinct ones, a million rows) is not normalised again.
+    const known = new Map<unknown, number>();
     for (let i = 0; i < rows.length; i++) {
-      const value = read(rows[i] as object, i);
+      const value = direct !== undefined ? (rows[i] as Record<string, unknown>)[direct] : read(rows[i] as object, i);
+      const seen = known.get(value);
+      if (seen !== undefined) {
+        of[i] = seen;
+        respondents[seen]!++;
+        continue;
+      }
       const blank = value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
       let category: string;
       if (blank) {
@@ -80,6 +89,7 @@ export function resolveMargins<Row>(rows: readonly Row[], options: MarginOptions
       }
       of[i] = c;
       respondents[c]!++;
+      if (typeof value !== 'object' || value === null) known.set(value, c);
     }
     respondents.forEach((count, c) => {
       if (count === 0 && targets[m]![c]! > 0) {

@@ -1,6 +1,6 @@
 import { fail } from '../core/errors.js';
-import type { CalibratedWeights } from './calibrated-weights.js';
-import { resolveMargins, type MarginOptions, type ResolvedMargins } from './margins.js';
+import type { CalibratedWeights, CalibrationDesign } from './calibrated-weights.js';
+import { resolveMargins, type MarginOptions } from './margins.js';
 import { calibrationDesign, weightingReport } from './weighting-report.js';
 
 /** Options of {@link rake}. */
@@ -48,8 +48,12 @@ export function rake<Row>(rows: readonly Row[], options: RakeOptions<Row>): Cali
   if (!(tolerance > 0 && tolerance < 1)) fail('invalid_option', ['tolerance'], `tolerance is a share of the total between 0 and 1, got ${String(tolerance)}`);
   const cap = options.trim;
   if (cap !== undefined && !(typeof cap === 'number' && cap > 1 && Number.isFinite(cap))) fail('invalid_option', ['trim'], `trim is the largest weight as a multiple of the mean weight, above 1 (e.g. 5), got ${String(cap)}`);
+  const design = calibrationDesign(margins, 'raking-sweeps');
 
-  const weights = Float64Array.from(margins.baseWeights);
+  // Every row of a cell (one category of each margin) is scaled alike, so without a cap the
+  // fitting runs over the cells' weights — a pass over the rows at the end, not per iteration.
+  // A cap is per row: then the rows are the units.
+  const units: Units = cap === undefined ? cellUnits(design, margins.baseWeights) : { weights: Float64Array.from(margins.baseWeights), categoryOf: margins.categoryOfRow, rows: margins.baseWeights.length };
   const total = margins.targets[0]!.reduce((sum, target) => sum + target, 0);
   let iterations = 0;
   let converged = false;
@@ -58,15 +62,15 @@ export function rake<Row>(rows: readonly Row[], options: RakeOptions<Row>): Cali
     iterations++;
     gap = { size: 0, margin: 0, category: 0 };
     for (let m = 0; m < margins.fields.length; m++) {
-      const off = scaleMargin(weights, margins, m);
+      const off = scaleMargin(units, margins.targets[m]!, m);
       if (off.size > gap.size) gap = { ...off, margin: m };
     }
     if (cap !== undefined) {
       // A cap moves weights off every margin again: the margins are judged after it.
-      capWeights(weights, cap);
+      capWeights(units.weights, cap);
       gap = { size: 0, margin: 0, category: 0 };
       for (let m = 0; m < margins.fields.length; m++) {
-        const off = marginGap(weights, margins, m);
+        const off = marginGap(categorySums(units, margins.targets[m]!.length, m), margins.targets[m]!);
         if (off.size > gap.size) gap = { ...off, margin: m };
       }
     }
@@ -78,25 +82,48 @@ export function rake<Row>(rows: readonly Row[], options: RakeOptions<Row>): Cali
     const why = cap !== undefined ? `the cap of ${cap} × the mean weight keeps pulling the weights off the margins: raise trim, or merge small categories` : 'margins that contradict each other (a combination of categories no row has), or too few iterations';
     fail('not_converged', ['margins', field, category], `raking did not converge in ${maxIterations} iterations: the margin ${JSON.stringify(field)} is still off by ${gap.size.toPrecision(3)} in ${JSON.stringify(category)} — ${why}`);
   }
+  const weights = cap === undefined ? rowWeights(units, design) : units.weights;
   const trimmed = cap === undefined ? 0 : countAtCap(weights, cap);
-  return {
-    weights,
-    report: weightingReport(weights, margins, { method: 'raking', iterations, converged, trimmed }),
-    calibration: calibrationDesign(margins, 'raking-sweeps'),
-  };
+  return { weights, report: weightingReport(weights, margins, { method: 'raking', iterations, converged, trimmed }), calibration: design };
+}
+
+/** What the fitting scales: rows, or cells of rows; each unit's weight and its category in each margin. */
+interface Units {
+  readonly weights: Float64Array;
+  readonly categoryOf: readonly Int32Array[];
+  readonly rows: number;
+}
+
+/** The cells as units, each weighing the base weights of its rows. */
+function cellUnits(design: CalibrationDesign, baseWeights: Float64Array): Units {
+  const weights = new Float64Array(design.cells.length);
+  for (let i = 0; i < baseWeights.length; i++) weights[design.cellOfRow[i]!]! += baseWeights[i]!;
+  const categoryOf = design.categoryCounts.map((_, m) => Int32Array.from(design.cells, (categories) => categories[m]!));
+  return { weights, categoryOf, rows: baseWeights.length };
+}
+
+/** Each row's weight from its cell's: its base weight times the cell's factor. */
+function rowWeights(units: Units, design: CalibrationDesign): Float64Array {
+  const base = new Float64Array(units.weights.length);
+  for (let i = 0; i < design.baseWeights.length; i++) base[design.cellOfRow[i]!]! += design.baseWeights[i]!;
+  const weights = new Float64Array(design.baseWeights.length);
+  for (let i = 0; i < weights.length; i++) {
+    const cell = design.cellOfRow[i]!;
+    weights[i] = (design.baseWeights[i]! * units.weights[cell]!) / base[cell]!;
+  }
+  return weights;
 }
 
 /** Σ of the weights of each category of margin `m`. */
-function categorySums(weights: Float64Array, margins: ResolvedMargins, m: number): Float64Array {
-  const of = margins.categoryOfRow[m]!;
-  const sums = new Float64Array(margins.targets[m]!.length);
-  for (let i = 0; i < weights.length; i++) sums[of[i]!]! += weights[i]!;
+function categorySums(units: Units, categories: number, m: number): Float64Array {
+  const of = units.categoryOf[m]!;
+  const sums = new Float64Array(categories);
+  for (let u = 0; u < units.weights.length; u++) sums[of[u]!]! += units.weights[u]!;
   return sums;
 }
 
-/** The largest distance of a category of margin `m` from its target, and which. */
-function marginGap(weights: Float64Array, margins: ResolvedMargins, m: number, sums = categorySums(weights, margins, m)): { size: number; category: number } {
-  const targets = margins.targets[m]!;
+/** The largest distance of a category from its target, and which. */
+function marginGap(sums: Float64Array, targets: Float64Array): { size: number; category: number } {
   let size = 0;
   let category = 0;
   for (let c = 0; c < targets.length; c++) {
@@ -107,14 +134,13 @@ function marginGap(weights: Float64Array, margins: ResolvedMargins, m: number, s
 }
 
 /** Scales each category of margin `m` to its target; returns the largest gap found before scaling. */
-function scaleMargin(weights: Float64Array, margins: ResolvedMargins, m: number): { size: number; category: number } {
-  const of = margins.categoryOfRow[m]!;
-  const targets = margins.targets[m]!;
-  const sums = categorySums(weights, margins, m);
+function scaleMargin(units: Units, targets: Float64Array, m: number): { size: number; category: number } {
+  const of = units.categoryOf[m]!;
+  const sums = categorySums(units, targets.length, m);
   // A category with a target of 0 (and rows) gets weights of 0.
   const factors = targets.map((target, c) => target / sums[c]!);
-  for (let i = 0; i < weights.length; i++) weights[i]! *= factors[of[i]!]!;
-  return marginGap(weights, margins, m, sums);
+  for (let u = 0; u < units.weights.length; u++) units.weights[u]! *= factors[of[u]!]!;
+  return marginGap(sums, targets);
 }
 
 /** Caps weights above `cap` × their mean. */

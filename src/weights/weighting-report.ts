@@ -42,19 +42,26 @@ export function weightingReport(
 /** Each row's cell (its category in every margin), numbered in the order cells are met. */
 export function calibrationDesign(margins: ResolvedMargins, variance: CalibrationDesign['variance']): CalibrationDesign {
   const n = margins.baseWeights.length;
+  const categoryCounts = margins.categories.map((list) => list.length);
   const cellOfRow = new Int32Array(n);
   const cells: number[][] = [];
-  const numbered = new Map<string, number>();
+  // A cell's key: its categories as the digits of a mixed-radix number. Up to 2^22 possible
+  // cells the key indexes a table; beyond, a map of the keys met (exact below 2^53), or of text.
+  const possible = categoryCounts.reduce((product, count) => product * count, 1);
+  const table = possible <= 1 << 22 ? new Int32Array(possible).fill(-1) : null;
+  const numbered = new Map<number | string, number>();
   for (let i = 0; i < n; i++) {
-    const categories = margins.categoryOfRow.map((of) => of[i]!);
-    const key = categories.join(',');
-    let cell = numbered.get(key);
-    if (cell === undefined) {
+    let key = 0;
+    for (let m = 0; m < categoryCounts.length; m++) key = key * categoryCounts[m]! + margins.categoryOfRow[m]![i]!;
+    const mapKey = table !== null ? 0 : possible < Number.MAX_SAFE_INTEGER ? key : margins.categoryOfRow.map((of) => of[i]).join(',');
+    let cell = table !== null ? table[key]! : (numbered.get(mapKey) ?? -1);
+    if (cell < 0) {
       cell = cells.length;
-      numbered.set(key, cell);
-      cells.push(categories);
+      if (table !== null) table[key] = cell;
+      else numbered.set(mapKey, cell);
+      cells.push(margins.categoryOfRow.map((of) => of[i]!));
     }
     cellOfRow[i] = cell;
   }
-  return { variance, cellOfRow, cells, categoryCounts: margins.categories.map((list) => list.length), baseWeights: margins.baseWeights };
+  return { variance, cellOfRow, cells, categoryCounts, baseWeights: margins.baseWeights };
 }
