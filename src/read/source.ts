@@ -1,3 +1,5 @@
+import { concatBytes } from './internal/bytes.js';
+
 /**
  * The bytes of an input, read in order: bytes in memory (the library), or on the command line a
  * file, standard input, a pipe or a FIFO (see the CLI's `openRawSource`). Reads are synchronous,
@@ -61,21 +63,12 @@ export function peek(source: RawSource, count: number): { head: Uint8Array; sour
 /** Every byte of a source: a workbook is a zip archive, read whole. */
 export function readAll(source: RawSource): Uint8Array {
   const parts: Uint8Array[] = [];
-  let total = 0;
   for (;;) {
     const chunk = new Uint8Array(1 << 22);
     const count = source.read(chunk, 0, chunk.length);
-    if (count === 0) break;
+    if (count === 0) return concatBytes(parts);
     parts.push(chunk.subarray(0, count));
-    total += count;
   }
-  const all = new Uint8Array(total);
-  let at = 0;
-  for (const part of parts) {
-    all.set(part, at);
-    at += part.length;
-  }
-  return all;
 }
 
 /** Bytes in memory as a source: what the library reads (a file's bytes, a `Blob` read whole). */
