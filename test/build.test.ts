@@ -34,7 +34,7 @@ describe('npm run build', () => {
     expect(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).bin).toBeUndefined();
   });
 
-  it("keeps `import { nps }` at most 12.5 kB when bundled, minified and gzipped", async () => {
+  it("keeps `import { nps }` at most 12.7 kB when bundled, minified and gzipped", async () => {
     // The ESM build is one file per module and the package says sideEffects: false, so a
     // bundler keeps only what nps needs (zod/mini for its options is most of it).
     const result = await build({
@@ -46,8 +46,10 @@ describe('npm run build', () => {
       logLevel: 'silent',
     });
     const gzipped = gzipSync(result.outputFiles[0]!.contents, { level: 9 }).length;
-    // 12.39 kB once the iterative NPS interval brought Brent's root finder (about 0.4 kB).
-    expect(gzipped).toBeLessThanOrEqual(12_500);
+    // 12.39 kB once the iterative NPS interval brought Brent's root finder (about 0.4 kB); 12.60 kB with
+    // the hook for calibrated weights (issue 24: the weights bring their standard error, the
+    // weighting code stays out).
+    expect(gzipped).toBeLessThanOrEqual(12_700);
   });
 
   it('keeps cx-metrics/charts light: specs are data, nothing of vega is bundled', async () => {

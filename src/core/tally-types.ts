@@ -29,6 +29,12 @@ export type Weights = readonly number[] | NumericTypedArray | WeightsCarrier;
  */
 export interface WeightsCarrier {
   readonly weights: Float64Array;
+  /**
+   * The standard error of a weighted mean of `answers` (one per row of the weights) under these
+   * weights, given each scale point's value `score(slot)`; null when there is none. The
+   * weights bring it themselves, so that `import { nps }` does not carry the calibration code.
+   */
+  readonly standardError?: ((answers: ArrayLike<unknown>, scale: Scale, score: (slot: number) => number) => number | null) | undefined;
 }
 
 /** What happens to an answer that is not a point of the scale. */

@@ -1,6 +1,6 @@
 import { fail } from '../core/errors.js';
 import type { CalibratedWeights } from './calibrated-weights.js';
-import { designRows } from './calibrated-standard-error.js';
+import { calibratedWeights, designRows } from './calibrated-standard-error.js';
 import { solveSymmetric } from './linear-solve.js';
 import { resolveMargins, type MarginOptions } from './margins.js';
 import { positiveInteger } from './rake.js';
@@ -77,7 +77,7 @@ export function calibrate<Row>(rows: readonly Row[], options: CalibrateOptions<R
   }
   const weights = new Float64Array(rows.length);
   for (let i = 0; i < rows.length; i++) weights[i] = margins.baseWeights[i]! * g[design.cellOfRow[i]!]!;
-  return { weights, report: weightingReport(weights, margins, { method: options.method, iterations, converged, trimmed: 0 }), calibration: design };
+  return calibratedWeights(weights, weightingReport(weights, margins, { method: options.method, iterations, converged, trimmed: 0 }), design);
 }
 
 /** Σ over cells of d·g·x·x′. */

@@ -1,6 +1,6 @@
 import { pointIndex } from '../core/internal/answer-rules.js';
 import type { Scale } from '../core/scale.js';
-import type { CalibratedWeights } from './calibrated-weights.js';
+import type { CalibratedWeights, CalibrationDesign, WeightingReport } from './calibrated-weights.js';
 import { solveSymmetric } from './linear-solve.js';
 
 /** Sweeps R survey's `svyrecvar` makes over a raked design's margins (a fixed number, not to convergence). */
@@ -19,7 +19,7 @@ const RAKING_SWEEPS = 10;
  * `score(slot)` is the value y of each point, in the metric's units (and so is the result).
  * Null when there are fewer than two rows or no answers.
  */
-export function calibratedStandardError(answers: ArrayLike<unknown>, scale: Scale, calibrated: CalibratedWeights, score: (slot: number) => number): number | null {
+export function calibratedStandardError(answers: ArrayLike<unknown>, scale: Scale, calibrated: Pick<CalibratedWeights, 'weights' | 'calibration'>, score: (slot: number) => number): number | null {
   const { weights, calibration } = calibrated;
   const n = weights.length;
   if (n < 2) return null;
@@ -65,7 +65,7 @@ export function calibratedStandardError(answers: ArrayLike<unknown>, scale: Scal
 }
 
 /** R's sweeps: for each margin, each row's u less the mean u of its category (over rows). */
-function sweepMargins(u: Float64Array, count: Float64Array, calibrated: CalibratedWeights, width: number): Float64Array {
+function sweepMargins(u: Float64Array, count: Float64Array, calibrated: Pick<CalibratedWeights, 'calibration'>, width: number): Float64Array {
   const { cells, categoryCounts } = calibrated.calibration;
   for (let sweep = 0; sweep < RAKING_SWEEPS; sweep++) {
     for (let m = 0; m < categoryCounts.length; m++) {
@@ -89,7 +89,7 @@ function sweepMargins(u: Float64Array, count: Float64Array, calibrated: Calibrat
  * R's `calibrate`: u less its least-squares fit, weighted by the base weights, on an
  * intercept and the indicators of every category but the first of each margin.
  */
-function regressionResidual(u: Float64Array, sumBase: Float64Array, calibrated: CalibratedWeights, width: number): Float64Array {
+function regressionResidual(u: Float64Array, sumBase: Float64Array, calibrated: Pick<CalibratedWeights, 'calibration'>, width: number): Float64Array {
   const { cells, categoryCounts } = calibrated.calibration;
   const design = designRows(cells, categoryCounts);
   const p = design[0]!.length;
@@ -129,4 +129,15 @@ export function designRows(cells: readonly (readonly number[])[], categoryCounts
     });
     return x;
   });
+}
+
+/** The result of `rake` or `calibrate`: the weights, their report and design, and their standard error. */
+export function calibratedWeights(weights: Float64Array, report: WeightingReport, calibration: CalibrationDesign): CalibratedWeights {
+  const result: CalibratedWeights = {
+    weights,
+    report,
+    calibration,
+    standardError: (answers, scale, score) => calibratedStandardError(answers, scale, result, score),
+  };
+  return result;
 }

@@ -1,3 +1,5 @@
+import type { Scale } from '../core/scale.js';
+
 /**
  * What `rake` and `calibrate` return: one weight per row, the weighting report, and what a
  * metric needs to give the standard error of calibrated weights (the rows' cells of the
@@ -70,6 +72,11 @@ export interface CalibratedWeights {
   readonly weights: Float64Array;
   readonly report: WeightingReport;
   readonly calibration: CalibrationDesign;
+  /**
+   * The standard error of a weighted mean of `answers` (one per row) under these calibrated
+   * weights, each scale point worth `score(slot)`: what the metrics call when given this object.
+   */
+  readonly standardError: (answers: ArrayLike<unknown>, scale: Scale, score: (slot: number) => number) => number | null;
 }
 
 /**
@@ -82,5 +89,5 @@ export interface CalibratedWeights {
  * ```
  */
 export function isCalibratedWeights(value: unknown): value is CalibratedWeights {
-  return typeof value === 'object' && value !== null && (value as CalibratedWeights).weights instanceof Float64Array && typeof (value as CalibratedWeights).calibration === 'object';
+  return typeof value === 'object' && value !== null && (value as CalibratedWeights).weights instanceof Float64Array && typeof (value as CalibratedWeights).calibration === 'object' && typeof (value as CalibratedWeights).standardError === 'function';
 }

@@ -2,6 +2,7 @@ import { fail } from '../core/errors.js';
 import type { CalibratedWeights, CalibrationDesign } from './calibrated-weights.js';
 import { resolveMargins, type MarginOptions } from './margins.js';
 import { calibrationDesign, weightingReport } from './weighting-report.js';
+import { calibratedWeights } from './calibrated-standard-error.js';
 
 /** Options of {@link rake}. */
 export interface RakeOptions<Row> extends MarginOptions<Row> {
@@ -84,7 +85,7 @@ export function rake<Row>(rows: readonly Row[], options: RakeOptions<Row>): Cali
   }
   const weights = cap === undefined ? rowWeights(units, design) : units.weights;
   const trimmed = cap === undefined ? 0 : countAtCap(weights, cap);
-  return { weights, report: weightingReport(weights, margins, { method: 'raking', iterations, converged, trimmed }), calibration: design };
+  return calibratedWeights(weights, weightingReport(weights, margins, { method: 'raking', iterations, converged, trimmed }), design);
 }
 
 /** What the fitting scales: rows, or cells of rows; each unit's weight and its category in each margin. */

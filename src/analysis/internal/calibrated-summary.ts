@@ -2,7 +2,6 @@ import { fail } from '../../core/errors.js';
 import type { Scale } from '../../core/scale.js';
 import type { ResolvedMetric } from '../../common/metric-specs.js';
 import { DEFAULT_LEVEL, waldInterval } from '../../stats/interval.js';
-import { calibratedStandardError } from '../../weights/calibrated-standard-error.js';
 import type { CalibratedWeights } from '../../weights/calibrated-weights.js';
 
 /** The fields of a metric result that say how each point scores. */
@@ -59,7 +58,7 @@ export function calibrateSummary<S extends { groups: readonly object[]; total: o
       const result = (itemIndex < 0 ? place : (place as unknown[])[itemIndex]) as ScoredResult & { level?: number };
       if (result === undefined || result.score === null) return;
       const { score, range } = pointScores(result);
-      const standardError = calibratedStandardError(masked, result.scale, calibrated, score);
+      const standardError = calibrated.standardError(masked, result.scale, score);
       const level = (metric.resultOptions['level'] as number | undefined) ?? DEFAULT_LEVEL;
       const updated = { ...result, standardError, interval: standardError === null ? null : waldInterval(result.score, standardError, level, range[0], range[1]) };
       if (itemIndex < 0) out[metric.name] = updated;

@@ -1,9 +1,7 @@
-import { isNumericArrayLike } from '../../core/internal/accumulate.js';
+import { isWeightsCarrier } from '../../core/options.js';
 import type { Scale } from '../../core/scale.js';
 import type { Weights } from '../../core/tally-types.js';
 import { DEFAULT_LEVEL, waldInterval, type Interval, type IntervalMethod } from '../../stats/interval.js';
-import { calibratedStandardError } from '../../weights/calibrated-standard-error.js';
-import { isCalibratedWeights } from '../../weights/calibrated-weights.js';
 
 interface Headline<Method extends IntervalMethod> {
   readonly score: number | null;
@@ -13,7 +11,7 @@ interface Headline<Method extends IntervalMethod> {
 
 /**
  * A metric's result with the standard error of calibrated weights, when its weights came from
- * `rake` or `calibrate`: that standard error, and the Wald interval on it (R survey's
+ * `rake` or `calibrate` (which bring the function: nothing of the weighting is imported here): that standard error, and the Wald interval on it (R survey's
  * `confint` of `svymean`), clipped to the metric's range. Any other result is returned as it is.
  */
 export function withCalibration<Method extends IntervalMethod, R extends Headline<Method>>(
@@ -25,8 +23,9 @@ export function withCalibration<Method extends IntervalMethod, R extends Headlin
   range: readonly [number, number],
 ): R {
   const weights = options.weights;
-  if (!isCalibratedWeights(weights) || !isNumericArrayLike(input) || result.score === null) return result;
-  const standardError = calibratedStandardError(input, scale, weights, score);
+  // A tally as input never gets here with weights (they apply while reading answers).
+  if (!isWeightsCarrier(weights) || weights.standardError === undefined || result.score === null) return result;
+  const standardError = weights.standardError(input as ArrayLike<unknown>, scale, score);
   if (standardError === null) return { ...result, standardError: null, interval: null };
   return { ...result, standardError, interval: waldInterval(result.score, standardError, options.level ?? DEFAULT_LEVEL, range[0], range[1]) };
 }
