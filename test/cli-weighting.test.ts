@@ -71,3 +71,20 @@ describe('--rake', () => {
     expect(run.stdout).toMatch(/^total +4 +4 +66\.7 /m);
   });
 });
+
+describe('cx-metrics weights', () => {
+  it('writes the file with the raked weight appended, for --weight in any command', () => {
+    const run = cli('weights', answers, '--rake', json, '--quiet');
+    // web rows 2/3 each (half of 4 over 3 rows), the store row 2.
+    expect(run.stdout.trim().split('\n')).toEqual(['channel,q,weight', `web,10,${2 / 3}`, `web,9,${2 / 3}`, `web,3,${2 / 3}`, 'store,10,2']);
+    const weighted = file('weighted.csv', run.stdout);
+    expect(cli('summarize', weighted, '--nps', 'q', '--weight', 'weight').stdout).toMatch(/^total +4 +4 +66\.7 /m);
+    // A base weight is kept and raked from; the new column's name can be chosen, not reused.
+    const based = file('based.csv', 'channel,q,w\nweb,10,1\nweb,9,1\nweb,3,2\nstore,10,1\n');
+    const lines = cli('weights', based, '--rake', json, '--weight', 'w', '--name', 'raked', '--quiet').stdout.trim().split('\n');
+    // Web: base 1, 1, 2 scaled to 2 in all: 0.5, 0.5, 1.
+    expect(lines.slice(0, 4)).toEqual(['channel,q,w,raked', 'web,10,1,0.5', 'web,9,1,0.5', 'web,3,2,1']);
+    expect(cli('weights', based, '--rake', json, '--name', 'w').stderr.split('\n')[0]).toBe('cx-metrics: the file already has a column "w": give the weights another with --name COL');
+    expect(cli('weights', based).stderr.split('\n')[0]).toBe('cx-metrics: weights needs --rake FILE: the margins to weight to');
+  });
+});

@@ -13,6 +13,7 @@ import { journeyCommand, journeySpec } from './commands/journey.js';
 import { reportCommand, reportSpec } from './commands/report.js';
 import { scorecardCommand, scorecardSpec } from './commands/scorecard.js';
 import { summarizeCommand, summarizeSpec } from './commands/summarize.js';
+import { weightsCommand, weightsSpec } from './commands/weights.js';
 import { themesCommand, themesSpec } from './commands/themes.js';
 import { trendCommand, trendSpec } from './commands/trend.js';
 import { wordsCommand, wordsSpec } from './commands/words.js';
@@ -39,6 +40,7 @@ const COMMANDS: ReadonlyMap<string, Command> = new Map([
   ['themes', { spec: themesSpec, run: themesCommand }],
   ['words', { spec: wordsSpec, run: wordsCommand }],
   ['report', { spec: reportSpec, run: reportCommand }],
+  ['weights', { spec: weightsSpec, run: weightsCommand }],
 ]);
 
 function overview(): string {
