@@ -84,15 +84,25 @@ function jsonValue(value: unknown, kind: ColumnPlan['kind'], numbers: NumberRule
   return value;
 }
 
-/** The lines of a text given in chunks, without their line ending (LF or CRLF). */
+/**
+ * The lines of a text given in chunks, without their line ending (LF or CRLF). The unfinished
+ * line carried to the next chunk is the only text kept between chunks: joining whole chunks
+ * (rest + chunk, then split) made each carried piece a slice of the last joined text, which
+ * held the one before it — every chunk stayed in memory and a 24 MB heap ran out.
+ */
 async function* textLines(chunks: AsyncIterable<string>): AsyncGenerator<string> {
+  const bare = (line: string) => (line.endsWith('\r') ? line.slice(0, -1) : line);
   let rest = '';
   for await (const chunk of chunks) {
-    const lines = (rest + chunk).split('\n');
-    rest = lines.pop()!;
-    for (const line of lines) yield line.endsWith('\r') ? line.slice(0, -1) : line;
+    let start = 0;
+    for (let end = chunk.indexOf('\n'); end >= 0; end = chunk.indexOf('\n', start)) {
+      yield bare(start === 0 ? rest + chunk.slice(0, end) : chunk.slice(start, end));
+      if (start === 0) rest = '';
+      start = end + 1;
+    }
+    rest = start === 0 ? rest + chunk : chunk.slice(start);
   }
-  if (rest !== '') yield rest.endsWith('\r') ? rest.slice(0, -1) : rest;
+  if (rest !== '') yield bare(rest);
 }
 
 /** A source's text as it is read: UTF-8 checked (JSON is UTF-8), a character cut by a chunk's end joined to the next. */
