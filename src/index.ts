@@ -12,3 +12,4 @@ export * from './scorecard/index.js';
 export * from './analysis/index.js';
 export * from './sql/index.js';
 export * from './weights/index.js';
+export * from './monitoring/index.js';

@@ -1,0 +1,2 @@
+export { controlChart, type ControlChart, type ControlChartKind, type ControlChartOptions, type ControlChartPeriod, type ControlSignal } from './control-chart.js';
+export { anhojLimits, type AnhojLimits } from './anhoj.js';
