@@ -1,2 +1,3 @@
 export { controlChart, type ControlChart, type ControlChartKind, type ControlChartOptions, type ControlChartPeriod, type ControlSignal } from './control-chart.js';
 export { anhojLimits, type AnhojLimits } from './anhoj.js';
+export { averageRunLength, type CusumDesign, type EwmaDesign } from './average-run-length.js';

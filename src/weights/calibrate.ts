@@ -1,7 +1,7 @@
 import { fail } from '../core/errors.js';
 import type { CalibratedWeights } from './calibrated-weights.js';
 import { calibratedWeights, designRows } from './calibrated-standard-error.js';
-import { solveSymmetric } from './linear-solve.js';
+import { solveLinear } from '../stats/internal/linear-solve.js';
 import { resolveMargins, type MarginOptions } from './margins.js';
 import { positiveInteger } from './rake.js';
 import { calibrationDesign, weightingReport } from './weighting-report.js';
@@ -54,7 +54,7 @@ export function calibrate<Row>(rows: readonly Row[], options: CalibrateOptions<R
   let iterations = 0;
   let converged = true;
   if (options.method === 'linear') {
-    const lambda = solveSymmetric(crossProduct(x, base, g, p), difference(totals, x, base, g, p), p);
+    const lambda = solveLinear(crossProduct(x, base, g, p), difference(totals, x, base, g, p), p);
     x.forEach((row, k) => (g[k] = 1 + dot(row, lambda)));
   } else {
     const maxIterations = positiveInteger(options.maxIterations ?? 50, 'maxIterations');
@@ -69,7 +69,7 @@ export function calibrate<Row>(rows: readonly Row[], options: CalibrateOptions<R
         break;
       }
       iterations++;
-      const step = solveSymmetric(crossProduct(x, base, g, p), gap, p);
+      const step = solveLinear(crossProduct(x, base, g, p), gap, p);
       for (let a = 0; a < p; a++) lambda[a]! += step[a]!;
       x.forEach((row, k) => (g[k] = Math.exp(dot(row, lambda))));
     }

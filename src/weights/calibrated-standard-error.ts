@@ -1,7 +1,7 @@
 import { pointIndex } from '../core/internal/answer-rules.js';
 import type { Scale } from '../core/scale.js';
 import type { CalibratedWeights, CalibrationDesign, WeightingReport } from './calibrated-weights.js';
-import { solveSymmetric } from './linear-solve.js';
+import { solveLinear } from '../stats/internal/linear-solve.js';
 
 /** Sweeps R survey's `svyrecvar` makes over a raked design's margins (a fixed number, not to convergence). */
 const RAKING_SWEEPS = 10;
@@ -105,7 +105,7 @@ function regressionResidual(u: Float64Array, sumBase: Float64Array, calibrated: 
       for (let b = 0; b < p; b++) if (x[b] !== 0) xtx[a * p + b]! += d;
     }
   }
-  const beta = solveSymmetric(xtx, xtu, p);
+  const beta = solveLinear(xtx, xtu, p);
   const residual = new Float64Array(u.length);
   for (let g = 0; g < u.length; g++) {
     const x = design[Math.floor(g / width)]!;

@@ -1,10 +1,10 @@
 /**
- * Solves A·x = b for a small symmetric positive semi-definite A (p × p, row-major), by
- * Gaussian elimination with partial pivoting. A direction with no information (a pivot near
- * 0, as when a margin's category has no rows in the fit) gets 0, as R's pivoting QR leaves an
- * aliased coefficient out.
+ * Solves A·x = b for a small square A (p × p, row-major: a calibration's normal equations, a
+ * run-length integral equation's nodes) by Gauss–Jordan elimination with partial pivoting. A
+ * direction with no information (a pivot near 0, as when a margin's category has no rows in
+ * the fit) gets 0, as R's pivoting QR leaves an aliased coefficient out.
  */
-export function solveSymmetric(matrix: Float64Array, vector: Float64Array, p: number): Float64Array {
+export function solveLinear(matrix: Float64Array, vector: Float64Array, p: number): Float64Array {
   const a = Float64Array.from(matrix);
   const b = Float64Array.from(vector);
   const scale = Math.max(1e-300, ...Array.from(a, Math.abs));
