@@ -31,6 +31,8 @@ export interface ControlChartPeriod {
   /** Control limits (three sigma), clipped to the metric's range; null without answers. */
   readonly lower: number | null;
   readonly upper: number | null;
+  /** The standardised score (score − centre)/σ of the period, before the limits are clipped: what EWMA and CUSUM charts take. */
+  readonly z: number | null;
   readonly signals: readonly ControlSignal[];
 }
 
@@ -108,9 +110,10 @@ export function controlChart<Row extends object>(rows: readonly Row[], options: 
   const range = metric === 'csat' ? [0, 100] : metric === 'nps' ? [-100, 100] : [scale?.min ?? 0, scale?.max ?? 0];
   const periods = result.periods.map((period, i): ControlChartPeriod => {
     const point = points[i];
-    if (point === null || point === undefined || point.n === 0 || limits === null) return { period: period.period, start: period.start, n: point?.n ?? 0, score: null, centre: limits?.centre ?? null, lower: null, upper: null, signals: [] };
+    if (point === null || point === undefined || point.n === 0 || limits === null) return { period: period.period, start: period.start, n: point?.n ?? 0, score: null, centre: limits?.centre ?? null, lower: null, upper: null, z: null, signals: [] };
     const sigma = limits.sigma(point);
-    return { period: period.period, start: period.start, n: point.n, score: point.score, centre: limits.centre, lower: Math.max(range[0]!, limits.centre - 3 * sigma), upper: Math.min(range[1]!, limits.centre + 3 * sigma), signals: [] };
+    const z = sigma > 0 ? (point.score - limits.centre) / sigma : null;
+    return { period: period.period, start: period.start, n: point.n, score: point.score, centre: limits.centre, lower: Math.max(range[0]!, limits.centre - 3 * sigma), upper: Math.min(range[1]!, limits.centre + 3 * sigma), z, signals: [] };
   });
   const { signalled, runs } = signals(periods, points, limits, rules);
   return { metric, chart, rules, centre: limits?.centre ?? null, sigmaZ: limits?.sigmaZ ?? null, baselinePeriods: base.length, runs, periods: signalled, notes };

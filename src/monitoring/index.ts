@@ -1,3 +1,4 @@
 export { controlChart, type ControlChart, type ControlChartKind, type ControlChartOptions, type ControlChartPeriod, type ControlSignal } from './control-chart.js';
 export { anhojLimits, type AnhojLimits } from './anhoj.js';
 export { averageRunLength, type CusumDesign, type EwmaDesign } from './average-run-length.js';
+export { cusumChart, ewmaChart, type SmoothedChart, type SmoothedPeriod } from './ewma-cusum.js';
