@@ -14,6 +14,7 @@ import { reportCommand, reportSpec } from './commands/report.js';
 import { scorecardCommand, scorecardSpec } from './commands/scorecard.js';
 import { summarizeCommand, summarizeSpec } from './commands/summarize.js';
 import { weightsCommand, weightsSpec } from './commands/weights.js';
+import { monitorCommand, monitorSpec } from './commands/monitor.js';
 import { themesCommand, themesSpec } from './commands/themes.js';
 import { trendCommand, trendSpec } from './commands/trend.js';
 import { wordsCommand, wordsSpec } from './commands/words.js';
@@ -25,7 +26,7 @@ import { version } from './version.js';
 
 interface Command {
   readonly spec: CommandSpec;
-  readonly run: (args: readonly string[]) => Promise<CommandOutput>;
+  readonly run: (args: readonly string[]) => Promise<CommandOutput | { readonly output: CommandOutput; readonly status: number }>;
 }
 
 // A Map: a command name is the user's text, and `cx-metrics constructor` is no command.
@@ -41,6 +42,7 @@ const COMMANDS: ReadonlyMap<string, Command> = new Map([
   ['words', { spec: wordsSpec, run: wordsCommand }],
   ['report', { spec: reportSpec, run: reportCommand }],
   ['weights', { spec: weightsSpec, run: weightsCommand }],
+  ['monitor', { spec: monitorSpec, run: monitorCommand }],
 ]);
 
 function overview(): string {
@@ -75,7 +77,13 @@ async function main(args: readonly string[]): Promise<number> {
       process.stdout.write(`${helpText(command.spec)}\n`);
       return 0;
     }
-    await writeOutput(process.stdout, await command.run(rest));
+    const result = await command.run(rest);
+    // A command that has more to say than its output (monitor: a signal fired) gives its exit code too.
+    if (typeof result === 'object' && result !== null && 'status' in result) {
+      await writeOutput(process.stdout, result.output);
+      return result.status;
+    }
+    await writeOutput(process.stdout, result);
     return 0;
   } catch (error) {
     // Messages quote file names, column names and cells: shown escaped, one line each.
