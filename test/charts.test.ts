@@ -3,9 +3,9 @@
  * by Vega, with its marks present and its numbers checked against the results by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { driversChart, journeyChart, scorecardChart, summaryChart, themesChart, trendChart } from '../src/charts/index.js';
+import { driversChart, journeyChart, monitorChart, scorecardChart, summaryChart, themesChart, trendChart } from '../src/charts/index.js';
 import { defineCodebook, themeReport } from '../src/text/index.js';
-import { defineJourney, defineScorecard, journeyReport, keyDrivers, scorecardReport, summarize, trend } from '../src/index.js';
+import { controlChart, defineJourney, defineScorecard, journeyReport, keyDrivers, scorecardReport, summarize, trend } from '../src/index.js';
 import { renderSvg } from './vega-render.js';
 
 type Values = { values: Record<string, unknown>[] };
@@ -212,5 +212,27 @@ describe('hidden groups (minN) in charts', () => {
     expect(spec.title).toEqual({ text: 'Customer experience by group', subtitle: '2 hidden to protect respondents: fewer than 5 answers, or such a group could be worked out from it' });
     const svg = await renderSvg(spec);
     expect(svg).toContain('2 hidden to protect respondents');
+  });
+});
+
+describe('monitorChart', () => {
+  it('a control chart: score, centre, limits as steps, points coloured by signal; Finnish words', async () => {
+    // Week 1: 5, 4, 2, 1 (2 of 4 satisfied, 50 %); weeks 2 and 3 the same; week 4 all four satisfied (100 %).
+    // Centre 10/16 = 62.5 %; limits 62.5 ± 3·√(0.625·0.375/4)·100 = 62.5 ± 72.6, clipped to 0–100: no point beyond.
+    const weeks = ['2026-01-05', '2026-01-12', '2026-01-19', '2026-01-26'];
+    const rows = weeks.flatMap((at, week) => (week === 3 ? [5, 5, 4, 4] : [5, 4, 2, 1]).map((csat) => ({ at, csat })));
+    const chart = controlChart(rows, { at: 'at', period: 'week', csat: 'csat' });
+    const spec = monitorChart(chart, { locale: 'fi' });
+    const values = dataOf(spec);
+    expect(values.map((row) => [row['period'], row['score'], row['centre'], row['lower'], row['upper'], row['label']])).toEqual([
+      ['2026-W02', 50, 62.5, 0, 100, '50,0\u00a0%'],
+      ['2026-W03', 50, 62.5, 0, 100, '50,0\u00a0%'],
+      ['2026-W04', 50, 62.5, 0, 100, '50,0\u00a0%'],
+      ['2026-W05', 100, 62.5, 0, 100, '100,0\u00a0%'],
+    ]);
+    expect((spec['title'] as { text: string; subtitle: string }).subtitle).toBe('Keskiviiva 62,5\u00a0%; Valvontarajat ±3σ');
+    const svg = await renderSvg(spec);
+    expect(markGroups(svg, 'line')).toBe(4);
+    expect(markGroups(svg, 'symbol')).toBe(1);
   });
 });

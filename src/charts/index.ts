@@ -11,6 +11,7 @@ export { driversChart } from './drivers-chart.js';
 export { journeyChart } from './journey-chart.js';
 export { scorecardChart } from './scorecard-chart.js';
 export { themesChart } from './themes-chart.js';
+export { monitorChart } from './monitor-chart.js';
 export type { ThemesChartOptions } from './themes-chart.js';
 export type { ScorecardChartOptions } from './scorecard-chart.js';
 export type { ChartOptions, VegaLiteSpec } from './internal/options.js';

@@ -19,6 +19,10 @@ export interface ChartLabels {
   readonly score: string;
   readonly interval: string;
   readonly significantChange: string;
+  /** A control chart's centre line, its limits, and a period that signals. */
+  readonly centreLine: string;
+  readonly controlLimits: string;
+  readonly signal: string;
   readonly change: string;
   readonly importance: string;
   /** The importance axis when it is a driver's part of R² (relative weights, Shapley). */
@@ -55,5 +59,6 @@ export interface ChartLabels {
     readonly touchpoints: string;
     readonly scorecard: string;
     readonly themes: string;
+    readonly monitor: string;
   };
 }

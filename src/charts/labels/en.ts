@@ -17,6 +17,9 @@ export const EN_LABELS: ChartLabels = {
   score: 'Score',
   interval: '95 % interval',
   significantChange: 'Significant change',
+  centreLine: 'Centre line',
+  controlLimits: 'Control limits',
+  signal: 'Signal',
   change: 'Change',
   importance: 'Importance',
   importanceOfRSquared: 'Importance (part of R²)',
@@ -48,5 +51,6 @@ export const EN_LABELS: ChartLabels = {
     touchpoints: 'Touchpoints',
     scorecard: 'Mystery shopping league',
     themes: 'What customers say',
+    monitor: 'Control chart',
   },
 };

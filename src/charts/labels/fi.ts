@@ -17,6 +17,9 @@ export const FI_LABELS: ChartLabels = {
   score: 'Tulos',
   interval: '95 %:n luottamusväli',
   significantChange: 'Merkitsevä muutos',
+  centreLine: 'Keskiviiva',
+  controlLimits: 'Valvontarajat',
+  signal: 'Signaali',
   change: 'Muutos',
   importance: 'Tärkeys',
   importanceOfRSquared: 'Tärkeys (osuus selitysasteesta R²)',
@@ -48,5 +51,6 @@ export const FI_LABELS: ChartLabels = {
     touchpoints: 'Kontaktipisteet',
     scorecard: 'Haamuasiointi: sijoitukset',
     themes: 'Mitä asiakkaat sanovat',
+    monitor: 'Valvontakortti',
   },
 };
