@@ -43,3 +43,23 @@ describe('cx-metrics monitor', () => {
     expect(cli('monitor', all, '--at', 'at', '--period', 'week', '--csat', 'q', '--baseline', '0').status).toBe(2);
   });
 });
+
+describe('the report with --at', () => {
+  it('has a control-chart section listing the periods that signal, and says how in its methodology (en, fi)', async () => {
+    const { readFileSync } = await import('node:fs');
+    for (const [lang, title, signal, method] of [
+      ['en', 'Control charts', 'beyond the limits', 'The control charts set each period against limits of three standard errors'],
+      ['fi', 'Valvontakortit', 'rajojen ulkopuolella', 'Valvontakorteissa kutakin jaksoa verrataan'],
+    ] as const) {
+      const out = file(`report-${lang}.html`, '');
+      const run = cli('report', all, '--at', 'at', '--period', 'week', '--csat', 'q', '--min-n', '1', '--lang', lang, '--out', out);
+      expect(run.status, run.stderr).toBe(0);
+      const html = readFileSync(out, 'utf8');
+      expect(html).toContain(`>${title}</h2>`);
+      // Samples 15 and 23 (weeks 2024-W15 and 2024-W23) are beyond the limits.
+      expect(html).toMatch(new RegExp(`2024-W15</td>[\\s\\S]*?${signal}`));
+      expect(html).toMatch(new RegExp(`2024-W23</td>[\\s\\S]*?${signal}`));
+      expect(html).toContain(method);
+    }
+  });
+});

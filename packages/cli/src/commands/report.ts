@@ -36,6 +36,8 @@ import type { PValueAdjustment } from '../../../../src/stats/adjust-p-values.js'
 import { DATE_FORMAT_FLAG, DATE_UNIT_FLAG, INPUT_FLAGS, notesTo, openInput } from '../shared/input-flags.js';
 import { checkScaleUse, codesFor, metricFlags, metricPlan, naCodes, parseScale, requireMetric } from '../shared/metric-flags.js';
 import { RAKE_FLAGS, rakePlan, rakeRows, weightingLines, weightingSentence } from '../shared/rake-flags.js';
+import { controlChart, type ControlChartOptions } from '../../../../src/monitoring/control-chart.js';
+import { monitorChart } from '../../../../src/charts/monitor-chart.js';
 import { allRows, columnOfItem, columnPlan, limitGroups, MAX_GROUPS_FLAG, maxGroups, metricSpecs, onTable } from '../shared/run.js';
 
 export const reportSpec: CommandSpec = {
@@ -177,6 +179,7 @@ export async function reportCommand(argv: readonly string[]): Promise<CommandOut
   const tests = { ...(metrics.level === undefined ? {} : { level: metrics.level }), ...(adjust === undefined ? {} : { adjust }) };
   const adjustments: { trend: PValueAdjustment | null; journey: PValueAdjustment | null; themes: PValueAdjustment | null } = { trend: null, journey: null, themes: null };
   let driverMethod: KeyDriverMethod | null = null;
+  let monitored = false;
   const style = numberStyle(lang);
   const chartOptions = { locale: lang };
   const specs: VegaLiteSpec[] = [];
@@ -218,6 +221,16 @@ export async function reportCommand(argv: readonly string[]): Promise<CommandOut
       const first = specs.length;
       trends.forEach((run) => specs.push(trendChart(run.trend, { ...chartOptions, title: oneCall ? null : run.columns[0]!.column })));
       sections.push((svgs) => builders.trend(trends, svgs.slice(first, first + trends.length).join('\n')));
+      // Control charts count answers: no weights, one chart per metric column.
+      const charts = metrics.columns.map((entry) => ({
+        name: `${strings.metricNames[entry.metric]} ${entry.column}`,
+        metric: entry.metric,
+        chart: controlChart(rows, { at, period, ...(timeZone === undefined ? {} : { timeZone }), [entry.metric]: entry.spec, ...(metrics.invalid === undefined ? {} : { invalid: metrics.invalid }) } as ControlChartOptions<Row>),
+      }));
+      monitored = true;
+      const chartsFrom = specs.length;
+      charts.forEach((entry) => specs.push(monitorChart(entry.chart, { ...chartOptions, title: charts.length === 1 ? null : entry.name })));
+      sections.push((svgs) => builders.monitor(charts, svgs.slice(chartsFrom, chartsFrom + charts.length).join('\n')));
     }
     if (outcome !== undefined) {
       const scaleText = single(args, 'driver-scale');
@@ -277,7 +290,7 @@ export async function reportCommand(argv: readonly string[]): Promise<CommandOut
     ],
     counts: counts ?? null,
     sections: sections.map((section) => section(svgs)),
-    methodology: [...builders.methodology(held.summary ?? null, mysteryReport, metrics, { ...adjustments, drivers: driverMethod }, suppression), ...(raked === null ? [] : [weightingSentence(raked.report, strings, style)])],
+    methodology: [...builders.methodology(held.summary ?? null, mysteryReport, metrics, { ...adjustments, drivers: driverMethod, monitor: monitored }, suppression), ...(raked === null ? [] : [weightingSentence(raked.report, strings, style)])],
     version: version(),
   });
   writeFileSafely(out, html, [args.file, ...all(args, 'journey')]);

@@ -3,6 +3,7 @@ import type { KeyDriverMethod, KeyDriverResult } from '../../../../src/analysis/
 import type { MetricName } from '../../../../src/common/metric-specs.js';
 import { summaryItems } from '../../../../src/common/summary-items.js';
 import type { Summary, SummaryGroup } from '../../../../src/analysis/summarize.js';
+import type { ControlChart } from '../../../../src/monitoring/control-chart.js';
 import { keyTexts } from '../../../../src/charts/internal/key-texts.js';
 import type { NumberStyle } from '../../../../src/charts/internal/options.js';
 import type { ChartLabels } from '../../../../src/charts/labels/chart-labels.js';
@@ -111,6 +112,16 @@ export function reportSections(strings: ReportStrings, style: NumberStyle, quadr
         notes: [],
         tables: [{ head: [strings.group, '', strings.column, 'n', strings.score, strings.interval(levelText(results))], rows, numeric: [3, 4, 5] }],
       };
+    },
+
+    /** Each metric's control chart: the periods that signal (or a line saying none does). */
+    monitor(charts: readonly { readonly name: string; readonly metric: MetricName; readonly chart: ControlChart }[], svg: string): ReportSection {
+      const rows = charts.flatMap(({ name, metric, chart }) => {
+        const signalling = chart.periods.filter((period) => period.signals.length > 0);
+        if (signalling.length === 0) return [[`${chart.periods[0]?.period ?? ''} … ${chart.periods.at(-1)?.period ?? ''}`, name, '', '', '', strings.noSignal]];
+        return signalling.map((period) => [period.period, name, count(period.n), score(metric, period.score), `${score(metric, period.lower)} – ${score(metric, period.upper)}`, period.signals.map((signal) => strings.signalNames[signal]).join(', ')]);
+      });
+      return { id: 'monitor', title: strings.monitor, svg, notes: [], tables: [{ head: [strings.period, strings.column, 'n', strings.score, strings.controlLimits, strings.signals], rows, numeric: [2, 3] }] };
     },
 
     trend(runs: readonly TrendRun[], svg: string): ReportSection {
@@ -302,7 +313,7 @@ export function reportSections(strings: ReportStrings, style: NumberStyle, quadr
     },
 
     /** How the numbers were computed: each metric with the interval it used, and each analysis present with its adjustment. */
-    methodology(summary: Summary | null, scorecard: ScorecardReport | null, metrics: MetricPlan, present: { trend: PValueAdjustment | null; drivers: KeyDriverMethod | null; journey: PValueAdjustment | null; themes: PValueAdjustment | null }, suppression: SuppressionOptions): string[] {
+    methodology(summary: Summary | null, scorecard: ScorecardReport | null, metrics: MetricPlan, present: { trend: PValueAdjustment | null; drivers: KeyDriverMethod | null; journey: PValueAdjustment | null; themes: PValueAdjustment | null; monitor: boolean }, suppression: SuppressionOptions): string[] {
       const intervalOf = (metric: 'nps' | 'csat') => (metrics.columns.find((column) => column.metric === metric)?.spec['interval'] ?? DEFAULT_INTERVALS[metric]) as keyof ReportStrings['method']['intervals'];
       // Each metric as computed: its scale and points as the results carry them, one sentence per set of columns that share them.
       const items = summary === null ? [] : summaryItems(summary.total);
@@ -328,6 +339,7 @@ export function reportSections(strings: ReportStrings, style: NumberStyle, quadr
       return [
         ...definitions,
         ...(present.trend === null ? [] : [strings.method.trend(strings.method.adjustments[present.trend])]),
+        ...(present.monitor ? [strings.method.monitor] : []),
         ...(present.drivers === null ? [] : [strings.method.drivers[present.drivers]]),
         ...(present.journey === null ? [] : [strings.method.journey(strings.method.adjustments[present.journey])]),
         ...(present.themes === null ? [] : [strings.method.themes(strings.method.adjustments[present.themes])]),

@@ -16,6 +16,11 @@ export const EN_REPORT: ReportStrings = {
   score: 'Score',
   interval: (level) => `${level} interval`,
   trend: 'Trend',
+  monitor: 'Control charts',
+  controlLimits: 'Control limits',
+  signals: 'Signals',
+  noSignal: 'no signal: every period within its limits, no unusual run',
+  signalNames: { 'beyond-limits': 'beyond the limits', 'long-run': 'long run on one side', 'few-crossings': 'too few crossings', 'two-of-three': '2 of 3 beyond 2σ', 'four-of-five': '4 of 5 beyond 1σ', 'eight-in-a-row': '8 in a row on one side' },
   period: 'Period',
   change: 'Change',
   pValue: 'p',
@@ -124,6 +129,8 @@ export const EN_REPORT: ReportStrings = {
       'benjamini-yekutieli': 'adjusted by the Benjamini–Yekutieli method (false discovery rate)',
       none: 'not adjusted: each test taken alone',
     },
+    monitor:
+      "The control charts set each period against limits of three standard errors around the centre line of all periods — wider for periods with few answers — as a p chart for CSAT, a z chart on the NPS's own spread and an Xbar chart for the CES mean. A signal is a period beyond its limits, or a run of periods on one side of the centre too long (or crossings too few) to be chance by Anhøj's rules: a reason to look at what changed, not proof that something got worse.",
     trend: (adjustment) =>
       `Each period is compared with the one before: NPS by a z test of the difference, CSAT by the pooled two-proportion z test, the CES mean by Welch's t test. The changes of one metric are one family of tests, their p-values ${adjustment} ("p adj."); a change is significant when its adjusted p-value is below 1 − the report's level. Periods nobody answered in are shown as gaps.`,
     drivers: {

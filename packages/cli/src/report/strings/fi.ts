@@ -16,6 +16,11 @@ export const FI_REPORT: ReportStrings = {
   score: 'Tulos',
   interval: (level) => `${level}:n luottamusväli`,
   trend: 'Kehitys',
+  monitor: 'Valvontakortit',
+  controlLimits: 'Valvontarajat',
+  signals: 'Signaalit',
+  noSignal: 'ei signaalia: kaikki jaksot rajojensa sisällä, ei poikkeavia sarjoja',
+  signalNames: { 'beyond-limits': 'rajojen ulkopuolella', 'long-run': 'pitkä sarja samalla puolella', 'few-crossings': 'liian vähän ylityksiä', 'two-of-three': '2/3 yli 2σ', 'four-of-five': '4/5 yli 1σ', 'eight-in-a-row': '8 peräkkäin samalla puolella' },
   period: 'Jakso',
   change: 'Muutos',
   pValue: 'p',
@@ -124,6 +129,8 @@ export const FI_REPORT: ReportStrings = {
       'benjamini-yekutieli': 'on korjattu Benjamini–Yekutielin menetelmällä (väärien löydösten osuus)',
       none: 'ei ole korjattu: jokainen testi erikseen',
     },
+    monitor:
+      'Valvontakorteissa kutakin jaksoa verrataan kaikkien jaksojen keskiviivan ympärille asetettuihin kolmen keskivirheen rajoihin, jotka ovat sitä leveämmät, mitä vähemmän jaksossa on vastauksia: CSAT p-korttina, NPS z-korttina omalla hajonnallaan ja CES-keskiarvo Xbar-korttina. Signaali on rajojen ulkopuolelle osuva jakso tai Anhøjn sääntöjen mukaan liian pitkä jaksojen sarja keskiviivan samalla puolella (tai liian harvat ylitykset), jota ei voi pitää sattumana: syy selvittää, mikä muuttui, ei todiste siitä, että jokin heikkeni.',
     trend: (adjustment) =>
       `Jokaista jaksoa verrataan edelliseen: NPS:ää erotuksen z-testillä, tyytyväisten osuutta kahden osuuden z-testillä ja CES-keskiarvoa Welchin t-testillä. Saman mittarin muutokset ovat yksi testiperhe, jonka p-arvot ${adjustment} ("p korj."); muutos on merkitsevä, kun korjattu p-arvo alittaa raportin riskitason. Jaksot, joilta ei ole vastauksia, näkyvät aukkoina.`,
     drivers: {

@@ -51,6 +51,13 @@ export interface ReportStrings {
   readonly score: string;
   readonly interval: (level: string) => string;
   readonly trend: string;
+  /** The control-chart section: its title, the column of limits and the column of signals. */
+  readonly monitor: string;
+  readonly controlLimits: string;
+  readonly signals: string;
+  /** Said in the control-chart table when no period signals. */
+  readonly noSignal: string;
+  readonly signalNames: Readonly<Record<'beyond-limits' | 'long-run' | 'few-crossings' | 'two-of-three' | 'four-of-five' | 'eight-in-a-row', string>>;
   readonly period: string;
   readonly change: string;
   readonly pValue: string;
@@ -132,6 +139,8 @@ export interface ReportStrings {
     /** How each family of tests was adjusted, by method name. */
     readonly adjustments: Readonly<Record<PValueAdjustment, string>>;
     readonly trend: (adjustment: string) => string;
+    /** How the control charts are drawn and what their signals mean. */
+    readonly monitor: string;
     /** One sentence per importance measure. */
     readonly drivers: Readonly<Record<KeyDriverMethod, string>>;
     readonly journey: (adjustment: string) => string;
