@@ -13,8 +13,8 @@ import { resolveColumn } from '../shared/columns.js';
 import { csvStyle, DATE_FORMAT_FLAG, DATE_UNIT_FLAG, INPUT_FLAGS, notesTo, openInput, outputFormat, OUTPUT_FLAGS } from '../shared/input-flags.js';
 import { metricFlags, metricPlan, requireMetric } from '../shared/metric-flags.js';
 import { allRows, columnPlan, onTable } from '../shared/run.js';
+import { PERIOD_FLAGS, periodFlags } from '../shared/period-flags.js';
 
-const PERIODS = ['day', 'week', 'month', 'quarter', 'year'] as const;
 const CHARTS: readonly ControlChartKind[] = ['p', 'laney', 'z', 'xbar', 'i'];
 
 /** The exit code when a signal fires: 1 and 2 keep their meaning (bad input, bad usage). */
@@ -28,9 +28,7 @@ export const monitorSpec: CommandSpec = {
     {
       heading: 'Chart',
       flags: [
-        { name: 'at', value: 'COL', help: 'when each answer was given' },
-        { name: 'period', value: 'PERIOD', help: 'day, week (ISO, from Monday), month, quarter or year' },
-        { name: 'time-zone', value: 'TZ', help: 'the calendar instants are dated in (default UTC)' },
+        ...PERIOD_FLAGS,
         { name: 'by', value: 'COL', help: 'one chart per group of this column (a store, a channel)' },
         { name: 'chart', value: 'KIND', help: 'p or laney (CSAT), z or laney (NPS), xbar or i (CES); default p, z, xbar' },
         { name: 'rules', value: 'RULES', help: "anhoj (default: beyond the limits, and Anhøj's run rules) or western-electric" },
@@ -52,10 +50,7 @@ export async function monitorCommand(argv: readonly string[]): Promise<{ output:
   const args = parseCommand(monitorSpec, argv);
   const format = outputFormat(args);
   const note = notesTo(args);
-  const atFlag = single(args, 'at');
-  const period = single(args, 'period');
-  if (atFlag === undefined) throw new UsageError('monitor needs --at COL: the column of dates');
-  if (period === undefined || !(PERIODS as readonly string[]).includes(period)) throw new UsageError(`--period takes ${PERIODS.join(', ')}${period === undefined ? '' : `, got "${period}"`}`);
+  const { at: atFlag, period, timeZone } = periodFlags(args, 'monitor');
   const chart = single(args, 'chart');
   if (chart !== undefined && !(CHARTS as readonly string[]).includes(chart)) throw new UsageError(`--chart takes ${CHARTS.join(', ')}, got "${chart}"`);
   const rules = single(args, 'rules');
@@ -73,7 +68,6 @@ export async function monitorCommand(argv: readonly string[]): Promise<{ output:
   const by = byFlag === undefined ? undefined : resolveColumn(table, byFlag);
   const rows = await onTable(table, () => allRows(table, columnPlan(by === undefined ? [] : [by], [at], [column!.column])));
   progress.done();
-  const timeZone = single(args, 'time-zone');
   const options = {
     at,
     period,

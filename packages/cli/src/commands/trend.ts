@@ -3,8 +3,7 @@ import type { MetricName } from '../../../../src/common/metric-specs.js';
 import { trend, type Trend, type TrendOptions } from '../../../../src/analysis/trend.js';
 import { mergeTallies } from '../../../../src/core/merge-tallies.js';
 import { jsonChunks } from '../output/json-chunks.js';
-import { parseCommand, single, type CommandSpec } from '../args.js';
-import { UsageError } from '../errors.js';
+import { parseCommand, type CommandSpec } from '../args.js';
 import type { Row } from '../../../../src/read/table.js';
 import { trendNotes, trendSheet, trendTable, type TrendRun } from '../output/trend.js';
 import { sheetCsv } from '../output/text-table.js';
@@ -16,8 +15,7 @@ import { SUPPRESSION_FLAGS, suppressionFlags } from '../shared/suppression-flags
 import { ADJUST_FLAG, adjustFlag } from '../shared/test-flags.js';
 import { checkScaleUse, metricFlags, metricPlan, requireMetric, type MetricColumn } from '../shared/metric-flags.js';
 import { allRows, columnPlan, onTable } from '../shared/run.js';
-
-const PERIODS = ['day', 'week', 'month', 'quarter', 'year'] as const;
+import { PERIOD_FLAGS, periodFlags } from '../shared/period-flags.js';
 
 export const trendSpec: CommandSpec = {
   name: 'trend',
@@ -28,9 +26,7 @@ export const trendSpec: CommandSpec = {
     {
       heading: 'Periods',
       flags: [
-        { name: 'at', value: 'COL', help: 'when each answer was given: ISO 8601 (2026-01-05, 2026-01-05 09:30, …Z or +02:00), Google Forms timestamps, Excel dates' },
-        { name: 'period', value: 'PERIOD', help: 'day, week (ISO, from Monday), month, quarter or year' },
-        { name: 'time-zone', value: 'TZ', help: 'the calendar instants are dated in, e.g. Europe/Helsinki (default UTC); dates without a time or offset are taken as written' },
+        ...PERIOD_FLAGS,
         DATE_UNIT_FLAG,
         DATE_FORMAT_FLAG,
       ],
@@ -48,10 +44,7 @@ export async function trendCommand(argv: readonly string[]): Promise<CommandOutp
   const args = parseCommand(trendSpec, argv);
   const format = outputFormat(args);
   const note = notesTo(args);
-  const atFlag = single(args, 'at');
-  const period = single(args, 'period');
-  if (atFlag === undefined) throw new UsageError('trend needs --at COL: the column of dates');
-  if (period === undefined || !(PERIODS as readonly string[]).includes(period)) throw new UsageError(`--period takes ${PERIODS.join(', ')}${period === undefined ? '' : `, got "${period}"`}`);
+  const { at: atFlag, period, timeZone } = periodFlags(args, 'trend');
   const adjust = adjustFlag(args);
   const suppression = suppressionFlags(args);
   requireMetric(args);
@@ -61,10 +54,9 @@ export async function trendCommand(argv: readonly string[]): Promise<CommandOutp
   const plan = columnPlan([], [at], [...metrics.columns.map((column) => column.column), ...(metrics.weight === undefined ? [] : [metrics.weight])]);
   const rows = await onTable(table, () => allRows(table, plan));
   progress.done();
-  const timeZone = single(args, 'time-zone');
   const base = {
     at,
-    period: period as Trend['period'],
+    period,
     ...(timeZone === undefined ? {} : { timeZone }),
     ...(metrics.weight === undefined ? {} : { weight: metrics.weight }),
     ...(metrics.invalid === undefined ? {} : { invalid: metrics.invalid }),
