@@ -2,3 +2,4 @@ export { controlChart, type ControlChart, type ControlChartKind, type ControlCha
 export { anhojLimits, type AnhojLimits } from './anhoj.js';
 export { averageRunLength, type CusumDesign, type EwmaDesign } from './average-run-length.js';
 export { cusumChart, ewmaChart, type SmoothedChart, type SmoothedPeriod } from './ewma-cusum.js';
+export { closedLoop, type ClosedLoop, type ClosedLoopFigures, type ClosedLoopOptions, type SlaResult } from './closed-loop.js';

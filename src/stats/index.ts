@@ -6,3 +6,4 @@ export type { ProportionIntervalMethod } from './proportion-interval.js';
 export type { DifferenceIntervalMethod } from './difference-interval.js';
 export { adjustPValues, P_VALUE_ADJUSTMENTS } from './adjust-p-values.js';
 export type { PValueAdjustment } from './adjust-p-values.js';
+export { kaplanMeier, type SurvivalCurve, type SurvivalQuantile, type SurvivalStep } from './kaplan-meier.js';
