@@ -7,6 +7,7 @@ import type { Tally } from '../core/tally-types.js';
 import { DEFAULT_LEVEL, levelSchema, waldInterval, type Interval } from '../stats/interval.js';
 import { wilsonInterval } from '../stats/wilson.js';
 import { withCalibration } from './internal/calibrated.js';
+import { cesPointScores } from './internal/point-scores.js';
 import { sampleFields, type MetricResult } from './internal/base-result.js';
 import { memberPoints } from './internal/points.js';
 import { resolveEffortPoints, type CesOrientation } from './internal/effort-points.js';
@@ -105,13 +106,7 @@ export function ces(input: MetricInput, options: CesOptions = {}): CesResult {
   const parsed = parseWith(cesOptionsSchema, options);
   // Easy and difficult points are checked before a possibly long pass over the answers.
   if (isNumericArrayLike(input)) resolveEffortPoints(parsed.scale ?? CES_SCALE, parsed.orientation ?? 'higher-is-easier', parsed.easy, parsed.difficult);
-  const tally = resolveTally(input, parsed, CES_SCALE);
-  const result = cesFromTally(tally, parsed);
-  const { easy, difficult } = resolveEffortPoints(tally.scale, result.orientation, parsed.easy, parsed.difficult);
-  // The headline's value per point: the point itself (mean), or 100 for easy (percent-easy), ±100 (net-easy).
-  const score = (k: number) => (result.method === 'percent-easy' ? (easy[k] ? 100 : 0) : result.method === 'net-easy' ? (easy[k] ? 100 : difficult[k] ? -100 : 0) : tally.scale.min + k);
-  const range: [number, number] = result.method === 'mean' ? [tally.scale.min, tally.scale.max] : result.method === 'percent-easy' ? [0, 100] : [-100, 100];
-  return withCalibration(result, input, parsed, tally.scale, score, range);
+  return withCalibration(cesFromTally(resolveTally(input, parsed, CES_SCALE), parsed), input, parsed, cesPointScores);
 }
 
 /** The CES of a checked tally: the pure core of {@link ces}. */

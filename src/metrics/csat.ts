@@ -11,6 +11,7 @@ import { memberPoints, pointSet, topPoints } from './internal/points.js';
 import { resolveTally, type MetricInput, type ReadingOptions } from './internal/resolve-tally.js';
 import { linearisedStandardError, scoredMean } from './internal/scored-mean.js';
 import { withCalibration } from './internal/calibrated.js';
+import { csatPointScores } from './internal/point-scores.js';
 
 /** How the CSAT interval is computed (see the methodology for when to choose which). */
 export type CsatIntervalMethod = ProportionIntervalMethod;
@@ -72,9 +73,7 @@ export const csatOptionsSchema = z.strictObject({
 export function csat(input: MetricInput, options: CsatOptions = {}): CsatResult {
   const parsed = parseWith(csatOptionsSchema, options);
   if (isNumericArrayLike(input)) satisfiedSlots(parsed.satisfied, parsed.scale ?? CSAT_SCALE);
-  const tally = resolveTally(input, parsed, CSAT_SCALE);
-  const member = satisfiedSlots(parsed.satisfied, tally.scale);
-  return withCalibration(csatFromTally(tally, parsed), input, parsed, tally.scale, (k) => (member[k] ? 100 : 0), [0, 100]);
+  return withCalibration(csatFromTally(resolveTally(input, parsed, CSAT_SCALE), parsed), input, parsed, csatPointScores);
 }
 
 function satisfiedSlots(satisfied: readonly number[] | undefined, scale: Scale): boolean[] {

@@ -10,6 +10,7 @@ import { sampleFields, type MetricResult } from './internal/base-result.js';
 import { resolveTally, type MetricInput, type ReadingOptions } from './internal/resolve-tally.js';
 import { npsScoreInterval } from './internal/nps-score-interval.js';
 import { withCalibration } from './internal/calibrated.js';
+import { npsPointScores } from './internal/point-scores.js';
 import { linearisedStandardError, scoredMean } from './internal/scored-mean.js';
 
 /** Where detractors end and promoters begin; passives are the points in between. */
@@ -118,9 +119,7 @@ export function nps(input: MetricInput, options: NpsOptions = {}): NpsResult {
   // Bands are checked before a possibly long pass over the answers.
   if (isNumericArrayLike(input)) resolveBands(parsed.bands, parsed.scale ?? NPS_SCALE);
   const tally = resolveTally(input, parsed, NPS_SCALE);
-  const result = npsFromTally(tally, parsed);
-  const bands = result.bands;
-  return withCalibration(result, input, parsed, tally.scale, (k) => (k + tally.scale.min <= bands.detractorMax ? -100 : k + tally.scale.min >= bands.promoterMin ? 100 : 0), [-100, 100]);
+  return withCalibration(npsFromTally(tally, parsed), input, parsed, npsPointScores);
 }
 
 /** The NPS of a checked tally: the pure core of {@link nps}. */

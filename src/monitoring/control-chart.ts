@@ -1,5 +1,7 @@
 import { fail } from '../core/errors.js';
-import type { Tally } from '../core/tally-types.js';
+import type { CesResult } from '../metrics/ces.js';
+import type { CsatResult } from '../metrics/csat.js';
+import type { NpsResult } from '../metrics/nps.js';
 import { trend, type TrendOptions } from '../analysis/trend.js';
 import { anhojLimits, type AnhojLimits } from './anhoj.js';
 
@@ -96,8 +98,8 @@ export function controlChart<Row extends object>(rows: readonly Row[], options: 
   if (baseline !== undefined && !(Number.isInteger(baseline) && baseline >= 1)) fail('invalid_option', ['baseline'], `baseline is a number of periods from 1, got ${String(baseline)}`);
 
   const result = trend(rows, trendOptions as TrendOptions<Row>);
-  const tallies = result.periods.map((period) => (period[metric] as { tally: Tally } | undefined)?.tally ?? null);
-  const points = tallies.map((tally) => (tally === null ? null : pointOf(metric, tally, options[metric])));
+  const results = result.periods.map((period) => (period[metric] as NpsResult | CsatResult | CesResult | undefined) ?? null);
+  const points = results.map((entry) => (entry === null ? null : pointOf(entry)));
   const withData = points.map((point, i) => (point !== null && point.n > 0 ? i : -1)).filter((i) => i >= 0);
   const base = withData.slice(0, baseline ?? withData.length);
   const notes: string[] = [];
@@ -106,7 +108,7 @@ export function controlChart<Row extends object>(rows: readonly Row[], options: 
   if (empty > 0) notes.push(`${empty} period${empty === 1 ? '' : 's'} without answers: no score, no limits, no signal`);
 
   const limits = limitModel(metric, chart, base.map((i) => points[i]!));
-  const scale = tallies.find((tally) => tally !== null)?.scale;
+  const scale = results.find((entry) => entry !== null)?.scale;
   const range = metric === 'csat' ? [0, 100] : metric === 'nps' ? [-100, 100] : [scale?.min ?? 0, scale?.max ?? 0];
   const periods = result.periods.map((period, i): ControlChartPeriod => {
     const point = points[i];
@@ -131,24 +133,14 @@ interface Point {
   readonly squares: number;
 }
 
-function pointOf(metric: 'nps' | 'csat' | 'ces', tally: Tally, spec: unknown): Point {
-  const { counts, scale } = tally;
-  const n = counts.reduce((sum, count) => sum + count, 0);
-  if (n === 0) return { n, score: 0, hits: 0, misses: 0, squares: 0 };
-  if (metric === 'csat') {
-    const given = typeof spec === 'object' && spec !== null ? (spec as { satisfied?: readonly number[] }).satisfied : undefined;
-    const satisfied = given ?? [scale.max - 1, scale.max];
-    const hits = counts.reduce((sum, count, k) => sum + (satisfied.includes(scale.min + k) ? count : 0), 0);
-    return { n, score: (hits / n) * 100, hits, misses: 0, squares: 0 };
-  }
-  if (metric === 'nps') {
-    const bands = typeof spec === 'object' && spec !== null ? (spec as { bands?: { detractorMax?: number; promoterMin?: number } }).bands : undefined;
-    const detractorMax = bands?.detractorMax ?? 6;
-    const promoterMin = bands?.promoterMin ?? 9;
-    const hits = counts.reduce((sum, count, k) => sum + (scale.min + k >= promoterMin ? count : 0), 0);
-    const misses = counts.reduce((sum, count, k) => sum + (scale.min + k <= detractorMax ? count : 0), 0);
-    return { n, score: ((hits - misses) / n) * 100, hits, misses, squares: 0 };
-  }
+/** A period's point from its trend result (unweighted: Σw are counts), so bands and satisfied points are the metric's own. */
+function pointOf(result: NpsResult | CsatResult | CesResult): Point {
+  const { n } = result;
+  if (n === 0 || result.score === null) return { n: 0, score: 0, hits: 0, misses: 0, squares: 0 };
+  if (result.metric === 'csat') return { n, score: result.score, hits: result.satisfied, misses: 0, squares: 0 };
+  if (result.metric === 'nps') return { n, score: result.score, hits: result.promoters, misses: result.detractors, squares: 0 };
+  // CES: the mean of the points and their squared deviations within the period.
+  const { counts, scale } = result.tally;
   const mean = counts.reduce((sum, count, k) => sum + count * (scale.min + k), 0) / n;
   const squares = counts.reduce((sum, count, k) => sum + count * (scale.min + k - mean) ** 2, 0);
   return { n, score: mean, hits: 0, misses: 0, squares };

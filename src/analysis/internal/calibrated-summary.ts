@@ -1,39 +1,8 @@
 import { fail } from '../../core/errors.js';
-import type { Scale } from '../../core/scale.js';
 import type { ResolvedMetric } from '../../common/metric-specs.js';
-import { DEFAULT_LEVEL, waldInterval } from '../../stats/interval.js';
+import { withCalibration } from '../../metrics/internal/calibrated.js';
+import { pointScores } from '../../metrics/internal/point-scores.js';
 import type { CalibratedWeights } from '../../weights/calibrated-weights.js';
-
-/** The fields of a metric result that say how each point scores. */
-interface ScoredResult {
-  readonly metric: 'nps' | 'csat' | 'ces';
-  readonly scale: Scale;
-  readonly score: number | null;
-  readonly bands?: { readonly detractorMax: number; readonly promoterMin: number };
-  readonly satisfiedPoints?: readonly number[];
-  readonly method?: 'mean' | 'percent-easy' | 'net-easy';
-  readonly easyPoints?: readonly number[];
-  readonly difficultPoints?: readonly number[];
-  readonly level?: number;
-}
-
-/** The value of each point of a result's scale, in the units of its score, and the score's range. */
-export function pointScores(result: ScoredResult): { score: (slot: number) => number; range: [number, number] } {
-  const { min, max } = result.scale;
-  if (result.metric === 'nps') {
-    const bands = result.bands!;
-    return { score: (k) => (min + k <= bands.detractorMax ? -100 : min + k >= bands.promoterMin ? 100 : 0), range: [-100, 100] };
-  }
-  if (result.metric === 'csat') {
-    const satisfied = new Set(result.satisfiedPoints);
-    return { score: (k) => (satisfied.has(min + k) ? 100 : 0), range: [0, 100] };
-  }
-  const easy = new Set(result.easyPoints);
-  const difficult = new Set(result.difficultPoints);
-  if (result.method === 'percent-easy') return { score: (k) => (easy.has(min + k) ? 100 : 0), range: [0, 100] };
-  if (result.method === 'net-easy') return { score: (k) => (easy.has(min + k) ? 100 : difficult.has(min + k) ? -100 : 0), range: [-100, 100] };
-  return { score: (k) => min + k, range: [min, max] };
-}
 
 /**
  * A summary whose standard errors and intervals are those of calibrated weights: per group
@@ -55,12 +24,9 @@ export function calibrateSummary<S extends { groups: readonly object[]; total: o
       const masked = g === null ? answers[m]! : answers[m]!.map((value, i) => (groupOfRow[i] === g ? value : null));
       const place = out[metric.name];
       const itemIndex = metric.item === null ? -1 : metrics.filter((other, k) => k < m && other.name === metric.name).length;
-      const result = (itemIndex < 0 ? place : (place as unknown[])[itemIndex]) as ScoredResult & { level?: number };
+      const result = (itemIndex < 0 ? place : (place as unknown[])[itemIndex]) as Parameters<typeof withCalibration>[0] | undefined;
       if (result === undefined || result.score === null) return;
-      const { score, range } = pointScores(result);
-      const standardError = calibrated.standardError(masked, result.scale, score);
-      const level = (metric.resultOptions['level'] as number | undefined) ?? DEFAULT_LEVEL;
-      const updated = { ...result, standardError, interval: standardError === null ? null : waldInterval(result.score, standardError, level, range[0], range[1]) };
+      const updated = withCalibration(result, masked, { weights: calibrated, level: metric.resultOptions['level'] as number | undefined }, pointScores);
       if (itemIndex < 0) out[metric.name] = updated;
       else out[metric.name] = (place as unknown[]).map((item, k) => (k === itemIndex ? updated : item));
     });

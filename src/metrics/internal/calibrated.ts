@@ -1,9 +1,9 @@
 import { isWeightsCarrier } from '../../core/options.js';
-import type { Scale } from '../../core/scale.js';
+import type { PointScores, ScoredResult } from './point-scores.js';
 import type { Weights } from '../../core/tally-types.js';
 import { DEFAULT_LEVEL, waldInterval, type Interval, type IntervalMethod } from '../../stats/interval.js';
 
-interface Headline<Method extends IntervalMethod> {
+interface Headline<Method extends IntervalMethod> extends ScoredResult {
   readonly score: number | null;
   readonly standardError: number | null;
   readonly interval: Interval<Method> | null;
@@ -18,14 +18,13 @@ export function withCalibration<Method extends IntervalMethod, R extends Headlin
   result: R,
   input: unknown,
   options: { readonly weights?: Weights | undefined; readonly level?: number | undefined },
-  scale: Scale,
-  score: (slot: number) => number,
-  range: readonly [number, number],
+  pointScores: (result: ScoredResult) => PointScores,
 ): R {
   const weights = options.weights;
   // A tally as input never gets here with weights (they apply while reading answers).
   if (!isWeightsCarrier(weights) || weights.standardError === undefined || result.score === null) return result;
-  const standardError = weights.standardError(input as ArrayLike<unknown>, scale, score);
+  const { score, range } = pointScores(result);
+  const standardError = weights.standardError(input as ArrayLike<unknown>, result.scale, score);
   if (standardError === null) return { ...result, standardError: null, interval: null };
   return { ...result, standardError, interval: waldInterval(result.score, standardError, options.level ?? DEFAULT_LEVEL, range[0], range[1]) };
 }
