@@ -3,3 +3,4 @@ export { anhojLimits, type AnhojLimits } from './anhoj.js';
 export { averageRunLength, type CusumDesign, type EwmaDesign } from './average-run-length.js';
 export { cusumChart, ewmaChart, type SmoothedChart, type SmoothedPeriod } from './ewma-cusum.js';
 export { closedLoop, type ClosedLoop, type ClosedLoopFigures, type ClosedLoopOptions, type SlaResult } from './closed-loop.js';
+export { funnelPlot, type FunnelLimits, type FunnelOverdispersion, type FunnelPlot, type FunnelPlotOptions, type FunnelSide, type FunnelUnit } from './funnel-plot.js';
