@@ -3,9 +3,9 @@
  * by Vega, with its marks present and its numbers checked against the results by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { driversChart, journeyChart, monitorChart, scorecardChart, summaryChart, themesChart, trendChart } from '../src/charts/index.js';
+import { driversChart, funnelChart, journeyChart, monitorChart, scorecardChart, summaryChart, themesChart, trendChart } from '../src/charts/index.js';
 import { defineCodebook, themeReport } from '../src/text/index.js';
-import { controlChart, defineJourney, defineScorecard, journeyReport, keyDrivers, scorecardReport, summarize, trend } from '../src/index.js';
+import { controlChart, defineJourney, funnelPlot, defineScorecard, journeyReport, keyDrivers, scorecardReport, summarize, trend } from '../src/index.js';
 import { renderSvg } from './vega-render.js';
 
 type Values = { values: Record<string, unknown>[] };
@@ -234,5 +234,36 @@ describe('monitorChart', () => {
     const svg = await renderSvg(spec);
     expect(markGroups(svg, 'line')).toBe(4);
     expect(markGroups(svg, 'symbol')).toBe(1);
+  });
+});
+
+describe('funnelChart', () => {
+  it('units against n with the target, 95 % and 99.8 % limits; Finnish words; the adjustment in the subtitle', async () => {
+    // A: 80 of 100 satisfied, B: 60 of 100 → target 70 %. On the arcsine scale
+    // z_A = (asin√0.8 − asin√0.7)·2√100 = (1.107149 − 0.991157)·20 = 2.32 and z_B = (0.886077 − 0.991157)·20 = −2.10:
+    // both beyond 1.96, inside 3.09.
+    const rows = [
+      ...Array.from({ length: 100 }, (_, i) => ({ store: 'A', csat: i < 80 ? 5 : 2 })),
+      ...Array.from({ length: 100 }, (_, i) => ({ store: 'B', csat: i < 60 ? 5 : 2 })),
+    ];
+    const spec = funnelChart(funnelPlot(rows, { by: 'store', csat: 'csat' }), { locale: 'fi' });
+    const layers = spec['layer'] as Record<string, unknown>[];
+    expect(dataOf(layers.at(-1)!).map((row) => [row['unit'], row['n'], row['label'], row['standing']])).toEqual([
+      ['A', 100, '80,0\u00a0%', '95 %:n rajojen ulkopuolella'],
+      ['B', 100, '60,0\u00a0%', '95 %:n rajojen ulkopuolella'],
+    ]);
+    const curve = dataOf(spec);
+    expect(curve[0]!['n']).toBe(50);
+    expect(curve[0]!['target']).toBeCloseTo(70, 12);
+    expect((spec['title'] as { text: string; subtitle: string }).text).toBe('Suppilokuvio');
+    expect((spec['title'] as { subtitle: string }).subtitle).toBe('Keskiviiva 70,0\u00a0%; 95 %:n rajat – – –, 99,8 %:n rajat ——');
+    const svg = await renderSvg(spec);
+    expect(markGroups(svg, 'line')).toBe(5);
+    expect(markGroups(svg, 'symbol')).toBe(1);
+    // Ten stores with real spread (the FunnelPlotR case of funnel-plot.test.ts): τ² = 0.004282 in the subtitle.
+    const counts = [[30, 40], [70, 85], [84, 120], [51, 60], [150, 200], [20, 35], [135, 150], [60, 90], [60, 70], [228, 300]] as const;
+    const stores = counts.flatMap(([satisfied, n], s) => Array.from({ length: n }, (_, i) => ({ store: s, csat: i < satisfied ? 5 : 2 })));
+    const adjusted = funnelChart(funnelPlot(stores, { by: 'store', csat: 'csat', overdispersion: 'additive' }));
+    expect((adjusted['title'] as { subtitle: string }).subtitle).toMatch(/; τ² = 0\.0043$/);
   });
 });

@@ -12,6 +12,7 @@ export { journeyChart } from './journey-chart.js';
 export { scorecardChart } from './scorecard-chart.js';
 export { themesChart } from './themes-chart.js';
 export { monitorChart } from './monitor-chart.js';
+export { funnelChart } from './funnel-chart.js';
 export type { ThemesChartOptions } from './themes-chart.js';
 export type { ScorecardChartOptions } from './scorecard-chart.js';
 export type { ChartOptions, VegaLiteSpec } from './internal/options.js';

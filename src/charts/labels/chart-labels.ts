@@ -23,6 +23,12 @@ export interface ChartLabels {
   readonly centreLine: string;
   readonly controlLimits: string;
   readonly signal: string;
+  /** A funnel plot's limits, and a unit beyond them. */
+  readonly limits95: string;
+  readonly limits998: string;
+  readonly inside: string;
+  readonly outside95: string;
+  readonly outside998: string;
   readonly change: string;
   readonly importance: string;
   /** The importance axis when it is a driver's part of R² (relative weights, Shapley). */
@@ -60,5 +66,6 @@ export interface ChartLabels {
     readonly scorecard: string;
     readonly themes: string;
     readonly monitor: string;
+    readonly funnel: string;
   };
 }

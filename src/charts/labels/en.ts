@@ -20,6 +20,11 @@ export const EN_LABELS: ChartLabels = {
   centreLine: 'Centre line',
   controlLimits: 'Control limits',
   signal: 'Signal',
+  limits95: '95 % limits',
+  limits998: '99.8 % limits',
+  inside: 'Within the limits',
+  outside95: 'Outside 95 %',
+  outside998: 'Outside 99.8 %',
   change: 'Change',
   importance: 'Importance',
   importanceOfRSquared: 'Importance (part of R²)',
@@ -52,5 +57,6 @@ export const EN_LABELS: ChartLabels = {
     scorecard: 'Mystery shopping league',
     themes: 'What customers say',
     monitor: 'Control chart',
+    funnel: 'Funnel plot',
   },
 };

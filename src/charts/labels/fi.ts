@@ -20,6 +20,11 @@ export const FI_LABELS: ChartLabels = {
   centreLine: 'Keskiviiva',
   controlLimits: 'Valvontarajat',
   signal: 'Signaali',
+  limits95: '95 %:n rajat',
+  limits998: '99,8 %:n rajat',
+  inside: 'Rajojen sisällä',
+  outside95: '95 %:n rajojen ulkopuolella',
+  outside998: '99,8 %:n rajojen ulkopuolella',
   change: 'Muutos',
   importance: 'Tärkeys',
   importanceOfRSquared: 'Tärkeys (osuus selitysasteesta R²)',
@@ -52,5 +57,6 @@ export const FI_LABELS: ChartLabels = {
     scorecard: 'Haamuasiointi: sijoitukset',
     themes: 'Mitä asiakkaat sanovat',
     monitor: 'Valvontakortti',
+    funnel: 'Suppilokuvio',
   },
 };
