@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { CxValidationError } from '../core/errors.js';
 import { closedLoop } from './closed-loop.js';
+import { finnishHolidays } from './finnish-holidays.js';
 
 const at = (hours: number) => new Date(Date.UTC(2026, 2, 2, 9) + hours * 3_600_000).toISOString();
 
@@ -63,5 +64,78 @@ describe('closedLoop', () => {
     expect(code(() => closedLoop([{ id: 1, opened: at(2), contacted: at(1) }], options))).toEqual(['invalid_date', [0, 'contacted']]);
     expect(code(() => closedLoop([{ id: 1, opened: '2026-03-02T09:00', contacted: at(1) }], options))).toEqual(['invalid_date', [0, 'contacted']]);
     expect(code(() => closedLoop(cases, { ...options, sla: 'two days' }))).toEqual(['invalid_option', ['sla']]);
+  });
+});
+
+describe('closedLoop in business hours', () => {
+  // A Helsinki office, Monday–Friday 08:00–16:00 (the default), Finnish holidays of 2026–2027.
+  // Weekdays from the calendar (`date -d 2026-06-18 +%a` …). Business hours by hand:
+  const business = [
+    // Thu 18.6. 15–16 (1 h); Fri 19.6. Midsummer Eve closed; weekend; Mon 22.6. 08–09 (1 h) → 2 h.
+    { id: 1, opened: '2026-06-18T15:00+03:00', contacted: '2026-06-22T09:00+03:00' },
+    // Wed 23.12. 14–16 local (2 h); 24.–26.12. holidays, Sunday; Mon 28.12. 08–09 (1 h) → 3 h.
+    { id: 2, opened: '2026-12-23T12:00Z', contacted: '2026-12-28T07:00Z' },
+    // Across the change to summer time (29.3.): Fri 27.3. 14–16 (2 h), Mon 30.3. 08–10 (2 h) → 4 h.
+    { id: 3, opened: '2026-03-27T14:00+02:00', contacted: '2026-03-30T10:00+03:00' },
+    // Wed 1.4. 8 h, Thu 2.4. 8 h, Good Friday, weekend, Easter Monday closed, Tue 7.4. 8 h → 24 h.
+    { id: 4, opened: '2026-04-01T08:00+03:00', contacted: '2026-04-08T08:00+03:00' },
+    // Open: Wed 30.12. 15–16 (1 h), Thu 31.12. 8 h, Fri 1.1. New Year, weekend, Mon 4.1. 08–10 (2 h) → 11 h at asOf.
+    { id: 5, opened: '2026-12-30T15:00+02:00', contacted: null },
+  ];
+  const options = {
+    id: 'id',
+    opened: 'opened',
+    contacted: 'contacted',
+    sla: '2d',
+    asOf: '2027-01-04T10:00+02:00',
+    calendar: 'business',
+    holidays: [...finnishHolidays(2026), ...finnishHolidays(2027)],
+    timeZone: 'Europe/Helsinki',
+  } as const;
+
+  it('counts opening hours on working days only: 2 d = 16 h; 3 within, 1 missed, 1 pending', () => {
+    const loop = closedLoop(business, options);
+    expect(loop.calendar).toBe('business');
+    expect(loop.sla).toBe(16);
+    expect(loop.withinSla).toMatchObject({ within: 3, missed: 1, pending: 1 });
+    // Times 2, 3, 4, 24 contacted and 11 censored: S = 4/5, 3/5, 2/5 after 2, 3, 4 h → median 4 h.
+    expect(loop.contact!.curve.map((point) => point.time)).toEqual([2, 3, 4, 24]);
+    [0.8, 0.6, 0.4, 0].forEach((survival, i) => expect(loop.contact!.curve[i]!.survival).toBeCloseTo(survival, 12));
+    expect(loop.contact!.median.estimate).toBe(4);
+  });
+
+  it('in calendar hours the same cases: case 3 is 67 h (the clocks went forward), everything missed', () => {
+    // Case 1: 18.6. 12:00Z → 22.6. 06:00Z = 90 h; case 2: 23.12. 12:00Z → 28.12. 07:00Z = 115 h;
+    // case 4: 7 days = 168 h; case 5 open from 30.12. 13:00Z to 4.1. 08:00Z = 115 h, censored.
+    const { calendar: _, holidays: __, ...plain } = options;
+    const loop = closedLoop(business, plain);
+    expect(loop.sla).toBe(48);
+    expect(loop.contact!.curve.map((point) => point.time)).toEqual([67, 90, 115, 168]);
+    expect(loop.withinSla).toMatchObject({ within: 0, missed: 5, pending: 0 });
+    // Times without an offset are Helsinki wall clock when timeZone is given: the same 67 h.
+    const wall = closedLoop([{ id: 1, opened: '2026-03-27 14:00', contacted: '2026-03-30 10:00' }], { id: 'id', opened: 'opened', contacted: 'contacted', sla: 48, timeZone: 'Europe/Helsinki' });
+    expect(wall.contact!.curve[0]!.time).toBe(67);
+  });
+
+  it('custom hours and days: Monday–Saturday 09:00–17:00, no holidays', () => {
+    // Fri 19.6. 09–17 (8 h, no holiday list), Sat 20.6. 8 h, Sun closed, Mon 22.6. 09–10 (1 h) → 17 h.
+    const loop = closedLoop([{ id: 1, opened: '2026-06-19T06:00Z', contacted: '2026-06-22T10:00+03:00' }], {
+      id: 'id', opened: 'opened', contacted: 'contacted', sla: 24, calendar: 'business', businessHours: { days: [1, 2, 3, 4, 5, 6], start: '09:00', end: '17:00' }, timeZone: 'Europe/Helsinki',
+    });
+    expect(loop.contact!.curve[0]!.time).toBe(17);
+    expect(loop.withinSla.within).toBe(1);
+  });
+
+  it('refuses what would count the wrong hours', () => {
+    const zoned = [{ id: 1, opened: '2026-06-18T15:00+03:00', contacted: null }];
+    expect(() => closedLoop(zoned, { id: 'id', opened: 'opened', sla: 8, calendar: 'business' })).toThrow(/row 1.*opened|business hours are local: give timeZone/);
+    expect(() => closedLoop([{ id: 1, opened: new Date(0) }], { id: 'id', opened: 'opened', sla: 8, calendar: 'business' })).toThrow(/a Date is an instant/);
+    expect(() => closedLoop(zoned, { id: 'id', opened: 'opened', sla: 8, holidays: ['2026-12-24'] })).toThrow(/only with calendar: 'business'/);
+    expect(() => closedLoop(zoned, { id: 'id', opened: 'opened', sla: 8, calendar: 'business', timeZone: 'UTC', holidays: ['2026-02-30'] })).toThrow(/holiday is an ISO date/);
+    expect(() => closedLoop(zoned, { id: 'id', opened: 'opened', sla: 8, calendar: 'business', timeZone: 'UTC', businessHours: { start: '17:00', end: '09:00' } })).toThrow(/before closing/);
+    expect(() => closedLoop(zoned, { id: 'id', opened: 'opened', sla: 8, calendar: 'business', timeZone: 'UTC', businessHours: { days: [0] } })).toThrow(/weekdays 1/);
+    expect(() => closedLoop(zoned, { id: 'id', opened: 'opened', sla: 8, calendar: 'business', timeZone: 'UTC', businessHours: { end: '25:00' } })).toThrow(/00:00 to 24:00/);
+    expect(() => closedLoop(zoned, { id: 'id', opened: 'opened', sla: 8, calendar: 'weekdays' as never })).toThrow(CxValidationError);
+    expect(() => closedLoop(zoned, { id: 'id', opened: 'opened', sla: 8, timeZone: 'Mars/Olympus' })).toThrow(/not a time zone/);
   });
 });

@@ -1,9 +1,12 @@
 import { fail } from '../core/errors.js';
 import { fieldReader, type Field } from '../core/internal/field-reader.js';
 import { groupText } from '../core/internal/group-keys.js';
+import { checkTimeZone } from '../common/calendar.js';
+import { offsetsOf, wallClockInstant } from '../read/cells/zoned-time.js';
 import { DEFAULT_LEVEL, type Interval } from '../stats/interval.js';
 import { kaplanMeier, type SurvivalCurve } from '../stats/kaplan-meier.js';
 import { wilsonInterval } from '../stats/wilson.js';
+import { businessClock, type BusinessHours } from './business-hours.js';
 
 /** Options of {@link closedLoop}. */
 export interface ClosedLoopOptions<Row> {
@@ -15,8 +18,23 @@ export interface ClosedLoopOptions<Row> {
   readonly contacted?: Field<Row> | undefined;
   /** When the case was closed; blank while open. */
   readonly closed?: Field<Row> | undefined;
-  /** The time allowed to contact: `'48h'`, `'2d'`, or hours as a number (calendar hours, weekends included). */
+  /** The time allowed to contact: `'48h'`, `'2d'`, or hours as a number — in the `calendar`'s hours (a business day is its opening hours). */
   readonly sla: string | number;
+  /**
+   * `'calendar'` (default): every hour counts, nights and weekends too (as CustomerGauge
+   * counts). `'business'`: only the `businessHours` of working days that are not `holidays`.
+   */
+  readonly calendar?: 'calendar' | 'business' | undefined;
+  /** With `calendar: 'business'`: the days and opening hours (default Monday–Friday 08:00–16:00). */
+  readonly businessHours?: BusinessHours | undefined;
+  /** With `calendar: 'business'`: days closed, as ISO dates — for Finland, `finnishHolidays(year)`. */
+  readonly holidays?: readonly string[] | undefined;
+  /**
+   * The zone of the times without an offset, and of business hours (IANA, e.g.
+   * `'Europe/Helsinki'`). Needed with business hours when times carry an offset or are
+   * `Date`s: opening hours are local. Without it, times without an offset are read as written.
+   */
+  readonly timeZone?: string | undefined;
   /** When open cases are censored (default: the latest time in the data, never the clock, so a report is reproducible). */
   readonly asOf?: string | Date | undefined;
   /** One result per group as well. */
@@ -47,8 +65,10 @@ export interface ClosedLoopFigures {
 
 export interface ClosedLoop extends ClosedLoopFigures {
   readonly asOf: string;
-  /** The SLA in hours. */
+  /** The SLA in hours of the calendar. */
   readonly sla: number;
+  /** Which hours count: every hour, or business hours only (then every time above is in business hours). */
+  readonly calendar: 'calendar' | 'business';
   readonly groups?: readonly (ClosedLoopFigures & { readonly key: string })[];
 }
 
@@ -60,10 +80,12 @@ const HOUR = 3_600_000;
  * Kaplan–Meier curves — open cases are censored at `asOf`, not dropped (dropping them makes
  * the average look fast) — with the median and quartiles and their intervals, equal to R
  * `survival::survfit` (log-transformed intervals). Hours are calendar hours, weekends
- * included (as CustomerGauge counts them). An open case past the SLA is missed; one still
- * inside it is pending and left out of the share.
+ * included (as CustomerGauge counts them), or with `calendar: 'business'` the office's
+ * opening hours on working days that are not holidays (`finnishHolidays` gives Finland's).
+ * An open case past the SLA is missed; one still inside it is pending and left out of the
+ * share.
  *
- * @throws {CxValidationError} naming the row: a duplicate id, a time that is not a date, contact or close before opening, times with and without a zone mixed, or a bad SLA.
+ * @throws {CxValidationError} naming the row: a duplicate id, a time that is not a date, contact or close before opening, times with and without a zone mixed, a zoned time with business hours but no `timeZone`; or a bad SLA, calendar, business hours, holiday or time zone.
  *
  * @example
  * ```ts
@@ -81,7 +103,16 @@ const HOUR = 3_600_000;
  */
 export function closedLoop<Row extends object>(rows: readonly Row[], options: ClosedLoopOptions<Row>): ClosedLoop {
   if (!Array.isArray(rows)) fail('invalid_type', [], 'rows must be an array of cases');
-  const sla = slaHours(options.sla);
+  const calendar = options.calendar ?? 'calendar';
+  if (calendar !== 'calendar' && calendar !== 'business') fail('invalid_option', ['calendar'], `calendar is 'calendar' or 'business', got ${JSON.stringify(calendar)}`);
+  if (calendar === 'calendar' && (options.businessHours !== undefined || options.holidays !== undefined)) fail('invalid_option', [options.holidays === undefined ? 'businessHours' : 'holidays'], "business hours and holidays count only with calendar: 'business'");
+  const clock = calendar === 'business' ? businessClock(options.businessHours, options.holidays) : null;
+  const sla = slaHours(options.sla, clock?.hoursPerDay ?? 24);
+  const timeZone = options.timeZone === undefined ? null : checkTimeZone(options.timeZone);
+  const offsetAt = timeZone === null || timeZone === 'UTC' ? null : offsetsOf(timeZone);
+  // Hours between two instants: elapsed, or business hours read off the local wall clock.
+  const hours = clock === null ? (from: number, to: number) => (to - from) / HOUR : (from: number, to: number) => (clock.read(local(to)) - clock.read(local(from))) / HOUR;
+  const local = (ms: number) => (offsetAt === null ? ms : ms + offsetAt(ms));
   const level = options.level ?? DEFAULT_LEVEL;
   const read = (field: Field<Row> | undefined, label: string) => (field === undefined ? null : fieldReader(field, label).read);
   const [idOf, openedOf, contactedOf, closedOf, byOf] = [read(options.id, 'id'), read(options.opened, 'opened'), read(options.contacted, 'contacted'), read(options.closed, 'closed'), read(options.by, 'by')];
@@ -89,15 +120,24 @@ export function closedLoop<Row extends object>(rows: readonly Row[], options: Cl
   const instant = (value: unknown, row: number, field: string): number | null => {
     if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) return null;
     let ms: number;
-    if (value instanceof Date) ms = value.getTime();
-    else if (typeof value === 'string') {
+    const needsZone = () => {
+      if (clock !== null && timeZone === null) fail('invalid_date', [row, field], `${value instanceof Date ? 'a Date is an instant' : `${JSON.stringify(value)} has a time zone`}, and business hours are local: give timeZone (the office's, e.g. "Europe/Helsinki")`);
+    };
+    if (value instanceof Date) {
+      needsZone();
+      ms = value.getTime();
+    } else if (typeof value === 'string') {
       const text = value.trim();
-      const hasZone = /(?:Z|[+-]\d{2}:?\d{2})$/i.test(text) || !/\d{2}:\d{2}/.test(text);
-      if (/\d{2}:\d{2}/.test(text)) {
+      const hasTime = /\d{2}:\d{2}/.test(text);
+      const hasZone = /(?:Z|[+-]\d{2}:?\d{2})$/i.test(text) && hasTime;
+      if (hasTime) {
         if (zoned !== null && zoned !== hasZone) fail('invalid_date', [row, field], `${JSON.stringify(text)} ${hasZone ? 'has' : 'has no'} time zone where earlier times ${zoned ? 'have one' : 'have none'}: durations between them would be off by the offset; give every time with its zone (or none)`);
         zoned = hasZone;
       }
-      ms = Date.parse(hasZone ? text : `${text.replace(' ', 'T')}Z`);
+      if (hasZone) needsZone();
+      // A date or a wall-clock time: as written, or in timeZone when given.
+      const wall = hasZone ? null : hasTime ? text.replace(' ', 'T') : `${text}T00:00`;
+      ms = wall === null ? Date.parse(text) : timeZone === null ? Date.parse(`${wall}Z`) : Date.parse(wallClockInstant(wall, timeZone) ?? 'invalid');
     } else return fail('invalid_date', [row, field], `expected a date or ISO 8601 text, got ${typeof value}`);
     if (!Number.isFinite(ms)) fail('invalid_date', [row, field], `${JSON.stringify(String(value))} is not a date`);
     return ms;
@@ -131,8 +171,8 @@ export function closedLoop<Row extends object>(rows: readonly Row[], options: Cl
     let missed = 0;
     let pending = 0;
     for (const c of members) {
-      if (c.contacted !== null && c.contacted <= asOf) (c.contacted - c.opened) / HOUR <= sla ? within++ : missed++;
-      else (asOf - c.opened) / HOUR > sla ? missed++ : pending++;
+      if (c.contacted !== null && c.contacted <= asOf) hours(c.opened, c.contacted) <= sla ? within++ : missed++;
+      else hours(c.opened, asOf) > sla ? missed++ : pending++;
     }
     const decided = within + missed;
     const wilson = decided === 0 ? null : wilsonInterval(within / decided, decided, level);
@@ -140,7 +180,7 @@ export function closedLoop<Row extends object>(rows: readonly Row[], options: Cl
       if (members.length === 0) return null;
       const times = members.map((c) => {
         const at = end(c);
-        return ((at !== null && at <= asOf ? at : Math.max(asOf, c.opened)) - c.opened) / HOUR;
+        return hours(c.opened, at !== null && at <= asOf ? at : Math.max(asOf, c.opened));
       });
       return kaplanMeier(times, members.map((c) => end(c) !== null && end(c)! <= asOf), level);
     };
@@ -152,7 +192,7 @@ export function closedLoop<Row extends object>(rows: readonly Row[], options: Cl
     };
   };
   const total = figures(cases);
-  const base = { ...total, asOf: new Date(asOf).toISOString(), sla };
+  const base = { ...total, asOf: new Date(asOf).toISOString(), sla, calendar };
   if (byOf === null) return base;
   const groups = new Map<string, Case[]>();
   for (const c of cases) {
@@ -163,13 +203,13 @@ export function closedLoop<Row extends object>(rows: readonly Row[], options: Cl
   return { ...base, groups: [...groups].map(([key, members]) => ({ key, ...figures(members) })) };
 }
 
-/** An SLA in hours: `'48h'`, `'2d'`, `'90m'` or a number of hours. */
-function slaHours(sla: string | number): number {
+/** An SLA in hours: `'48h'`, `'2d'` (days of `hoursPerDay`), `'90m'` or a number of hours. */
+function slaHours(sla: string | number, hoursPerDay: number): number {
   if (typeof sla === 'number') {
     if (Number.isFinite(sla) && sla > 0) return sla;
   } else {
     const match = /^\s*(\d+(?:\.\d+)?)\s*(h|d|m)\s*$/i.exec(sla);
-    if (match !== null) return Number(match[1]) * ({ h: 1, d: 24, m: 1 / 60 } as const)[match[2]!.toLowerCase() as 'h' | 'd' | 'm'];
+    if (match !== null) return Number(match[1]) * ({ h: 1, d: hoursPerDay, m: 1 / 60 } as const)[match[2]!.toLowerCase() as 'h' | 'd' | 'm'];
   }
   return fail('invalid_option', ['sla'], `sla is a duration such as '48h', '2d' or a number of hours > 0, got ${JSON.stringify(sla)}`);
 }

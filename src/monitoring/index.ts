@@ -4,3 +4,5 @@ export { averageRunLength, type CusumDesign, type EwmaDesign } from './average-r
 export { cusumChart, ewmaChart, type SmoothedChart, type SmoothedPeriod } from './ewma-cusum.js';
 export { closedLoop, type ClosedLoop, type ClosedLoopFigures, type ClosedLoopOptions, type SlaResult } from './closed-loop.js';
 export { funnelPlot, type FunnelLimits, type FunnelOverdispersion, type FunnelPlot, type FunnelPlotOptions, type FunnelSide, type FunnelUnit } from './funnel-plot.js';
+export { finnishHolidays } from './finnish-holidays.js';
+export type { BusinessHours } from './business-hours.js';

@@ -9,12 +9,12 @@ const QUARTER_HOUR = 900_000;
 const DAY = 86_400_000;
 
 /** A zone's offset from UTC at an instant, in milliseconds (Helsinki in summer: +3 h). */
-type OffsetAt = (ms: number) => number;
+export type OffsetAt = (ms: number) => number;
 
 /** Offsets per zone, cached per quarter hour (every offset change in use falls on one). */
 const zones = new Map<string, OffsetAt>();
 
-function offsetsOf(zone: string): OffsetAt {
+export function offsetsOf(zone: string): OffsetAt {
   let offsetAt = zones.get(zone);
   if (offsetAt !== undefined) return offsetAt;
   const format = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
