@@ -102,6 +102,13 @@ describe('closedLoop in business hours', () => {
     expect(loop.contact!.curve.map((point) => point.time)).toEqual([2, 3, 4, 24]);
     [0.8, 0.6, 0.4, 0].forEach((survival, i) => expect(loop.contact!.curve[i]!.survival).toBeCloseTo(survival, 12));
     expect(loop.contact!.median.estimate).toBe(4);
+    expect(loop.timings.map((c) => [c.id, c.status, c.contacted, c.hours])).toEqual([
+      [1, 'within', true, 2],
+      [2, 'within', true, 3],
+      [3, 'within', true, 4],
+      [4, 'missed', true, 24],
+      [5, 'pending', false, 11],
+    ]);
   });
 
   it('in calendar hours the same cases: case 3 is 67 h (the clocks went forward), everything missed', () => {

@@ -63,6 +63,18 @@ export interface ClosedLoopFigures {
   readonly close: SurvivalCurve | null;
 }
 
+/** One case against the SLA. */
+export interface CaseTiming {
+  readonly id: unknown;
+  /** The case's index in the rows. */
+  readonly row: number;
+  /** `'missed'` is contacted late, or open past the SLA: overdue. */
+  readonly status: 'within' | 'missed' | 'pending';
+  readonly contacted: boolean;
+  /** Hours to contact, or hours open so far at `asOf` (in the calendar's hours). */
+  readonly hours: number;
+}
+
 export interface ClosedLoop extends ClosedLoopFigures {
   readonly asOf: string;
   /** The SLA in hours of the calendar. */
@@ -70,6 +82,8 @@ export interface ClosedLoop extends ClosedLoopFigures {
   /** Which hours count: every hour, or business hours only (then every time above is in business hours). */
   readonly calendar: 'calendar' | 'business';
   readonly groups?: readonly (ClosedLoopFigures & { readonly key: string })[];
+  /** Each case in the rows' order: whether it met the SLA, and its hours. */
+  readonly timings: readonly CaseTiming[];
 }
 
 const HOUR = 3_600_000;
@@ -143,6 +157,7 @@ export function closedLoop<Row extends object>(rows: readonly Row[], options: Cl
     return ms;
   };
   interface Case {
+    readonly id: unknown;
     readonly group: string | null;
     readonly opened: number;
     readonly contacted: number | null;
@@ -161,18 +176,27 @@ export function closedLoop<Row extends object>(rows: readonly Row[], options: Cl
     if (contacted !== null && contacted < opened) fail('invalid_date', [i, 'contacted'], 'contacted before it was opened');
     if (closed !== null && closed < opened) fail('invalid_date', [i, 'closed'], 'closed before it was opened');
     const group = byOf === null ? null : groupText(String(byOf(row, i) ?? '(missing)'));
-    return { group, opened, contacted, closed };
+    return { id, group, opened, contacted, closed };
   });
   const latest = cases.reduce((max, c) => Math.max(max, c.opened, c.contacted ?? -Infinity, c.closed ?? -Infinity), -Infinity);
   const asOf = options.asOf === undefined ? latest : instant(options.asOf instanceof Date ? options.asOf : String(options.asOf), -1, 'asOf');
   if (asOf === null || !Number.isFinite(asOf)) fail('invalid_option', ['asOf'], 'there are no cases to time (give asOf, or some cases)');
+  const timings = cases.map((c, row): CaseTiming => {
+    const contacted = c.contacted !== null && c.contacted <= asOf;
+    const taken = hours(c.opened, contacted ? c.contacted! : Math.max(asOf, c.opened));
+    const status = taken > sla ? 'missed' : contacted ? 'within' : 'pending';
+    return { id: c.id, row, status, contacted, hours: taken };
+  });
+  const statusOf = new Map(cases.map((c, i) => [c, timings[i]!.status]));
   const figures = (members: readonly Case[]): ClosedLoopFigures => {
     let within = 0;
     let missed = 0;
     let pending = 0;
     for (const c of members) {
-      if (c.contacted !== null && c.contacted <= asOf) hours(c.opened, c.contacted) <= sla ? within++ : missed++;
-      else hours(c.opened, asOf) > sla ? missed++ : pending++;
+      const status = statusOf.get(c);
+      if (status === 'within') within++;
+      else if (status === 'missed') missed++;
+      else pending++;
     }
     const decided = within + missed;
     const wilson = decided === 0 ? null : wilsonInterval(within / decided, decided, level);
@@ -192,7 +216,7 @@ export function closedLoop<Row extends object>(rows: readonly Row[], options: Cl
     };
   };
   const total = figures(cases);
-  const base = { ...total, asOf: new Date(asOf).toISOString(), sla, calendar };
+  const base = { ...total, asOf: new Date(asOf).toISOString(), sla, calendar, timings };
   if (byOf === null) return base;
   const groups = new Map<string, Case[]>();
   for (const c of cases) {
