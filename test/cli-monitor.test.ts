@@ -63,3 +63,73 @@ describe('the report with --at', () => {
     }
   });
 });
+
+describe('cx-metrics followups --log', () => {
+  // Detractors r1, r2, r3, r5 are to be contacted (r4 is a promoter).
+  const answers = file('answers.csv', 'respondent,rec\nr1,0\nr2,3\nr3,6\nr4,10\nr5,2\n');
+  // The case log: r1 contacted after 3 h; r2 and r3 open; r9 (not on the list) contacted after 96 h;
+  // r5 has no case. The latest time, 2026-03-05 09:00Z, is when open cases are judged.
+  const log = file('cases.csv', [
+    'respondent,opened,contacted',
+    'r1,2026-03-02T09:00Z,2026-03-02T12:00Z',
+    'r2,2026-03-02T09:00Z,',
+    'r3,2026-03-04T09:00Z,',
+    'r9,2026-03-01T09:00Z,2026-03-05T09:00Z',
+  ].join('\n'));
+
+  it('joins each contact to its case, overdue first, and exits 3 (r2 open for 72 h > 48 h)', () => {
+    const run = cli('followups', answers, '--id', 'respondent', '--nps', 'rec', '--log', log);
+    expect(run.status).toBe(3);
+    const table = run.stdout.split('\n').filter((line) => /^r\d/.test(line));
+    expect(table.map((line) => line.split(/ {2,}/).filter((cell) => cell !== '').slice(-2))).toEqual([
+      ['overdue', '72.0'],
+      ['no case', '–'],
+      ['open', '24.0'],
+      ['contacted', '3.0'],
+    ]);
+    expect(table.map((line) => line.slice(0, 2))).toEqual(['r2', 'r5', 'r3', 'r1']);
+    expect(run.stdout).toMatch(/^case log as of 2026-03-05T09:00:00\.000Z: 1 overdue \(open past the 48 h SLA\), 1 without a case; 1 of its 4 cases are not on this list$/m);
+    // Decided: r1 within, r2 (open past) and r9 (late) missed → 1 of 3; Wilson 95 %:
+    // (p + z²/2n ± z√(p(1−p)/n + z²/4n²))/(1 + z²/n) with p = 1/3, n = 3, z = 1.96 → 0.0615 and 0.7923.
+    expect(run.stdout).toMatch(/^all 4 cases of the log: 1 of 3 contacted within 48 h \(33\.3 %, 95 % CI 6\.1–79\.2 %\); 1 open inside the SLA, not counted$/m);
+    // Kaplan–Meier: contacted at 3 h (S = 3/4) and 96 h (r9, the last at risk: S = 0); r2, r3 censored at 72 h and 24 h.
+    expect(run.stdout).toMatch(/^median time to contact: 96\.0 h/m);
+  });
+
+  it('in business hours (Helsinki, 08–16, Finnish holidays): 2 d = 16 h; r2 has been open 24 business hours', () => {
+    // r2: Mon 2.3. 11:00 local → Thu 5.3. 11:00: 5 + 8 + 8 + 3 = 24 h; r3: Wed 11:00 → Thu 11:00: 5 + 3 = 8 h; r1: 3 h.
+    const run = cli('followups', answers, '--id', 'respondent', '--nps', 'rec', '--log', log, '--sla', '2d', '--business-hours', '08:00-16:00', '--holidays', 'fi', '--time-zone', 'Europe/Helsinki', '--format', 'csv');
+    expect(run.status).toBe(3);
+    const rows = run.stdout.trim().split('\n').map((line) => line.split(','));
+    expect(rows[0]!.slice(-2)).toEqual(['case', 'case_hours']);
+    expect(rows.slice(1).map((row) => [row[0], ...row.slice(-2)])).toEqual([
+      ['r2', 'overdue', '24'],
+      ['r5', 'no case', ''],
+      ['r3', 'open', '8'],
+      ['r1', 'contacted', '3'],
+    ]);
+  });
+
+  it('nothing overdue exits 0; --as-of judges open cases at that time', () => {
+    // At 2026-03-03 09:00Z r2 has been open 24 h and r9 (contacted later) 48 h: neither past 48 h.
+    const run = cli('followups', answers, '--id', 'respondent', '--nps', 'rec', '--log', log, '--as-of', '2026-03-03T09:00Z', '--format', 'json');
+    expect(run.status).toBe(0);
+    const json = JSON.parse(run.stdout) as { contacts: { id: string; case: { state: string; hours: number | null } }[]; loop: { withinSla: { within: number; missed: number; pending: number } } };
+    expect(json.contacts.map((contact) => [contact.id, contact.case.state])).toEqual([['r5', 'no case'], ['r2', 'open'], ['r3', 'open'], ['r1', 'contacted']]);
+    expect(json.loop.withinSla).toMatchObject({ within: 1, missed: 0, pending: 3 });
+  });
+
+  it('refuses a log it cannot time, naming the file and line; log flags without --log are a usage error', () => {
+    const twice = file('twice.csv', 'respondent,opened,contacted\nr1,2026-03-02T09:00Z,\nr1,2026-03-03T09:00Z,\n');
+    const duplicate = cli('followups', answers, '--id', 'respondent', '--nps', 'rec', '--log', twice);
+    expect(duplicate.status).toBe(1);
+    expect(duplicate.stderr).toMatch(/twice\.csv.*line 3.*also the id of row/);
+    const backwards = file('backwards.csv', 'respondent,opened,contacted\nr1,2026-03-02T09:00Z,2026-03-01T09:00Z\n');
+    expect(cli('followups', answers, '--id', 'respondent', '--nps', 'rec', '--log', backwards).stderr).toMatch(/backwards\.csv.*line 2.*contacted before it was opened/);
+    expect(cli('followups', answers, '--id', 'respondent', '--nps', 'rec', '--log', log, '--opened', 'start').stderr).toMatch(/start/);
+    const stray = cli('followups', answers, '--id', 'respondent', '--nps', 'rec', '--sla', '24h');
+    expect([stray.status, stray.stderr]).toEqual([2, expect.stringMatching(/--sla is for the case log: give --log FILE/)]);
+    expect(cli('followups', answers, '--id', 'respondent', '--nps', 'rec', '--log', log, '--business-hours', '8-16').status).toBe(2);
+    expect(cli('followups', answers, '--id', 'respondent', '--nps', 'rec', '--log', log, '--holidays', 'fi').status).toBe(2);
+  });
+});

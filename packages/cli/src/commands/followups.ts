@@ -9,6 +9,7 @@ import { followUpsNotes, followUpsSheet, followUpsTable } from '../output/follow
 import { sheetCsv } from '../output/text-table.js';
 import { workbook } from '../output/workbook.js';
 import { deliver } from '../shared/deliver.js';
+import { CASE_LOG_FLAGS, joinCaseLog } from '../shared/case-log.js';
 import { resolveColumn } from '../shared/columns.js';
 import { INPUT_FLAGS, notesTo, openInput, outputFormat, OUTPUT_FLAGS, csvStyle } from '../shared/input-flags.js';
 import { checkScaleUse, metricFlags, metricPlan, requireMetric, parseNumbers } from '../shared/metric-flags.js';
@@ -18,7 +19,7 @@ export const followUpsSpec: CommandSpec = {
   name: 'followups',
   usage: 'FILE --id COL --nps COL | --csat COL | --ces COL [options]',
   summary:
-    'The respondents to contact now, with the reasons: NPS detractors (0–6), CSAT answers in the bottom two points (1–2), CES answers in the difficult points — or the points you give. With --format csv the id comes first, ready for a CRM import.',
+    'The respondents to contact now, with the reasons: NPS detractors (0–6), CSAT answers in the bottom two points (1–2), CES answers in the difficult points — or the points you give. With --format csv the id comes first, ready for a CRM import. With --log, each gets its case from the case log, overdue ones first, with the share contacted within the SLA and the time to contact; the command exits 3 when a case is overdue.',
   groups: [
     {
       heading: 'Contacts',
@@ -29,14 +30,21 @@ export const followUpsSpec: CommandSpec = {
         { name: 'ces-points', value: 'POINTS', help: 'CES answers that call for a contact (default the difficult points)' },
       ],
     },
+    CASE_LOG_FLAGS,
     metricFlags(false),
     INPUT_FLAGS,
     OUTPUT_FLAGS,
   ],
-  examples: ['cx-metrics followups answers.csv --id respondent --nps recommend --csat satisfaction --format csv > contacts.csv'],
+  examples: [
+    'cx-metrics followups answers.csv --id respondent --nps recommend --csat satisfaction --format csv > contacts.csv',
+    'cx-metrics followups answers.csv --id respondent --nps recommend --log cases.csv --sla 2d --business-hours 08:00-16:00 --holidays fi --time-zone Europe/Helsinki || notify "overdue follow-ups"',
+  ],
 };
 
-export async function followUpsCommand(argv: readonly string[]): Promise<CommandOutput> {
+/** The exit code when a case is open past the SLA, as `monitor` exits on a signal. */
+export const OVERDUE_EXIT = 3;
+
+export async function followUpsCommand(argv: readonly string[]): Promise<CommandOutput | { output: CommandOutput; status: number }> {
   const args = parseCommand(followUpsSpec, argv);
   const format = outputFormat(args);
   const note = notesTo(args);
@@ -69,10 +77,13 @@ export async function followUpsCommand(argv: readonly string[]): Promise<Command
     args,
     note,
   );
-  return deliver(args, format, {
-    json: () => jsonChunks(list),
-    csv: () => sheetCsv(followUpsSheet(list, metrics.columns, table), csvStyle(args)),
-    table: () => followUpsTable(list, table),
-    xlsx: () => workbook([followUpsSheet(list, metrics.columns, table)], followUpsNotes(list)),
+  const log = await joinCaseLog(args, list, id);
+  const shown = log?.list ?? list;
+  const output = deliver(args, format, {
+    json: () => jsonChunks(log === null ? list : { ...shown, contacts: shown.contacts.map((contact, i) => ({ ...contact, case: log.cases[i] })), loop: log.loop }),
+    csv: () => sheetCsv(followUpsSheet(shown, metrics.columns, table, log), csvStyle(args)),
+    table: () => followUpsTable(shown, table, log),
+    xlsx: () => workbook([followUpsSheet(shown, metrics.columns, table, log)], followUpsNotes(shown, log)),
   });
+  return log === null ? output : { output: await output, status: log.overdue > 0 ? OVERDUE_EXIT : 0 };
 }
