@@ -3,7 +3,7 @@
  * Chromium, driven by playwright-core): no console errors, no request beyond the file, the
  * charts drawn with their marks, and the tables showing the numbers counted independently.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -40,10 +40,17 @@ describe.skipIf(chromiumPath === undefined)('cx-metrics report in headless Chrom
     expect(requests).toEqual([]);
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     const marks = await chartMarks(page);
-    expect(marks).toHaveLength(2);
-    // The summary: 8 bars, 8 error bars, 8 labels and more; the drivers: 2 points, 2 labels, 2 quadrant lines.
+    expect(marks).toHaveLength(4);
+    // The summary: 8 bars, 8 error bars, 8 labels and more; a funnel per column: 5 lines and 3 points;
+    // the drivers: 2 points, 2 labels, 2 quadrant lines.
     expect(marks[0]).toBeGreaterThan(24);
-    expect(marks[1]).toBeGreaterThanOrEqual(6);
+    expect(marks[1]).toBeGreaterThanOrEqual(8);
+    expect(marks[2]).toBeGreaterThanOrEqual(8);
+    expect(marks[3]).toBeGreaterThanOrEqual(6);
+    // The three classes differ far beyond chance (FunnelPlotR: φ = 330.6, τ² = 0.01686 for Seat comfort,
+    // test/reference/funnel.R): the widened limits hold every class.
+    expect(await page.textContent('#funnel')).toContain('CSAT Seat comfort: Limits widened for the real differences between groups (τ² = 0.0169).');
+    expect(await tableRows(page, 'funnel')).toEqual([' | CSAT Seat comfort |  |  |  | every group within its 95 % limits', ' | CSAT Cleanliness |  |  |  | every group within its 95 % limits']);
     // python3 csv (test/airline-survey.test.ts), 4–5 among answers other than 0: Seat comfort
     // Eco 5251/11564 = 45.41 %, Business 8584/12495 = 68.70 %, Eco Plus 844/1917 = 44.03 %,
     // all 14679/25976 = 56.51 %; Cleanliness all 12517/25974 = 48.19 %.
@@ -58,7 +65,7 @@ describe.skipIf(chromiumPath === undefined)('cx-metrics report in headless Chrom
     // python3 over the file: rows with Seat comfort or Cleanliness in 1–2 (0 is not applicable): 8,702 of 25,976 = 33.5 %.
     expect(await page.textContent('#follow-ups')).toContain('8,702 of 25,976 respondents (33.5%) await a follow-up.');
     // Key findings first: Business 8584/12495 = 68.7 % against the rest (Eco + Eco Plus) 6095/13481 = 45.2 %.
-    expect(await page.$$eval('section', (sections) => sections.map((section) => section.id))).toEqual(['findings', 'summary', 'drivers', 'follow-ups', 'methodology']);
+    expect(await page.$$eval('section', (sections) => sections.map((section) => section.id))).toEqual(['findings', 'summary', 'funnel', 'drivers', 'follow-ups', 'methodology']);
     const findings = await page.$$eval('#findings li', (items) => items.map((item) => item.textContent));
     expect(findings[0]).toBe("Business is above the rest of the respondents on CSAT (Seat comfort): 68.7% against 45.2% (p adj. < 0.001; 3 tests, Holm's method).");
   }, 60_000);
@@ -175,6 +182,46 @@ describe('cx-metrics report: the statistics it names', () => {
     // chat: p 0.032 alone, 0.260 among the 11 touchpoints (python3 test/reference/journey-report.py).
     expect(html).toMatch(/chat<\/td>.*<td[^>]*>0\.032<\/td><td[^>]*>0\.260<\/td>/);
     expect(html).toContain('<td>\u00a0\u00a0\u00a0chat</td>'); // indented under its stage
+  });
+});
+
+describe('cx-metrics report: groups compared on a funnel plot', () => {
+  // Ten stores of 100 answers: nine with 70 satisfied, J with 90 → target 720/1000 = 72 %. On the arcsine scale
+  // z = (asin√p − asin√0.72)·2√100: −0.441 for the nine, 4.717 for J. Winsorised at 10 % (type-7 quantiles) J's z
+  // becomes −0.441 + 0.1·(4.717 + 0.441) = 0.075, φ = (9·0.441² + 0.075²)/10 = 0.175; 10·φ < 9, so τ² = 0
+  // and the limits stay as they are: at n = 100, sin²(asin√0.72 ± 3.0902/20) = 57.30 % and 84.61 %.
+  const rows = ['store,q', ...'ABCDEFGHIJ'.split('').flatMap((store) => Array.from({ length: 100 }, (_, i) => `${store},${i < (store === 'J' ? 90 : 70) ? 5 : 2}`))];
+  const csv = join(dir, 'stores.csv');
+
+  it('names the store beyond its 99.8 % limits, says the limits were not widened, and explains the plot', () => {
+    writeFileSync(csv, `${rows.join('\n')}\n`);
+    const out = join(dir, 'stores.html');
+    expect(cli('report', csv, '--by', 'store', '--csat', 'q', '--out', out).status).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    const section = html.slice(html.indexOf('id="funnel"'), html.indexOf('id="methodology"'));
+    expect(section).toContain('Groups compared: funnel plot');
+    expect(section).toContain('The groups differ no more than chance allows: limits not widened.');
+    expect(section).toMatch(/<td>J<\/td><td>CSAT q<\/td><td[^>]*>100<\/td><td[^>]*>90\.0%<\/td><td>57\.3% – 84\.6%<\/td><td>above the 99\.8 % limits<\/td>/);
+    expect(section.match(/<tr>/g)?.length).toBe(2); // the head and J
+    expect(section).toMatch(/<svg/);
+    expect(html).toContain('The funnel plot sets each group');
+    const fi = join(dir, 'kaupat.html');
+    expect(cli('report', csv, '--by', 'store', '--csat', 'q', '--lang', 'fi', '--out', fi).status).toBe(0);
+    const finnish = readFileSync(fi, 'utf8');
+    expect(finnish).toContain('Ryhmien vertailu: suppilokuvio');
+    expect(finnish).toMatch(/<td>J<\/td>.*<td>57,3\s%\s–\s84,6\s%<\/td><td>yli 99,8 %:n rajan<\/td>/s);
+  });
+
+  it('a group the summary hides (--min-n) is not on the funnel either', () => {
+    // Store K: 4 answers, all satisfied — beyond its 95 % limits if shown, but fewer than 5 answers.
+    const small = join(dir, 'stores-k.csv');
+    writeFileSync(small, `${[...rows, 'K,5', 'K,5', 'K,5', 'K,5'].join('\n')}\n`);
+    const out = join(dir, 'stores-k.html');
+    expect(cli('report', small, '--by', 'store', '--csat', 'q', '--min-n', '5', '--out', out).status).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    const section = html.slice(html.indexOf('id="funnel"'), html.indexOf('id="methodology"'));
+    expect(section).toMatch(/<td>J<\/td>/);
+    expect(section).not.toMatch(/<td>K<\/td>|>K</);
   });
 });
 

@@ -38,6 +38,8 @@ import { checkScaleUse, codesFor, metricFlags, metricPlan, naCodes, parseScale, 
 import { RAKE_FLAGS, rakePlan, rakeRows, weightingLines, weightingSentence } from '../shared/rake-flags.js';
 import { controlChart, type ControlChartOptions } from '../../../../src/monitoring/control-chart.js';
 import { monitorChart } from '../../../../src/charts/monitor-chart.js';
+import { funnelChart } from '../../../../src/charts/funnel-chart.js';
+import { funnelPlot, type FunnelPlotOptions } from '../../../../src/monitoring/funnel-plot.js';
 import { allRows, columnOfItem, columnPlan, limitGroups, MAX_GROUPS_FLAG, maxGroups, metricSpecs, onTable } from '../shared/run.js';
 
 export const reportSpec: CommandSpec = {
@@ -180,6 +182,7 @@ export async function reportCommand(argv: readonly string[]): Promise<CommandOut
   const adjustments: { trend: PValueAdjustment | null; journey: PValueAdjustment | null; themes: PValueAdjustment | null } = { trend: null, journey: null, themes: null };
   let driverMethod: KeyDriverMethod | null = null;
   let monitored = false;
+  let funnelled = false;
   const style = numberStyle(lang);
   const chartOptions = { locale: lang };
   const specs: VegaLiteSpec[] = [];
@@ -207,6 +210,20 @@ export async function reportCommand(argv: readonly string[]): Promise<CommandOut
     if (banner.length > 0) {
       const table = bannerTable(rows, { ...metricSpecs(metrics), banner, ...(categories.length === 0 ? {} : { categories }), ...common, ...(metrics.level === undefined ? {} : { level: metrics.level }), ...bannerOptions } as BannerTableOptions<Row>);
       sections.push(() => builders.banner(table));
+    }
+    // Groups of one --by compared on a funnel plot, CSAT and NPS columns; what the summary hides stays hidden.
+    const compared = by.length === 1 ? metrics.columns.filter((entry) => entry.metric !== 'ces') : [];
+    const funnels = compared.flatMap((entry) => {
+      const shown = new Set(summary.groups.filter((group) => group.suppressed === undefined && summaryItems(group).some((item) => columnOfItem(metrics, item) === entry.column && item.result.suppressed === undefined)).map((group) => group.key));
+      const funnel = funnelPlot(rows, { by: by[0]!, [entry.metric]: entry.spec, overdispersion: 'additive', ...(metrics.invalid === undefined ? {} : { invalid: metrics.invalid }) } as FunnelPlotOptions<Row>);
+      const units = funnel.units.filter((unit) => shown.has(unit.key));
+      return units.length < 2 ? [] : [{ name: `${strings.metricNames[entry.metric]} ${entry.column}`, metric: entry.metric as 'nps' | 'csat', funnel: { ...funnel, units } }];
+    });
+    if (funnels.length > 0) {
+      funnelled = true;
+      const funnelsFrom = specs.length;
+      funnels.forEach((run) => specs.push(funnelChart(run.funnel, { ...chartOptions, title: funnels.length === 1 ? null : run.name })));
+      sections.push((svgs) => builders.funnel(funnels, svgs.slice(funnelsFrom, funnelsFrom + funnels.length).join('\n')));
     }
     if (at !== undefined) {
       const oneCall = new Set(metrics.columns.map((entry) => entry.metric)).size === metrics.columns.length;
@@ -290,7 +307,7 @@ export async function reportCommand(argv: readonly string[]): Promise<CommandOut
     ],
     counts: counts ?? null,
     sections: sections.map((section) => section(svgs)),
-    methodology: [...builders.methodology(held.summary ?? null, mysteryReport, metrics, { ...adjustments, drivers: driverMethod, monitor: monitored }, suppression), ...(raked === null ? [] : [weightingSentence(raked.report, strings, style)])],
+    methodology: [...builders.methodology(held.summary ?? null, mysteryReport, metrics, { ...adjustments, drivers: driverMethod, monitor: monitored, funnel: funnelled }, suppression), ...(raked === null ? [] : [weightingSentence(raked.report, strings, style)])],
     version: version(),
   });
   writeFileSafely(out, html, [args.file, ...all(args, 'journey')]);

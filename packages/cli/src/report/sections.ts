@@ -4,6 +4,7 @@ import type { MetricName } from '../../../../src/common/metric-specs.js';
 import { summaryItems } from '../../../../src/common/summary-items.js';
 import type { Summary, SummaryGroup } from '../../../../src/analysis/summarize.js';
 import type { ControlChart } from '../../../../src/monitoring/control-chart.js';
+import type { FunnelPlot } from '../../../../src/monitoring/funnel-plot.js';
 import { keyTexts } from '../../../../src/charts/internal/key-texts.js';
 import type { NumberStyle } from '../../../../src/charts/internal/options.js';
 import type { ChartLabels } from '../../../../src/charts/labels/chart-labels.js';
@@ -122,6 +123,21 @@ export function reportSections(strings: ReportStrings, style: NumberStyle, quadr
         return signalling.map((period) => [period.period, name, count(period.n), score(metric, period.score), `${score(metric, period.lower)} – ${score(metric, period.upper)}`, period.signals.map((signal) => strings.signalNames[signal]).join(', ')]);
       });
       return { id: 'monitor', title: strings.monitor, svg, notes: [], tables: [{ head: [strings.period, strings.column, 'n', strings.score, strings.controlLimits, strings.signals], rows, numeric: [2, 3] }] };
+    },
+
+    /** Each column's funnel plot over the groups: the groups outside their 95 % limits (or a line saying none is), and the adjustment. */
+    funnel(runs: readonly { readonly name: string; readonly metric: 'nps' | 'csat'; readonly funnel: FunnelPlot }[], svg: string): ReportSection {
+      const rows = runs.flatMap(({ name, metric, funnel }) => {
+        const outside = funnel.units.filter((unit) => unit.outside95 !== null);
+        if (outside.length === 0) return [['', name, '', '', '', strings.allWithin]];
+        return outside.map((unit) => {
+          const side = unit.outside998 ?? unit.outside95!;
+          const standing = strings.standing[`${side}${unit.outside998 === null ? '95' : '998'}`];
+          return [keyText(unit.key), name, count(unit.n), score(metric, unit.score), `${score(metric, unit.limits.lower998)} – ${score(metric, unit.limits.upper998)}`, standing];
+        });
+      });
+      const notes = runs.map(({ name, funnel }) => `${runs.length > 1 ? `${name}: ` : ''}${funnel.overdispersion.applied ? strings.funnelAdjusted(style.fixed(funnel.overdispersion.tau2!, 4)) : strings.funnelUnadjusted}`);
+      return { id: 'funnel', title: strings.funnel, svg, notes, tables: [{ head: [strings.group, strings.column, 'n', strings.score, strings.funnelLimits, strings.signals], rows, numeric: [2, 3] }] };
     },
 
     trend(runs: readonly TrendRun[], svg: string): ReportSection {
@@ -313,7 +329,7 @@ export function reportSections(strings: ReportStrings, style: NumberStyle, quadr
     },
 
     /** How the numbers were computed: each metric with the interval it used, and each analysis present with its adjustment. */
-    methodology(summary: Summary | null, scorecard: ScorecardReport | null, metrics: MetricPlan, present: { trend: PValueAdjustment | null; drivers: KeyDriverMethod | null; journey: PValueAdjustment | null; themes: PValueAdjustment | null; monitor: boolean }, suppression: SuppressionOptions): string[] {
+    methodology(summary: Summary | null, scorecard: ScorecardReport | null, metrics: MetricPlan, present: { trend: PValueAdjustment | null; drivers: KeyDriverMethod | null; journey: PValueAdjustment | null; themes: PValueAdjustment | null; monitor: boolean; funnel?: boolean }, suppression: SuppressionOptions): string[] {
       const intervalOf = (metric: 'nps' | 'csat') => (metrics.columns.find((column) => column.metric === metric)?.spec['interval'] ?? DEFAULT_INTERVALS[metric]) as keyof ReportStrings['method']['intervals'];
       // Each metric as computed: its scale and points as the results carry them, one sentence per set of columns that share them.
       const items = summary === null ? [] : summaryItems(summary.total);
@@ -340,6 +356,7 @@ export function reportSections(strings: ReportStrings, style: NumberStyle, quadr
         ...definitions,
         ...(present.trend === null ? [] : [strings.method.trend(strings.method.adjustments[present.trend])]),
         ...(present.monitor ? [strings.method.monitor] : []),
+        ...(present.funnel === true ? [strings.method.funnel] : []),
         ...(present.drivers === null ? [] : [strings.method.drivers[present.drivers]]),
         ...(present.journey === null ? [] : [strings.method.journey(strings.method.adjustments[present.journey])]),
         ...(present.themes === null ? [] : [strings.method.themes(strings.method.adjustments[present.themes])]),

@@ -20,6 +20,12 @@ export const EN_REPORT: ReportStrings = {
   controlLimits: 'Control limits',
   signals: 'Signals',
   noSignal: 'no signal: every period within its limits, no unusual run',
+  funnel: 'Groups compared: funnel plot',
+  funnelLimits: '99.8 % limits',
+  standing: { above998: 'above the 99.8 % limits', below998: 'below the 99.8 % limits', above95: 'above the 95 % limits', below95: 'below the 95 % limits' },
+  allWithin: 'every group within its 95 % limits',
+  funnelAdjusted: (tau2) => `Limits widened for the real differences between groups (τ² = ${tau2}).`,
+  funnelUnadjusted: 'The groups differ no more than chance allows: limits not widened.',
   signalNames: { 'beyond-limits': 'beyond the limits', 'long-run': 'long run on one side', 'few-crossings': 'too few crossings', 'two-of-three': '2 of 3 beyond 2σ', 'four-of-five': '4 of 5 beyond 1σ', 'eight-in-a-row': '8 in a row on one side' },
   period: 'Period',
   change: 'Change',
@@ -131,6 +137,8 @@ export const EN_REPORT: ReportStrings = {
     },
     monitor:
       "The control charts set each period against limits of three standard errors around the centre line of all periods — wider for periods with few answers — as a p chart for CSAT, a z chart on the NPS's own spread and an Xbar chart for the CES mean. A signal is a period beyond its limits, or a run of periods on one side of the centre too long (or crossings too few) to be chance by Anhøj's rules: a reason to look at what changed, not proof that something got worse.",
+    funnel:
+      "The funnel plot sets each group's CSAT or NPS against its number of answers, with limits around the overall score that narrow as groups grow (95 % and 99.8 %; CSAT on the arcsine scale, NPS on its own spread), so that groups of different size are compared without a league table. When the groups differ by more than chance — as they usually do with many answers — the limits are widened by the between-group variance τ² (DerSimonian–Laird on z-scores Winsorised at 10 %, as FunnelPlotR does). A group outside its 99.8 % limits differs by more than chance and the groups' usual differences; answers are counted, not weighted.",
     trend: (adjustment) =>
       `Each period is compared with the one before: NPS by a z test of the difference, CSAT by the pooled two-proportion z test, the CES mean by Welch's t test. The changes of one metric are one family of tests, their p-values ${adjustment} ("p adj."); a change is significant when its adjusted p-value is below 1 − the report's level. Periods nobody answered in are shown as gaps.`,
     drivers: {

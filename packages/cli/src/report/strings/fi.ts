@@ -20,6 +20,12 @@ export const FI_REPORT: ReportStrings = {
   controlLimits: 'Valvontarajat',
   signals: 'Signaalit',
   noSignal: 'ei signaalia: kaikki jaksot rajojensa sisällä, ei poikkeavia sarjoja',
+  funnel: 'Ryhmien vertailu: suppilokuvio',
+  funnelLimits: '99,8 %:n rajat',
+  standing: { above998: 'yli 99,8 %:n rajan', below998: 'alle 99,8 %:n rajan', above95: 'yli 95 %:n rajan', below95: 'alle 95 %:n rajan' },
+  allWithin: 'kaikki ryhmät 95 %:n rajojensa sisällä',
+  funnelAdjusted: (tau2) => `Rajoja on levennetty ryhmien todellisten erojen verran (τ² = ${tau2}).`,
+  funnelUnadjusted: 'Ryhmät eroavat toisistaan vain sattuman verran: rajoja ei ole levennetty.',
   signalNames: { 'beyond-limits': 'rajojen ulkopuolella', 'long-run': 'pitkä sarja samalla puolella', 'few-crossings': 'liian vähän ylityksiä', 'two-of-three': '2/3 yli 2σ', 'four-of-five': '4/5 yli 1σ', 'eight-in-a-row': '8 peräkkäin samalla puolella' },
   period: 'Jakso',
   change: 'Muutos',
@@ -131,6 +137,8 @@ export const FI_REPORT: ReportStrings = {
     },
     monitor:
       'Valvontakorteissa kutakin jaksoa verrataan kaikkien jaksojen keskiviivan ympärille asetettuihin kolmen keskivirheen rajoihin, jotka ovat sitä leveämmät, mitä vähemmän jaksossa on vastauksia: CSAT p-korttina, NPS z-korttina omalla hajonnallaan ja CES-keskiarvo Xbar-korttina. Signaali on rajojen ulkopuolelle osuva jakso tai Anhøjn sääntöjen mukaan liian pitkä jaksojen sarja keskiviivan samalla puolella (tai liian harvat ylitykset), jota ei voi pitää sattumana: syy selvittää, mikä muuttui, ei todiste siitä, että jokin heikkeni.',
+    funnel:
+      'Suppilokuviossa kunkin ryhmän tyytyväisten osuus tai NPS on vastausmäärää vasten, ja kokonaistuloksen ympärillä on rajat (95 % ja 99,8 %), jotka kapenevat ryhmän kasvaessa (tyytyväisten osuus arkussini-asteikolla, NPS omalla hajonnallaan). Näin eri kokoisia ryhmiä voi verrata ilman paremmuusjärjestystä. Kun ryhmät eroavat toisistaan enemmän kuin sattuma selittää, kuten suurilla vastausmäärillä yleensä, rajoja levennetään ryhmien välisellä varianssilla τ² (DerSimonianin–Lairdin menetelmä 10 %:n winsoroiduista z-arvoista, kuten FunnelPlotR). Ryhmä 99,8 %:n rajojen ulkopuolella eroaa muista enemmän kuin sattuma ja ryhmien tavanomaiset erot selittävät. Vastaukset lasketaan painottamatta.',
     trend: (adjustment) =>
       `Jokaista jaksoa verrataan edelliseen: NPS:ää erotuksen z-testillä, tyytyväisten osuutta kahden osuuden z-testillä ja CES-keskiarvoa Welchin t-testillä. Saman mittarin muutokset ovat yksi testiperhe, jonka p-arvot ${adjustment} ("p korj."); muutos on merkitsevä, kun korjattu p-arvo alittaa raportin riskitason. Jaksot, joilta ei ole vastauksia, näkyvät aukkoina.`,
     drivers: {

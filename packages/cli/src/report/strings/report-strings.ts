@@ -58,6 +58,14 @@ export interface ReportStrings {
   /** Said in the control-chart table when no period signals. */
   readonly noSignal: string;
   readonly signalNames: Readonly<Record<'beyond-limits' | 'long-run' | 'few-crossings' | 'two-of-three' | 'four-of-five' | 'eight-in-a-row', string>>;
+  /** The funnel-plot section (groups compared): its title, the limits column, where a group stands, and the adjustment's note. */
+  readonly funnel: string;
+  readonly funnelLimits: string;
+  readonly standing: Readonly<Record<'above998' | 'below998' | 'above95' | 'below95', string>>;
+  /** Said in the funnel table when every group is within its 95 % limits. */
+  readonly allWithin: string;
+  readonly funnelAdjusted: (tau2: string) => string;
+  readonly funnelUnadjusted: string;
   readonly period: string;
   readonly change: string;
   readonly pValue: string;
@@ -141,6 +149,8 @@ export interface ReportStrings {
     readonly trend: (adjustment: string) => string;
     /** How the control charts are drawn and what their signals mean. */
     readonly monitor: string;
+    /** How the funnel plot compares groups. */
+    readonly funnel: string;
     /** One sentence per importance measure. */
     readonly drivers: Readonly<Record<KeyDriverMethod, string>>;
     readonly journey: (adjustment: string) => string;
