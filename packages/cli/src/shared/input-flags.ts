@@ -3,9 +3,9 @@ import { InputError, UsageError } from '../errors.js';
 import { DATE_UNITS, parseLabelFile, parseLabelMap, type DateUnit, type LabelMap } from '../../../../src/read/cells/cells.js';
 import { readTextFile } from '../input/input-path.js';
 import { compileDateFormat, type DateFormat } from '../../../../src/read/cells/date-format.js';
-import { chooseRows, parseCondition } from '../input/row-filter.js';
+import { chooseRows, parseCondition, type RowChoice } from '../input/row-filter.js';
 import { resolveColumn } from './columns.js';
-import { INPUT_FORMATS, openTable, type InputFormat } from '../input/open-table.js';
+import { INPUT_FORMATS, openTable, type InputFormat, type InputOptions } from '../input/open-table.js';
 import type { Table } from '../../../../src/read/table.js';
 import { progressLine, type Progress } from './progress.js';
 import type { CsvStyle } from '../output/text-table.js';
@@ -70,8 +70,8 @@ export function notesTo(args: ParsedArgs): (message: string) => void {
   };
 }
 
-/** Opens the command's FILE as the input flags say, with a progress line where one helps. */
-export async function openInput(args: ParsedArgs): Promise<{ table: Table; progress: Progress }> {
+/** What the input flags ask of the readers (everything but where the bytes come from), and the rows to keep. */
+export function readingOptions(args: ParsedArgs): { readonly options: InputOptions; readonly conditions: RowChoice['conditions'] } {
   const format = single(args, 'input');
   if (format !== undefined && !INPUT_FORMATS.includes(format as InputFormat)) throw new UsageError(`unknown --input "${format}" (${INPUT_FORMATS.join(', ')})`);
   const headerRows = single(args, 'header-rows');
@@ -94,9 +94,7 @@ export async function openInput(args: ParsedArgs): Promise<{ table: Table; progr
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  const conditions = all(args, 'where').map(parseCondition);
-  const progress = progressLine(`reading ${terminalText(args.file)}`, process.stderr, !isSet(args, 'quiet'));
-  const opened = await openTable(args.file, {
+  const options: InputOptions = {
     format: format as InputFormat | undefined,
     delimiter: single(args, 'delimiter'),
     encoding: single(args, 'encoding'),
@@ -106,14 +104,24 @@ export async function openInput(args: ParsedArgs): Promise<{ table: Table; progr
     ragged: isSet(args, 'ragged'),
     dateUnit: dateUnit as DateUnit | undefined,
     dateFormat,
-    onProgress: (position, size) => progress.update(position, size),
-  });
-  const note = notesTo(args);
+  };
+  return { options, conditions: all(args, 'where').map(parseCondition) };
+}
+
+/** A table as opened, with what was recognised said and the rows chosen (`--where`, Qualtrics test responses). */
+export function chosenTable(opened: Table, args: ParsedArgs, conditions: RowChoice['conditions'], note: (message: string) => void): Table {
   if (opened.platform !== null) note(`read as a ${opened.platform === 'qualtrics' ? 'Qualtrics' : 'SurveyMonkey'} export: ${opened.headerRows} header rows; columns by name or question text`);
   opened.notes.forEach(note);
   // Qualtrics Text iQ writes its topics and sentiment beside each coded question.
   const textIq = (opened.columns ?? []).filter((column) => / - (Parent Topics|Topics|Sentiment Score|Sentiment Polarity|Sentiment)$/.test(column));
   if (opened.platform === 'qualtrics' && textIq.length > 0) note(`Text iQ columns: ${textIq.map((column) => JSON.stringify(column)).join(', ')}; \`themes --topics COL\` reads ready-made topics ("Unknown" is no topic)`);
-  const table = chooseRows(opened, { conditions, keepTestResponses: isSet(args, 'keep-test-responses') }, (column) => resolveColumn(opened, column), note);
-  return { table, progress };
+  return chooseRows(opened, { conditions, keepTestResponses: isSet(args, 'keep-test-responses') }, (column) => resolveColumn(opened, column), note);
+}
+
+/** Opens the command's FILE as the input flags say, with a progress line where one helps. */
+export async function openInput(args: ParsedArgs): Promise<{ table: Table; progress: Progress }> {
+  const { options, conditions } = readingOptions(args);
+  const progress = progressLine(`reading ${terminalText(args.file)}`, process.stderr, !isSet(args, 'quiet'));
+  const opened = await openTable(args.file, { ...options, onProgress: (position, size) => progress.update(position, size) });
+  return { table: chosenTable(opened, args, conditions, notesTo(args)), progress };
 }
