@@ -88,7 +88,7 @@ describe('cx-metrics followups --log', () => {
       ['contacted', '3.0'],
     ]);
     expect(table.map((line) => line.slice(0, 2))).toEqual(['r2', 'r5', 'r3', 'r1']);
-    expect(run.stdout).toMatch(/^case log as of 2026-03-05T09:00:00\.000Z: 1 overdue \(open past the 48 h SLA\), 1 without a case; 1 of its 4 cases are not on this list$/m);
+    expect(run.stdout).toMatch(/^case log as of 2026-03-05T09:00:00\.000Z: 1 overdue \(open past the 48 h SLA\), 1 without a case; 1 of its 4 cases is not on this list$/m);
     // Decided: r1 within, r2 (open past) and r9 (late) missed → 1 of 3; Wilson 95 %:
     // (p + z²/2n ± z√(p(1−p)/n + z²/4n²))/(1 + z²/n) with p = 1/3, n = 3, z = 1.96 → 0.0615 and 0.7923.
     expect(run.stdout).toMatch(/^all 4 cases of the log: 1 of 3 contacted within 48 h \(33\.3 %, 95 % CI 6\.1–79\.2 %\); 1 open inside the SLA, not counted$/m);

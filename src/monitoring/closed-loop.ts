@@ -2,7 +2,7 @@ import { fail } from '../core/errors.js';
 import { fieldReader, type Field } from '../core/internal/field-reader.js';
 import { groupText } from '../core/internal/group-keys.js';
 import { checkTimeZone } from '../common/calendar.js';
-import { offsetsOf, wallClockInstant } from '../read/cells/zoned-time.js';
+import { offsetsOf, wallClockInstant } from '../common/wall-clock.js';
 import { DEFAULT_LEVEL, type Interval } from '../stats/interval.js';
 import { kaplanMeier, type SurvivalCurve } from '../stats/kaplan-meier.js';
 import { wilsonInterval } from '../stats/wilson.js';

@@ -9,18 +9,15 @@
  */
 import { setLabel, type DateUnit, type LabelMap } from './cells/cells.js';
 import { compileDateFormat } from './cells/date-format.js';
-import { CxInputError, CxUsageError } from './errors.js';
-import { concatBytes, utf8Bytes } from './internal/bytes.js';
-import { formatOfBytes, openSource } from './open-source.js';
-import { bytesSource } from './source.js';
+import { CxUsageError } from './errors.js';
+import { openReadInput, type ReadInput } from './read-input.js';
 import type { Table, TableFormat } from './table.js';
 
 export { CxInputError, CxUsageError } from './errors.js';
 export type { CellKind, ColumnPlan, Row, Table, TableFormat } from './table.js';
 export type { DateUnit } from './cells/cells.js';
 
-/** What {@link readTable} reads: bytes, a `Blob` or `File`, a web `ReadableStream` of bytes, or text already decoded. */
-export type ReadInput = Uint8Array | ArrayBuffer | Blob | ReadableStream<Uint8Array> | string;
+export type { ReadInput } from './read-input.js';
 
 /** How {@link readTable} reads; every option is the command line's input flag of the same name. */
 export interface ReadOptions {
@@ -71,19 +68,14 @@ export interface ReadOptions {
  * ```
  */
 export async function readTable(input: ReadInput, options: ReadOptions = {}): Promise<Table> {
-  const name = options.name ?? fileName(input) ?? 'input';
-  let bytes = await bytesOf(input);
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = await gunzip(bytes, name);
-  const format = options.format ?? (/\.tsv$/i.test(name) ? 'tsv' : formatOfBytes(bytes));
-  if (format === 'parquet') throw new CxInputError(`${name} is a Parquet file: the command line reads Parquet (cx-metrics-cli); the library readers take CSV, TSV, .xlsx, JSON and NDJSON`);
   let dateFormat;
   try {
     dateFormat = options.dateFormat === undefined ? undefined : compileDateFormat(options.dateFormat);
   } catch (error) {
     throw new CxUsageError((error as Error).message);
   }
-  return openSource(bytesSource(bytes, name), format, {
-    format,
+  return openReadInput(input, options.name, {
+    format: options.format,
     delimiter: options.delimiter,
     encoding: options.encoding,
     sheet: options.sheet,
@@ -94,40 +86,6 @@ export async function readTable(input: ReadInput, options: ReadOptions = {}): Pr
     ragged: options.ragged,
     onProgress: options.onProgress,
   });
-}
-
-function fileName(input: ReadInput): string | undefined {
-  const named = input as { name?: unknown };
-  return typeof input === 'object' && typeof named.name === 'string' && named.name !== '' ? named.name : undefined;
-}
-
-async function bytesOf(input: ReadInput): Promise<Uint8Array> {
-  if (typeof input === 'string') return utf8Bytes(input);
-  if (input instanceof Uint8Array) return input;
-  if (input instanceof ArrayBuffer) return new Uint8Array(input);
-  if (typeof (input as Blob).arrayBuffer === 'function') return new Uint8Array(await (input as Blob).arrayBuffer());
-  if (typeof (input as ReadableStream<Uint8Array>).getReader === 'function') return streamBytes(input as ReadableStream<Uint8Array>);
-  throw new CxUsageError('readTable takes bytes (Uint8Array, ArrayBuffer), a Blob or File, a ReadableStream of bytes, or text');
-}
-
-async function streamBytes(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
-  const reader = stream.getReader();
-  const parts: Uint8Array[] = [];
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) return concatBytes(parts);
-    parts.push(value);
-  }
-}
-
-/** Inflates gzip with the platform's `DecompressionStream`. */
-async function gunzip(bytes: Uint8Array, name: string): Promise<Uint8Array> {
-  try {
-    const inflated = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>);
-    return await streamBytes(inflated);
-  } catch (error) {
-    throw new CxInputError(`cannot read ${name}: it starts as gzip but does not inflate (${(error as Error).message})`);
-  }
 }
 
 /** Labels from a record, as `--map` reads them. */

@@ -1,5 +1,5 @@
 import type { DateFormat } from './date-format.js';
-import { wallClockInstant } from './zoned-time.js';
+import { wallClockInstant } from '../../common/wall-clock.js';
 
 /**
  * Turning the text of a cell into the value a command reads: numbers for metric and weight

@@ -1,10 +1,10 @@
 import type { CommandOutput } from '../output/write-output.js';
-import { followUps, type FollowUpOptions } from '../../../../src/analysis/follow-ups.js';
+import { followUps, type FollowUpList, type FollowUpOptions } from '../../../../src/analysis/follow-ups.js';
 import { tally } from '../../../../src/core/tally.js';
 import { jsonChunks } from '../output/json-chunks.js';
-import { parseCommand, single, type CommandSpec } from '../args.js';
+import { parseCommand, single, type CommandSpec, type ParsedArgs } from '../args.js';
 import { UsageError } from '../errors.js';
-import type { Row } from '../../../../src/read/table.js';
+import type { Row, Table } from '../../../../src/read/table.js';
 import { followUpsNotes, followUpsSheet, followUpsTable } from '../output/followups.js';
 import { sheetCsv } from '../output/text-table.js';
 import { workbook } from '../output/workbook.js';
@@ -12,7 +12,7 @@ import { deliver } from '../shared/deliver.js';
 import { CASE_LOG_FLAGS, joinCaseLog } from '../shared/case-log.js';
 import { resolveColumn } from '../shared/columns.js';
 import { INPUT_FLAGS, notesTo, openInput, outputFormat, OUTPUT_FLAGS, csvStyle } from '../shared/input-flags.js';
-import { checkScaleUse, metricFlags, metricPlan, requireMetric, parseNumbers } from '../shared/metric-flags.js';
+import { checkScaleUse, metricFlags, metricPlan, requireMetric, parseNumbers, type MetricPlan } from '../shared/metric-flags.js';
 import { allRows, columnPlan, metricSpecs, onTable } from '../shared/run.js';
 
 export const followUpsSpec: CommandSpec = {
@@ -52,8 +52,22 @@ export async function followUpsCommand(argv: readonly string[]): Promise<Command
   if (idFlag === undefined) throw new UsageError('followups needs --id COL');
   requireMetric(args);
   const { table, progress } = await openInput(args);
+  const { list, metrics, id } = await followUpList(args, table, note, () => progress.done());
+  const log = await joinCaseLog(args, list, id);
+  const shown = log?.list ?? list;
+  const output = deliver(args, format, {
+    json: () => jsonChunks(log === null ? list : { ...shown, contacts: shown.contacts.map((contact, i) => ({ ...contact, case: log.cases[i] })), loop: log.loop }),
+    csv: () => sheetCsv(followUpsSheet(shown, metrics.columns, table, log), csvStyle(args)),
+    table: () => followUpsTable(shown, table, log),
+    xlsx: () => workbook([followUpsSheet(shown, metrics.columns, table, log)], followUpsNotes(shown, log)),
+  });
+  return log === null ? output : { output: await output, status: log.overdue > 0 ? OVERDUE_EXIT : 0 };
+}
+
+/** The list of a table as the flags ask (--id, the metric columns, --nps-points…): what the command prints and the offline page offers as CSV. */
+export async function followUpList(args: ParsedArgs, table: Table, note: (message: string) => void, rowsRead: () => void = () => {}): Promise<{ list: FollowUpList; metrics: MetricPlan; id: string }> {
   const metrics = metricPlan(args, table, note);
-  const id = resolveColumn(table, idFlag);
+  const id = resolveColumn(table, single(args, 'id')!);
   const rules = Object.fromEntries(
     (['nps', 'csat', 'ces'] as const).flatMap((metric) => {
       const points = single(args, `${metric}-points`);
@@ -64,7 +78,7 @@ export async function followUpsCommand(argv: readonly string[]): Promise<Command
   );
   const plan = columnPlan([id], [], metrics.columns.map((column) => column.column));
   const rows = await onTable(table, () => allRows(table, plan));
-  progress.done();
+  rowsRead();
   const options = { ...metricSpecs(metrics), id, ...(Object.keys(rules).length > 0 ? { rules } : {}), ...(metrics.invalid === undefined ? {} : { invalid: metrics.invalid }) } as FollowUpOptions<Row>;
   const list = await onTable(table, () => followUps(rows, options));
   // The scale check needs the answers' tallies; invalid answers were reported above.
@@ -77,13 +91,5 @@ export async function followUpsCommand(argv: readonly string[]): Promise<Command
     args,
     note,
   );
-  const log = await joinCaseLog(args, list, id);
-  const shown = log?.list ?? list;
-  const output = deliver(args, format, {
-    json: () => jsonChunks(log === null ? list : { ...shown, contacts: shown.contacts.map((contact, i) => ({ ...contact, case: log.cases[i] })), loop: log.loop }),
-    csv: () => sheetCsv(followUpsSheet(shown, metrics.columns, table, log), csvStyle(args)),
-    table: () => followUpsTable(shown, table, log),
-    xlsx: () => workbook([followUpsSheet(shown, metrics.columns, table, log)], followUpsNotes(shown, log)),
-  });
-  return log === null ? output : { output: await output, status: log.overdue > 0 ? OVERDUE_EXIT : 0 };
+  return { list, metrics, id };
 }

@@ -8,7 +8,7 @@ export type { RawSource } from '../../../../src/read/source.js';
 const GZIP = [0x1f, 0x8b] as const;
 
 /** Something to wait on for a few milliseconds between reads of an empty pipe. */
-const PAUSE = new Int32Array(new SharedArrayBuffer(4));
+let pause: Int32Array | undefined;
 
 /** What `-` reads. */
 export const STANDARD_INPUT = 'standard input';
@@ -48,7 +48,8 @@ export function openRawSource(file: string): RawSource {
           if (code === 'EOF') return 0;
           if (code !== 'EAGAIN') throw new InputError(`cannot read ${name}: ${(error as Error).message}`);
           // A pipe with nothing in it yet, opened non-blocking: wait a little for the writer.
-          Atomics.wait(PAUSE, 0, 0, 5);
+          // Made on first use: the offline page loads this module too, and a page that is not cross-origin isolated has no SharedArrayBuffer.
+          Atomics.wait((pause ??= new Int32Array(new SharedArrayBuffer(4))), 0, 0, 5);
         }
       }
     },

@@ -26,7 +26,7 @@ export function followUpsNotes(list: FollowUpList, log: CaseLogJoin | null = nul
   const { loop } = log;
   const unit = loop.calendar === 'business' ? 'business hours' : 'h';
   const sla = `${fixed(loop.sla, loop.sla % 1 === 0 ? 0 : 1)} ${unit}`;
-  lines.push(`case log as of ${loop.asOf}: ${log.overdue} overdue (open past the ${sla} SLA), ${log.unlogged} without a case${log.elsewhere > 0 ? `; ${log.elsewhere} of its ${loop.cases} cases are not on this list` : ''}`);
+  lines.push(`case log as of ${loop.asOf}: ${log.overdue} overdue (open past the ${sla} SLA), ${log.unlogged} without a case${log.elsewhere > 0 ? `; ${log.elsewhere} of its ${loop.cases} cases ${log.elsewhere === 1 ? 'is' : 'are'} not on this list` : ''}`);
   const { within, missed, pending, share, interval } = loop.withinSla;
   const shareText = share === null ? 'no case decided yet' : `${within} of ${within + missed} contacted within ${sla} (${fixed(share, 1)} %${interval === null ? '' : `, ${Math.round(interval.level * 100)} % CI ${fixed(interval.lower, 1)}–${fixed(interval.upper, 1)} %`})`;
   lines.push(`all ${loop.cases} cases of the log: ${shareText}${pending > 0 ? `; ${pending} open inside the SLA, not counted` : ''}`);

@@ -116,6 +116,8 @@ export interface BuiltReport {
   readonly sections: number;
   readonly rows: number;
   readonly results: Readonly<Record<string, unknown>>;
+  /** Every table of the sections as shown (numbers formatted), with its section's title. */
+  readonly tables: readonly { readonly section: string; readonly head: readonly string[]; readonly rows: readonly (readonly string[])[] }[];
 }
 
 export async function buildReport(args: ParsedArgs, plan: ReportPlan, table: Table, io: ReportIo): Promise<BuiltReport> {
@@ -276,6 +278,7 @@ export async function buildReport(args: ParsedArgs, plan: ReportPlan, table: Tab
   results['findings'] = findings;
   if (findings.findings.length > 0) sections.unshift(() => builders.findings(findings, outcome ?? null));
   const svgs = await io.renderSvgs(specs);
+  const built = sections.map((section) => section(svgs));
   const html = reportHtml({
     lang,
     strings,
@@ -287,9 +290,10 @@ export async function buildReport(args: ParsedArgs, plan: ReportPlan, table: Tab
       [strings.created, new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(io.created)],
     ],
     counts: counts ?? null,
-    sections: sections.map((section) => section(svgs)),
+    sections: built,
     methodology: [...builders.methodology(held.summary ?? null, mysteryReport, metrics, { ...adjustments, drivers: driverMethod, monitor: monitored, funnel: funnelled }, suppression), ...(raked === null ? [] : [weightingSentence(raked.report, strings, style)])],
     version: io.version,
   });
-  return { html, sections: sections.length, rows: rows.length, results };
+  const tables = built.flatMap((section) => section.tables.map((table) => ({ section: section.title, head: table.head, rows: table.rows })));
+  return { html, sections: sections.length, rows: rows.length, results, tables };
 }

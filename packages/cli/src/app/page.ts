@@ -1,0 +1,258 @@
+import { commandLine, readFragment, writeFragment, type PageSetup } from './fragment.js';
+import type { ReportRequest, WorkerMessage } from './messages.js';
+import { PAGE_EN, PAGE_FI, type PageStrings, type Role } from './page-strings.js';
+import { proposeSetup, type ColumnProfile } from './profile.js';
+
+declare const CX_METRICS_WORKER: string;
+
+/** The most the page reads: the file is held as bytes while read, and a tab dies well before 4 GB. */
+const MAX_BYTES = 1024 ** 3;
+const ROLE_FLAGS: readonly Role[] = ['nps', 'csat', 'ces', 'by', 'at', 'text', 'id'];
+/** Roles a set-up has one column of; the others may have several. */
+const SINGLE: ReadonlySet<Role> = new Set(['at', 'text', 'id']);
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+interface State {
+  file: File | null;
+  columns: readonly ColumnProfile[];
+  flags: Map<string, string[]>;
+  ignored: readonly string[];
+  request: number;
+  worker: Worker;
+  report: Extract<WorkerMessage, { type: 'report' }> | null;
+}
+
+const workerUrl = URL.createObjectURL(new Blob([CX_METRICS_WORKER], { type: 'text/javascript' }));
+const initial = readFragment(location.hash);
+const state: State = { file: null, columns: [], flags: new Map([...initial.flags].map(([name, values]) => [name, [...values]])), ignored: initial.ignored, request: 0, worker: startWorker(), report: null };
+
+function lang(): 'en' | 'fi' {
+  const given = state.flags.get('lang')?.[0];
+  if (given === 'fi' || given === 'en') return given;
+  return /^fi\b/i.test(navigator.language) ? 'fi' : 'en';
+}
+const words = (): PageStrings => (lang() === 'fi' ? PAGE_FI : PAGE_EN);
+
+function startWorker(): Worker {
+  const worker = new Worker(workerUrl);
+  worker.onmessage = (event: MessageEvent<WorkerMessage>) => received(event.data);
+  worker.onerror = (event) => {
+    event.preventDefault();
+    showError(event.message || 'the worker stopped');
+  };
+  return worker;
+}
+
+/** Sends the file and the set-up to the worker; an answer to an older request is ignored. */
+function send(profileOnly: boolean): void {
+  if (state.file === null) return;
+  const request: ReportRequest = { id: ++state.request, file: state.file, flags: [...state.flags], profileOnly };
+  showError(null);
+  setBusy(profileOnly ? words().reading('') : words().making);
+  state.worker.postMessage(request);
+}
+
+function received(message: WorkerMessage): void {
+  if (message.id !== state.request) return;
+  if (message.type === 'progress') {
+    const progress = $<HTMLProgressElement>('progress');
+    progress.hidden = false;
+    if (Number.isFinite(message.size) && message.size > 0) {
+      progress.max = message.size;
+      progress.value = message.position;
+      $('status').textContent = words().reading(`${Math.round((100 * message.position) / message.size)} %`);
+    } else progress.removeAttribute('value');
+    return;
+  }
+  setBusy(null);
+  if (message.type === 'error') return showError(message.message);
+  if (message.type === 'profile') {
+    state.columns = message.columns;
+    if (!ROLE_FLAGS.slice(0, 3).some((flag) => state.flags.has(flag))) for (const [name, values] of proposeSetup(message.columns)) state.flags.set(name, values);
+    $('layout').textContent = words().layout(message.layout, message.columns.length);
+    showNotes(message.notes);
+    renderSetup();
+    if (hasMetric()) send(false);
+    return;
+  }
+  state.report = message;
+  showNotes(message.notes);
+  const frame = $<HTMLIFrameElement>('report');
+  frame.srcdoc = message.html;
+  let result = document.getElementById('cx-metrics-result');
+  if (result === null) {
+    result = document.createElement('script');
+    result.id = 'cx-metrics-result';
+    result.setAttribute('type', 'application/json');
+    document.body.append(result);
+  }
+  result.textContent = JSON.stringify(message.results);
+  $('made').textContent = words().made(message.seconds.toFixed(1));
+  $('dl-followups').hidden = message.followUpsCsv === null;
+  $('result').hidden = false;
+}
+
+function setBusy(text: string | null): void {
+  $('status').textContent = text ?? '';
+  $('cancel').hidden = text === null;
+  $<HTMLProgressElement>('progress').hidden = text === null;
+  $<HTMLButtonElement>('make').disabled = text !== null;
+}
+
+function showError(message: string | null): void {
+  $('error').textContent = message ?? '';
+  $('error').hidden = message === null;
+  if (message !== null) $('result').hidden = true;
+}
+
+function showNotes(notes: readonly string[]): void {
+  const list = $('notes');
+  list.replaceChildren(...notes.map((text) => Object.assign(document.createElement('li'), { textContent: text })));
+  $('notes-block').hidden = notes.length === 0;
+}
+
+function hasMetric(): boolean {
+  return ['nps', 'csat', 'ces'].some((flag) => (state.flags.get(flag) ?? []).length > 0);
+}
+
+/** The role a set-up gives a column (the first that names it). */
+function roleOf(column: string): Role {
+  return ROLE_FLAGS.find((role) => (state.flags.get(role) ?? []).includes(column)) ?? 'none';
+}
+
+function setRole(column: string, role: Role): void {
+  for (const flag of ROLE_FLAGS) {
+    const kept = (state.flags.get(flag) ?? []).filter((name) => name !== column);
+    if (kept.length > 0) state.flags.set(flag, kept);
+    else state.flags.delete(flag);
+  }
+  if (role !== 'none') state.flags.set(role, SINGLE.has(role) ? [column] : [...(state.flags.get(role) ?? []), column]);
+  if (role === 'at' && !state.flags.has('period')) state.flags.set('period', ['month']);
+  if (!state.flags.has('at')) state.flags.delete('period');
+  setupChanged();
+}
+
+function setFlag(name: string, value: string): void {
+  if (value.trim() === '') state.flags.delete(name);
+  else state.flags.set(name, [value.trim()]);
+  setupChanged();
+}
+
+/** A change of set-up: the address, the command line and the form follow. */
+function setupChanged(): void {
+  history.replaceState(null, '', writeFragment(state.flags));
+  renderSetup();
+}
+
+function renderSetup(): void {
+  const w = words();
+  $('setup').hidden = state.columns.length === 0;
+  const rows = state.columns.map((column, i) => {
+    const select = document.createElement('select');
+    select.id = `role-${i}`;
+    select.setAttribute('aria-label', `${w.useAs}: ${column.name}`);
+    for (const role of ['none', ...ROLE_FLAGS] as const) select.append(new Option(w.roles[role], role, false, roleOf(column.name) === role));
+    select.onchange = () => setRole(column.name, select.value as Role);
+    const row = document.createElement('tr');
+    const name = Object.assign(document.createElement('th'), { scope: 'row', textContent: column.name });
+    row.append(name, Object.assign(document.createElement('td'), { textContent: w.looks[column.look] }), Object.assign(document.createElement('td'), { textContent: column.examples.join(' · ') }));
+    const cell = document.createElement('td');
+    cell.append(select);
+    row.append(cell);
+    return row;
+  });
+  $('columns').replaceChildren(...rows);
+  $<HTMLInputElement>('na').value = state.flags.get('na')?.join(',') ?? '';
+  $<HTMLSelectElement>('period').value = state.flags.get('period')?.[0] ?? 'month';
+  $<HTMLSelectElement>('period').disabled = !state.flags.has('at');
+  $<HTMLInputElement>('tz').value = state.flags.get('time-zone')?.[0] ?? '';
+  $('command').textContent = commandLine(state.file?.name ?? 'FILE', state.flags);
+  $('need-metric').hidden = hasMetric() || state.columns.length === 0;
+  $<HTMLButtonElement>('make').disabled = !hasMetric();
+  $('ignored-block').hidden = state.ignored.length === 0;
+  $('ignored').replaceChildren(...state.ignored.map((text) => Object.assign(document.createElement('li'), { textContent: text })));
+}
+
+/** The interface's words in the set-up's language. */
+function renderWords(): void {
+  const w = words();
+  document.documentElement.lang = lang();
+  document.title = w.title;
+  for (const element of document.querySelectorAll<HTMLElement>('[data-text]')) {
+    const text = w[element.dataset['text'] as keyof PageStrings];
+    if (typeof text === 'string') element.textContent = text;
+  }
+  const period = $<HTMLSelectElement>('period');
+  period.replaceChildren(...(['day', 'week', 'month', 'quarter', 'year'] as const).map((p) => new Option(w.periods[p], p)));
+  renderSetup();
+}
+
+function chosen(file: File | undefined): void {
+  if (file === undefined) return;
+  state.report = null;
+  state.columns = [];
+  $('result').hidden = true;
+  if (file.size > MAX_BYTES) {
+    state.file = null;
+    renderSetup();
+    return showError(words().tooLarge(`${(file.size / 1024 ** 3).toFixed(1)} GB`));
+  }
+  state.file = file;
+  send(true);
+}
+
+function download(name: string, text: string, type: string): void {
+  const link = Object.assign(document.createElement('a'), { href: URL.createObjectURL(new Blob([text], { type })), download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+}
+
+const base = () => (state.file?.name ?? 'report').replace(/\.[^.]+$/, '');
+$<HTMLInputElement>('file').onchange = (event) => chosen((event.target as HTMLInputElement).files?.[0]);
+const drop = $('drop');
+drop.ondragover = (event) => {
+  event.preventDefault();
+  drop.classList.add('over');
+};
+drop.ondragleave = () => drop.classList.remove('over');
+drop.ondrop = (event) => {
+  event.preventDefault();
+  drop.classList.remove('over');
+  chosen(event.dataTransfer?.files[0]);
+};
+$('cancel').onclick = () => {
+  state.worker.terminate();
+  state.worker = startWorker();
+  state.request++;
+  setBusy(null);
+  $('status').textContent = words().cancelled;
+};
+$('make').onclick = () => send(false);
+$<HTMLInputElement>('na').onchange = (event) => setFlag('na', (event.target as HTMLInputElement).value);
+$<HTMLSelectElement>('period').onchange = (event) => setFlag('period', (event.target as HTMLSelectElement).value);
+$<HTMLInputElement>('tz').onchange = (event) => setFlag('time-zone', (event.target as HTMLInputElement).value);
+$('other-language').onclick = () => {
+  state.flags.set('lang', [lang() === 'fi' ? 'en' : 'fi']);
+  history.replaceState(null, '', writeFragment(state.flags));
+  renderWords();
+  if (state.report !== null) send(false);
+};
+$('dl-html').onclick = () => state.report && download(`${base()}-report.html`, state.report.html, 'text/html');
+$('dl-tables').onclick = () => state.report && download(`${base()}-tables.csv`, state.report.tablesCsv, 'text/csv');
+$('dl-followups').onclick = () => state.report?.followUpsCsv && download(`${base()}-follow-ups.csv`, state.report.followUpsCsv, 'text/csv');
+$<HTMLIFrameElement>('report').onload = () => {
+  const frame = $<HTMLIFrameElement>('report');
+  const height = frame.contentDocument?.documentElement.scrollHeight;
+  if (height !== undefined) frame.style.height = `${height + 20}px`;
+};
+window.onhashchange = () => {
+  const setup: PageSetup = readFragment(location.hash);
+  state.flags = new Map([...setup.flags].map(([name, values]) => [name, [...values]]));
+  state.ignored = setup.ignored;
+  renderWords();
+  if (state.columns.length > 0 && hasMetric()) send(false);
+};
+renderWords();
