@@ -87,3 +87,13 @@ describe('readTable', () => {
     await expect(readTable(42 as unknown as string)).rejects.toThrow(CxUsageError);
   });
 });
+
+describe('readTable: a table is read once', () => {
+  it('a second rows() is refused plainly (it used to start mid-stream: 33 rows of 25 976, or a WebAssembly fault)', async () => {
+    const table = await readTable('q,store\n5,A\n4,B\n');
+    const first: unknown[] = [];
+    for await (const row of table.rows([{ name: 'q', kind: 'number' }])) first.push(row['q']);
+    expect(first).toEqual([5, 4]);
+    expect(() => table.rows([{ name: 'q', kind: 'number' }])).toThrow(/the rows of input have been read: a table is read once/);
+  });
+});

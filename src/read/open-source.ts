@@ -49,6 +49,27 @@ function delimiterByte(given: string | undefined, format: TableFormat): number |
 
 /** Opens `source` (its first bytes `head` not yet consumed) as a table of `format`; Parquet is the caller's. */
 export async function openSource(source: RawSource, format: Exclude<TableFormat, 'parquet'>, options: SourceOptions): Promise<Table> {
+  return readOnce(await openFormat(source, format, options));
+}
+
+/**
+ * The rows of a table are streamed from its source and can be read once: a second `rows()`
+ * would start in the middle of the stream (it returned garbage, or a WebAssembly fault, before
+ * this guard). Said plainly instead.
+ */
+function readOnce(table: Table): Table {
+  let read = false;
+  return {
+    ...table,
+    rows: (plan) => {
+      if (read) throw new CxUsageError(`the rows of ${table.file} have been read: a table is read once, as it streams; open the input again to read it again`);
+      read = true;
+      return table.rows(plan);
+    },
+  };
+}
+
+async function openFormat(source: RawSource, format: Exclude<TableFormat, 'parquet'>, options: SourceOptions): Promise<Table> {
   const delimiter = delimiterByte(options.delimiter, format);
   const labels = options.labels ?? null;
   const numbers = { decimalComma: false, labels, dateUnit: options.dateUnit, dateFormat: options.dateFormat };

@@ -15,6 +15,7 @@ import { scorecardCommand, scorecardSpec } from './commands/scorecard.js';
 import { summarizeCommand, summarizeSpec } from './commands/summarize.js';
 import { weightsCommand, weightsSpec } from './commands/weights.js';
 import { monitorCommand, monitorSpec } from './commands/monitor.js';
+import { appCommand, appSpec } from './commands/app.js';
 import { themesCommand, themesSpec } from './commands/themes.js';
 import { trendCommand, trendSpec } from './commands/trend.js';
 import { wordsCommand, wordsSpec } from './commands/words.js';
@@ -43,6 +44,7 @@ const COMMANDS: ReadonlyMap<string, Command> = new Map([
   ['report', { spec: reportSpec, run: reportCommand }],
   ['weights', { spec: weightsSpec, run: weightsCommand }],
   ['monitor', { spec: monitorSpec, run: monitorCommand }],
+  ['app', { spec: appSpec, run: appCommand }],
 ]);
 
 function overview(): string {

@@ -103,7 +103,14 @@ function setBusy(text: string | null): void {
 function showError(message: string | null): void {
   $('error').textContent = message ?? '';
   $('error').hidden = message === null;
-  if (message !== null) $('result').hidden = true;
+  if (message !== null) clearResult();
+}
+
+/** No report shown and no result held: a new file, or an error, must not leave the last one's. */
+function clearResult(): void {
+  state.report = null;
+  $('result').hidden = true;
+  document.getElementById('cx-metrics-result')?.remove();
 }
 
 function showNotes(notes: readonly string[]): void {
@@ -190,9 +197,8 @@ function renderWords(): void {
 
 function chosen(file: File | undefined): void {
   if (file === undefined) return;
-  state.report = null;
+  clearResult();
   state.columns = [];
-  $('result').hidden = true;
   if (file.size > MAX_BYTES) {
     state.file = null;
     renderSetup();

@@ -43,15 +43,21 @@ async function answer(request: ReportRequest): Promise<WorkerMessage> {
     last = now;
     scope.postMessage({ id: request.id, type: 'progress', position, size } satisfies WorkerMessage);
   };
-  const opened = await openReadInput(request.file, request.file.name, { ...options, onProgress });
-  const table = chosenTable(opened, args, conditions, note);
+  // A table streams its rows once; the follow-up list reads the file again.
+  const open = async (noteTo: (message: string) => void) => chosenTable(await openReadInput(request.file, request.file.name, { ...options, onProgress }), args, conditions, noteTo);
+  const table = await open(note);
   if (plan === null) return { id: request.id, type: 'profile', columns: await profileColumns(table), layout: layoutOf(table), notes };
   const report = await buildReport(args, plan, table, { note, rowsRead: () => {}, renderSvgs: renderSvgsInWorker, source: request.file.name, created: new Date(), version: CX_METRICS_VERSION });
-  const tablesCsv = report.tables.map((shown) => csvText([[shown.section], shown.head, ...shown.rows])).join('\n');
+  const tablesCsv = report.tables.map((shown) => `${csvText([[shown.section], shown.head, ...shown.rows])}\n`).join('\n');
   let followUpsCsv: string | null = null;
-  if (single(args, 'id') !== undefined) {
-    const { list, metrics } = await followUpList(args, table, () => {});
-    followUpsCsv = sheetCsv(followUpsSheet(list, metrics.columns, table), { raw: false });
+  // As `cx-metrics followups`, the list takes one column per metric.
+  const oneEach = ['nps', 'csat', 'ces'].every((metric) => (args.flags.get(metric) ?? []).length <= 1);
+  if (single(args, 'id') !== undefined && !oneEach) note('the follow-up list takes one column per metric (as cx-metrics followups): choose one to download it');
+  if (single(args, 'id') !== undefined && oneEach) {
+    const again = await open(() => {});
+    const { list, metrics } = await followUpList(args, again, () => {});
+    // Ending in a newline, as the command writes it.
+    followUpsCsv = `${sheetCsv(followUpsSheet(list, metrics.columns, again), { raw: false })}\n`;
   }
   return { id: request.id, type: 'report', html: report.html, results: report.results, tablesCsv, followUpsCsv, notes, seconds: (performance.now() - started) / 1000 };
 }

@@ -1,0 +1,181 @@
+/**
+ * The offline page (issue 26), built by `npm run build`'s step and driven in Debian's Chromium
+ * with every request outside the file recorded and refused (there must be none). Exports are
+ * loaded through the file input with set-ups from the URL fragment; the JSON the page holds
+ * equals what the command line prints with --format json for the same file and flags, and the
+ * report it offers for download is the command line's report.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { chromiumPath, launchChromium } from './browser.js';
+import { cli, root, scratch } from './cli-helpers.js';
+import { airlineCsv } from './shared-data.js';
+
+const { dir, file } = scratch('page');
+const pagePath = join(root, 'dist/cx-metrics.html');
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface Opened {
+  readonly page: Page;
+  readonly errors: string[];
+  readonly requests: string[];
+}
+
+/** The page at a fragment, at a width, with console errors and outside requests recorded. */
+async function openPage(browser: Browser, fragment: string, width = 1100): Promise<Opened> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true, locale: 'en-GB' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const requests: string[] = [];
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  page.on('pageerror', (error) => errors.push(error.message));
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith('file://')) return route.continue();
+    requests.push(url);
+    return route.abort();
+  });
+  await page.goto(`file://${pagePath}${fragment}`);
+  return { page, errors, requests };
+}
+
+/** Chooses a file and waits for the report's JSON, or for the message of an error. */
+async function load(page: Page, path: string): Promise<{ result: Record<string, unknown> | null; error: string }> {
+  await page.setInputFiles('#file', path);
+  // Functions, not text: text is evaluated with eval, which the page's policy refuses. The casts
+  // stand for the DOM's types, which this file is checked without.
+  await page.waitForFunction(() => {
+    const { document } = globalThis as unknown as { document: { getElementById: (id: string) => { textContent: string | null } | null } };
+    return document.getElementById('cx-metrics-result') !== null || document.getElementById('error')!.textContent !== '';
+  }, undefined, { timeout: 60_000 });
+  const json = await page.evaluate(() => (globalThis as unknown as { document: { getElementById: (id: string) => { textContent: string | null } | null } }).document.getElementById('cx-metrics-result')?.textContent ?? null);
+  return { result: json === null ? null : (JSON.parse(json) as Record<string, unknown>), error: (await page.textContent('#error')) ?? '' };
+}
+
+/** The command line's JSON of a command. */
+function cliJson(...args: string[]): unknown {
+  const run = cli(...args, '--format', 'json');
+  expect(run.status, run.stderr).toBe(0);
+  return JSON.parse(run.stdout);
+}
+
+/** A report without its creation date, and with the file as the page names it (the page knows no folder). */
+function comparable(html: string, path: string, name: string): string {
+  return html.replace(/(<dt>(Created|Laadittu)<\/dt><dd>)[^<]*/, '$1').replace(`<dd>${path}</dd>`, `<dd>${name}</dd>`);
+}
+
+async function downloaded(page: Page, button: string): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+  return readFileSync((await download.path())!, 'utf8');
+}
+
+describe.skipIf(chromiumPath === undefined)('the offline page in headless Chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    execFileSync(process.execPath, ['packages/cli/scripts/build-page.mjs'], { cwd: root });
+    browser = await launchChromium();
+  }, 120_000);
+  afterAll(async () => browser?.close());
+
+  it('forbids every request in the page itself, and says the file stays on the computer', () => {
+    const html = readFileSync(pagePath, 'utf8');
+    expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'unsafe-inline'; worker-src blob:;/);
+    // No script or style from elsewhere (the code mentions URLs, vega's schema for one: that no request is made is seen in the browser below).
+    expect(html).not.toMatch(/<script[^>]+src=|<link|<img|<iframe[^>]+src=/);
+    expect(html).toContain('Your file stays on this computer');
+  });
+
+  it('a Google Forms export in Finnish with a weekly trend: the JSON is the command line’s, the report downloaded is its report', async () => {
+    const source = 'examples/data/google-forms-export.csv';
+    const nps = 'How likely are you to recommend us to a friend?';
+    const store = 'Which store did you visit?';
+    const flags = ['--nps', nps, '--by', store, '--at', 'Timestamp', '--period', 'week', '--time-zone', 'Europe/Helsinki', '--lang', 'fi'];
+    const fragment = `#nps=${encodeURIComponent(nps)}&by=${encodeURIComponent(store)}&at=Timestamp&period=week&time-zone=Europe%2FHelsinki&lang=fi`;
+    const { page, errors, requests } = await openPage(browser, fragment);
+    const { result, error } = await load(page, join(root, source));
+    expect(error).toBe('');
+    // The report hides groups under 5 respondents (comments under 10) by default: the commands are asked the same.
+    expect(result!['summary']).toEqual(cliJson('summarize', source, '--nps', nps, '--by', store, '--min-n', '5', '--min-n-comments', '10'));
+    expect(result!['trend']).toEqual(cliJson('trend', source, '--nps', nps, '--at', 'Timestamp', '--period', 'week', '--time-zone', 'Europe/Helsinki', '--min-n', '5', '--min-n-comments', '10'));
+    const out = join(dir, 'forms.html');
+    expect(cli('report', source, ...flags, '--out', out).status).toBe(0);
+    expect(comparable(await downloaded(page, '#dl-html'), source, 'google-forms-export.csv')).toBe(comparable(readFileSync(out, 'utf8'), source, 'google-forms-export.csv'));
+    expect(await page.getAttribute('html', 'lang')).toBe('fi');
+    expect(await page.textContent('#command')).toBe(`npx cx-metrics-cli report google-forms-export.csv --nps '${nps}' --by '${store}' --at Timestamp --period week --time-zone Europe/Helsinki --lang fi --out report.html`);
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
+  }, 120_000);
+
+  it.skipIf(airlineCsv === undefined)('the airline survey: proposes a set-up from the answers, then the report of the one in the address', async () => {
+    const { page, errors, requests } = await openPage(browser, '#csat=Seat%20comfort&csat=Cleanliness&by=Class&na=0&id=id&lang=en');
+    const { result } = await load(page, airlineCsv!);
+    expect(result!['summary']).toEqual(cliJson('summarize', airlineCsv!, '--csat', 'Seat comfort', '--csat', 'Cleanliness', '--by', 'Class', '--na', '0', '--min-n', '5', '--min-n-comments', '10'));
+    // Two CSAT columns: no follow-up list (the command takes one column per metric), and the page says why.
+    expect(await page.isHidden('#dl-followups')).toBe(true);
+    expect(await page.textContent('#notes')).toContain('the follow-up list takes one column per metric');
+    // One: the list is the command's CSV.
+    await page.evaluate(() => ((globalThis as unknown as { location: { hash: string } }).location.hash = '#csat=Seat%20comfort&na=0&id=id&lang=en'));
+    await page.waitForFunction(() => !(globalThis as unknown as { document: { getElementById: (id: string) => { hidden: boolean } } }).document.getElementById('dl-followups').hidden);
+    const run = cli('followups', airlineCsv!, '--id', 'id', '--csat', 'Seat comfort', '--na', '0', '--format', 'csv');
+    expect(await downloaded(page, '#dl-followups')).toBe(run.stdout);
+    // Columns profiled: the 1–5 items with 0 for not applicable look like CSAT, Class like a segment.
+    const looks = await page.$$eval('#columns tr', (rows) => rows.map((row) => [row.querySelector('th')!.textContent, row.querySelector('td')!.textContent]));
+    expect(looks).toContainEqual(['Seat comfort', '1–5 scale']);
+    expect(looks).toContainEqual(['Class', 'a few labels']);
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
+  }, 120_000);
+
+  it('an unknown flag and a flag naming a file are named and left out; a refused file shows the readers’ message; a second file replaces it', async () => {
+    const { page, errors, requests } = await openPage(browser, '#csat=q&bogus=1&journey=journey.json');
+    expect(await page.$$eval('#ignored li', (items) => items.map((item) => item.textContent))).toEqual([
+      '"bogus" is not a flag of cx-metrics report: ignored',
+      '--journey names a file; the page reads only the file you choose: ignored (use the command line)',
+    ]);
+    const ragged = file('ragged.csv', 'q,store\n5,A\n4\n');
+    const bad = await load(page, ragged);
+    expect(bad.result).toBeNull();
+    expect(bad.error).toMatch(/^ragged\.csv, line 3: 1 cells, but the header has 2 columns/);
+    const good = await load(page, file('good.csv', 'q,store\n5,A\n4,B\n1,B\n5,A\n2,A\n4,B\n'));
+    expect(good.error).toBe('');
+    expect((good.result!['summary'] as { total: { csat: { score: number } } }).total.csat.score).toBeCloseTo(400 / 6, 10); // 4 of 6 satisfied
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
+  }, 120_000);
+
+  it('has no serious or critical accessibility violations (axe-core), in English and Finnish, before and after a report', async () => {
+    for (const lang of ['en', 'fi']) {
+      const { page } = await openPage(browser, `#lang=${lang}`);
+      const before = await axe(page);
+      await load(page, join(root, 'examples/data/nps-answers.csv'));
+      const after = await axe(page);
+      expect([...before, ...after]).toEqual([]);
+    }
+  }, 120_000);
+
+  it('is screenshotted in both languages at desktop and phone widths', async () => {
+    for (const [lang, width] of [['en', 1100], ['fi', 1100], ['en', 400], ['fi', 400]] as const) {
+      const { page } = await openPage(browser, `#lang=${lang}`, width);
+      await load(page, join(root, 'examples/data/google-forms-export.csv'));
+      const overflow = await page.evaluate(() => {
+      const { documentElement } = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document;
+      return documentElement.scrollWidth - documentElement.clientWidth;
+    });
+      expect(overflow, `${lang} at ${width}px scrolls sideways`).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: join(dir, `page-${lang}-${width}.png`), fullPage: true });
+    }
+  }, 120_000);
+});
+
+/** axe-core's serious and critical violations, as "rule: target". */
+async function axe(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  type Violation = { id: string; impact: string; nodes: { target: string[] }[] };
+  const result = await page.evaluate(async () => (await (globalThis as unknown as { axe: { run: () => Promise<{ violations: Violation[] }> } }).axe.run()).violations);
+  return result.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`));
+}
+
