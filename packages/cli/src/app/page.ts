@@ -163,7 +163,12 @@ function renderSetup(): void {
     select.onchange = () => setRole(column.name, select.value as Role);
     const row = document.createElement('tr');
     const name = Object.assign(document.createElement('th'), { scope: 'row', textContent: column.name });
-    row.append(name, Object.assign(document.createElement('td'), { textContent: w.looks[column.look] }), Object.assign(document.createElement('td'), { textContent: column.examples.join(' · ') }));
+    const looks = Object.assign(document.createElement('td'), { textContent: w.looks[column.look] });
+    const examples = Object.assign(document.createElement('td'), { textContent: column.examples.join(' · ') });
+    // Labels for the narrow layout, where the cells stack without the table's head.
+    looks.dataset['label'] = w.looksLike;
+    examples.dataset['label'] = w.examples;
+    row.append(name, looks, examples);
     const cell = document.createElement('td');
     cell.append(select);
     row.append(cell);

@@ -17,7 +17,8 @@ export interface ColumnProfile {
 
 /** Rows looked at: enough to tell a scale from an id, few enough to answer at once. */
 export const SAMPLE_ROWS = 5000;
-const DATE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$|^\d{1,2}[./]\d{1,2}[./]\d{4}( \d{1,2}:\d{2}(:\d{2})?)?$/;
+// ISO 8601; D.M.YYYY and M/D/YYYY; Google Forms' "2026/11/02 9:00:00 AM GMT+2".
+const DATE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$|^\d{1,2}[./]\d{1,2}[./]\d{4}( \d{1,2}:\d{2}(:\d{2})?)?$|^\d{4}\/\d{1,2}\/\d{1,2} \d{1,2}:\d{2}:\d{2}( [AP]M)?( GMT[+-]\d{1,2}(:?\d{2})?)?$/;
 
 /** Profiles each column from the first rows: read as text, so nothing is refused while looking. */
 export async function profileColumns(table: Table): Promise<ColumnProfile[]> {
