@@ -18,6 +18,8 @@ import { performance } from 'node:perf_hooks';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { summarizeCommand } from '../packages/cli/src/commands/summarize.js';
 import { airlineCsv } from '../test/shared-data.js';
+import { chromiumPath, launchChromium } from '../test/browser.js';
+import { readdirSync } from 'node:fs';
 import * as ss from 'simple-statistics';
 import * as zc from 'zod';
 import { NPS_SCALE, bannerTable, createTally, nps, rake, summarize, summaryFromRows, summarySql, tallyStream } from '../src/index.js';
@@ -265,6 +267,55 @@ async function cliSection(): Promise<void> {
   row('cx-metrics summarize, 1 M-row CSV, whole command', ms(median(cliTimes)), ms(median(duckTimes)), `${ratio(median(cliTimes) / median(duckTimes))} DuckDB`);
 }
 
+/**
+ * 11. The offline page on the same million rows: the report of `--csat "Seat comfort" --by Class
+ * --na 0` made in headless Chromium (from choosing the file to the result in the page) against
+ * `cx-metrics report` with the same flags as a whole command; and the page's peak memory, the
+ * resident memory of all Chromium's processes sampled every 100 ms above what they held before.
+ */
+async function pageSection(): Promise<void> {
+  const file = millionRowCsv();
+  if (file === undefined || chromiumPath === undefined) {
+    row('page, 1 M-row CSV: skipped (no airline survey or no Chromium)', '', '', '');
+    return;
+  }
+  execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'ignore' });
+  const flags = ['--csat', 'Seat comfort', '--by', 'Class', '--na', '0'];
+  const cli = bestRun(process.execPath, [CLI, 'report', file, ...flags, '--quiet', '--out', join(tmpdir(), 'cx-metrics-bench-report.html')], 3);
+  const browser = await launchChromium();
+  const times: number[] = [];
+  let peak = 0;
+  for (let i = 0; i < 3; i++) {
+    const page = await browser.newPage();
+    await page.goto(`file://${join(process.cwd(), 'dist/cx-metrics.html')}#csat=Seat%20comfort&by=Class&na=0`);
+    const before = chromiumRssMb();
+    const sampler = setInterval(() => (peak = Math.max(peak, chromiumRssMb() - before)), 100);
+    const start = performance.now();
+    await page.setInputFiles('#file', file);
+    await page.waitForSelector('#cx-metrics-result', { state: 'attached', timeout: 600_000 });
+    times.push(performance.now() - start);
+    clearInterval(sampler);
+    await page.close();
+  }
+  await browser.close();
+  row('page report, 1 M-row CSV (Chromium)', ms(Math.min(...times)), ms(cli.seconds * 1000), `${ratio(Math.min(...times) / (cli.seconds * 1000))} the CLI`);
+  row('page report, 1 M-row CSV: peak memory', `${peak.toFixed(0)} MB`, `${cli.peakMb.toFixed(0)} MB`, 'Chromium above idle / CLI peak RSS');
+}
+
+/** The resident memory of every Chromium process, in MB. */
+function chromiumRssMb(): number {
+  let kilobytes = 0;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      if (/^Name:\s+chrom/m.test(status)) kilobytes += Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0);
+    } catch {
+      // a process that ended while being read
+    }
+  }
+  return kilobytes / 1024;
+}
+
 /** The bundled command line (npm run build). */
 const CLI = 'packages/cli/dist/main.js';
 
@@ -509,7 +560,7 @@ function bannerSection(): void {
   row('bannerTable, 1 M rows × CSAT and a category by 2 banner fields, all pairs tested', ms(library), ms(hand), ratio(library / hand));
 }
 
-const SECTIONS: Record<string, () => void | Promise<void>> = { nps: npsSection, typed: typedSection, summarize: summarizeSection, rake: rakeSection, peers: peersSection, memory: memorySection, cli: cliSection, sources: sourcesSection, warehouse: warehouseSection, text: textSection, banner: bannerSection };
+const SECTIONS: Record<string, () => void | Promise<void>> = { nps: npsSection, typed: typedSection, summarize: summarizeSection, rake: rakeSection, peers: peersSection, memory: memorySection, cli: cliSection, sources: sourcesSection, warehouse: warehouseSection, text: textSection, banner: bannerSection, page: pageSection };
 const [only, json] = process.argv.slice(2);
 const names = only === undefined ? Object.keys(SECTIONS) : [only];
 if (only !== undefined && !(only in SECTIONS)) throw new Error(`unknown section ${only}; sections: ${Object.keys(SECTIONS).join(', ')}`);
