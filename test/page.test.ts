@@ -14,6 +14,8 @@ import type { Browser, Page } from 'playwright-core';
 import { chromiumPath, launchChromium } from './browser.js';
 import { cli, root, scratch } from './cli-helpers.js';
 import { airlineCsv } from './shared-data.js';
+import { QUALTRICS_CSV, SURVEYMONKEY_CSV } from './support/export-fixtures.js';
+import writeExcelFile from 'write-excel-file/node';
 
 const { dir, file } = scratch('page');
 const pagePath = join(root, 'dist/cx-metrics.html');
@@ -128,6 +130,26 @@ describe.skipIf(chromiumPath === undefined)('the offline page in headless Chromi
     expect(looks).toContainEqual(['Class', 'a few labels']);
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
+  }, 120_000);
+
+  it('Qualtrics and SurveyMonkey layouts and an .xlsx workbook read as the command line reads them', async () => {
+    const LABELS = 'Very satisfied=5,Satisfied=4,Neither satisfied nor dissatisfied=3,Dissatisfied=2,Very dissatisfied=1';
+    const workbook = file('stores.xlsx', new Uint8Array());
+    await writeExcelFile([['store', 'q'], ['A', 5], ['A', 4], ['B', 2], ['B', 5], ['A', 1]]).toFile(workbook);
+    const cases = [
+      { path: file('qualtrics.csv', QUALTRICS_CSV), flags: [['nps', 'How likely are you to recommend Acme to a friend or colleague?'], ['csat', 'Q2']] },
+      { path: file('surveymonkey.csv', SURVEYMONKEY_CSV), flags: [['nps', 'How likely is it that you would recommend Acme to a friend or colleague?'], ['csat', 'How satisfied were you with: - Staff'], ['map', LABELS]] },
+      { path: workbook, flags: [['csat', 'q'], ['by', 'store']] },
+    ];
+    for (const { path, flags } of cases) {
+      // Small files: nothing hidden (--min-n 1), here and on the command line.
+      const all = [...flags, ['min-n', '1']];
+      const { page, errors, requests } = await openPage(browser, `#${all.map(([name, value]) => `${name}=${encodeURIComponent(value!)}`).join('&')}`);
+      const { result, error } = await load(page, path);
+      expect(error, path).toBe('');
+      expect(result!['summary'], path).toEqual(cliJson('summarize', path, ...all.flatMap(([name, value]) => [`--${name}`, value!])));
+      expect([errors, requests]).toEqual([[], []]);
+    }
   }, 120_000);
 
   it('an unknown flag and a flag naming a file are named and left out; a refused file shows the readers’ message; a second file replaces it', async () => {
