@@ -169,6 +169,24 @@ describe.skipIf(chromiumPath === undefined)('the offline page in headless Chromi
     expect(requests).toEqual([]);
   }, 120_000);
 
+  it('a hostile export: markup in a column name and in answers stays text, and nothing runs or is fetched', async () => {
+    const name = '<img src=https://example.com/x onerror=alert(1)>';
+    const store = '</script><script>alert(2)</script>';
+    const hostile = file('hostile.csv', `"${name}",store\n5,"${store}"\n4,"${store}"\n2,A\n5,A\n1,A\n`);
+    const { page, errors, requests } = await openPage(browser, `#csat=${encodeURIComponent(name)}&by=store&min-n=1`);
+    let dialogs = 0;
+    page.on('dialog', (dialog) => {
+      dialogs++;
+      void dialog.dismiss();
+    });
+    const { result, error } = await load(page, hostile);
+    expect(error).toBe('');
+    expect((result!['summary'] as { groups: { key: string }[] }).groups.map((group) => group.key)).toEqual([store, 'A']);
+    expect(await page.$$eval('#columns th', (cells) => cells.map((cell) => cell.textContent))).toContain(name);
+    expect(await page.textContent('#command')).toContain(`--csat '${name}'`);
+    expect([dialogs, errors, requests]).toEqual([0, [], []]);
+  }, 120_000);
+
   it('has no serious or critical accessibility violations (axe-core), in English and Finnish, before and after a report', async () => {
     for (const lang of ['en', 'fi']) {
       const { page } = await openPage(browser, `#lang=${lang}`);

@@ -87,7 +87,8 @@ function received(message: WorkerMessage): void {
     result.setAttribute('type', 'application/json');
     document.body.append(result);
   }
-  result.textContent = JSON.stringify(message.results);
+  // \u003c for "<": the JSON stays JSON, and no "</script>" in an answer can end the element if the page is saved.
+  result.textContent = JSON.stringify(message.results).replace(/</g, '\\u003c');
   $('made').textContent = words().made(message.seconds.toFixed(1));
   $('dl-followups').hidden = message.followUpsCsv === null;
   $('result').hidden = false;
