@@ -187,6 +187,21 @@ describe.skipIf(chromiumPath === undefined)('the offline page in headless Chromi
     expect([dialogs, errors, requests]).toEqual([0, [], []]);
   }, 120_000);
 
+  it('cancel stops the worker mid-read, and the next report is made by a new one', async () => {
+    // 3 million rows (about 30 MB): reading takes long enough to cancel.
+    const big = file('big.csv', `q,store\n${'5,A\n4,B\n1,B\n'.repeat(1_000_000)}`);
+    const { page, errors, requests } = await openPage(browser, '#csat=q&by=store');
+    await page.setInputFiles('#file', big);
+    await page.click('#cancel');
+    expect(await page.textContent('#status')).toBe('Cancelled.');
+    expect(await page.isHidden('#cancel')).toBe(true);
+    await page.waitForTimeout(1000);
+    expect(await page.$('#cx-metrics-result')).toBeNull();
+    const { result } = await load(page, file('small.csv', 'q,store\n5,A\n4,B\n1,B\n5,A\n2,A\n'));
+    expect((result!['summary'] as { total: { csat: { score: number } } }).total.csat.score).toBeCloseTo(60, 10); // 3 of 5 satisfied
+    expect([errors, requests]).toEqual([[], []]);
+  }, 120_000);
+
   it('has no serious or critical accessibility violations (axe-core), in English and Finnish, before and after a report', async () => {
     for (const lang of ['en', 'fi']) {
       const { page } = await openPage(browser, `#lang=${lang}`);
