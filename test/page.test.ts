@@ -132,11 +132,16 @@ describe.skipIf(chromiumPath === undefined)('the offline page in headless Chromi
     expect(requests).toEqual([]);
   }, 120_000);
 
-  it('Qualtrics and SurveyMonkey layouts and an .xlsx workbook read as the command line reads them', async () => {
+  it('Qualtrics and SurveyMonkey layouts, an .xlsx workbook and Parquet read as the command line reads them', async () => {
     const LABELS = 'Very satisfied=5,Satisfied=4,Neither satisfied nor dissatisfied=3,Dissatisfied=2,Very dissatisfied=1';
     const workbook = file('stores.xlsx', new Uint8Array());
     await writeExcelFile([['store', 'q'], ['A', 5], ['A', 4], ['B', 2], ['B', 5], ['A', 1]]).toFile(workbook);
+    // Parquet as a warehouse writes it (DuckDB, row groups of 2).
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const parquet = join(dir, 'stores.parquet');
+    await (await (await DuckDBInstance.create(':memory:')).connect()).run(`COPY (SELECT * FROM (VALUES ('A', 10), ('A', 9), ('B', 3), ('B', 8), ('A', 6)) AS t(store, q)) TO '${parquet}' (FORMAT PARQUET, ROW_GROUP_SIZE 2)`);
     const cases = [
+      { path: parquet, flags: [['nps', 'q'], ['by', 'store']] },
       { path: file('qualtrics.csv', QUALTRICS_CSV), flags: [['nps', 'How likely are you to recommend Acme to a friend or colleague?'], ['csat', 'Q2']] },
       { path: file('surveymonkey.csv', SURVEYMONKEY_CSV), flags: [['nps', 'How likely is it that you would recommend Acme to a friend or colleague?'], ['csat', 'How satisfied were you with: - Staff'], ['map', LABELS]] },
       { path: workbook, flags: [['csat', 'q'], ['by', 'store']] },

@@ -1,5 +1,8 @@
 import { CxValidationError } from '../../../../src/core/errors.js';
 import { openReadInput } from '../../../../src/read/read-input.js';
+import { bytesSource } from '../../../../src/read/source.js';
+import { openParquetTable } from '../input/parquet-table.js';
+import type { InputOptions } from '../input/open-table.js';
 import type { Table } from '../../../../src/read/table.js';
 import { single, type ParsedArgs } from '../args.js';
 import { followUpList } from '../commands/followups.js';
@@ -44,7 +47,7 @@ async function answer(request: ReportRequest): Promise<WorkerMessage> {
     scope.postMessage({ id: request.id, type: 'progress', position, size } satisfies WorkerMessage);
   };
   // A table streams its rows once; the follow-up list reads the file again.
-  const open = async (noteTo: (message: string) => void) => chosenTable(await openReadInput(request.file, request.file.name, { ...options, onProgress }), args, conditions, noteTo);
+  const open = async (noteTo: (message: string) => void) => chosenTable(await openInPage(request.file, options, onProgress), args, conditions, noteTo);
   const table = await open(note);
   if (plan === null) return { id: request.id, type: 'profile', columns: await profileColumns(table), layout: layoutOf(table), notes };
   const report = await buildReport(args, plan, table, { note, rowsRead: () => {}, renderSvgs: renderSvgsInWorker, source: request.file.name, created: new Date(), version: CX_METRICS_VERSION });
@@ -60,6 +63,17 @@ async function answer(request: ReportRequest): Promise<WorkerMessage> {
     followUpsCsv = `${sheetCsv(followUpsSheet(list, metrics.columns, again), { raw: false })}\n`;
   }
   return { id: request.id, type: 'report', html: report.html, results: report.results, tablesCsv, followUpsCsv, notes, seconds: (performance.now() - started) / 1000 };
+}
+
+/**
+ * The file as a table: Parquet by the command line's reader (hyparquet works in a browser; the
+ * library's readers leave Parquet out to stay small), everything else by the library's.
+ */
+async function openInPage(file: File, options: InputOptions, onProgress: (position: number, size: number) => void): Promise<Table> {
+  const parquet = options.format === 'parquet' || /\.parquet$/i.test(file.name) || new TextDecoder().decode(await file.slice(0, 4).arrayBuffer()) === 'PAR1';
+  if (!parquet) return openReadInput(file, file.name, { ...options, onProgress });
+  const numbers = { decimalComma: false, labels: options.labels ?? null, dateUnit: options.dateUnit, dateFormat: options.dateFormat };
+  return openParquetTable(bytesSource(new Uint8Array(await file.arrayBuffer()), file.name), null, numbers, onProgress);
 }
 
 /** The detected layout in a few words: "CSV (;), windows-1252, Qualtrics, 3 header rows". */
