@@ -192,6 +192,29 @@ describe.skipIf(chromiumPath === undefined)('the offline page in headless Chromi
     expect([dialogs, errors, requests]).toEqual([0, [], []]);
   }, 120_000);
 
+  it.skipIf(airlineCsv === undefined)('a set-up chosen in the form: labels as numbers, key drivers from the role menus; the address and the command line follow', async () => {
+    const { page, errors, requests } = await openPage(browser, '#lang=en');
+    await load(page, airlineCsv!);
+    // Proposed, and put in the address: four 1–5 items as CSAT with 0 as not applicable, Gender as the groups.
+    expect(decodeURIComponent(new URL(page.url()).hash)).toBe('#lang=en&csat=Inflight wifi service&csat=Departure/Arrival time convenient&csat=Ease of Online booking&csat=Gate location&na=0&by=Gender');
+    const roleOf = (column: string) => page.locator('#columns tr', { has: page.locator('th', { hasText: new RegExp(`^${column}$`) }) }).locator('select');
+    await page.fill('#map', 'satisfied=1,neutral or dissatisfied=0');
+    await page.press('#map', 'Tab');
+    await roleOf('satisfaction').selectOption('outcome');
+    await roleOf('Online boarding').selectOption('driver');
+    await roleOf('Seat comfort').selectOption('driver');
+    const hash = decodeURIComponent(new URL(page.url()).hash);
+    expect(hash).toContain('outcome=satisfaction');
+    expect(hash).toContain('map=satisfied=1,neutral or dissatisfied=0');
+    expect(await page.textContent('#command')).toContain("--driver 'Online boarding' --driver 'Seat comfort'");
+    await page.evaluate(() => (globalThis as unknown as { document: { getElementById: (id: string) => { remove: () => void } | null } }).document.getElementById('cx-metrics-result')?.remove());
+    await page.click('#make');
+    await page.waitForSelector('#cx-metrics-result', { state: 'attached' });
+    const result = JSON.parse((await page.textContent('#cx-metrics-result'))!) as Record<string, unknown>;
+    expect(result['drivers']).toEqual(cliJson('drivers', airlineCsv!, '--outcome', 'satisfaction', '--driver', 'Online boarding', '--driver', 'Seat comfort', '--na', '0', '--map', 'satisfied=1,neutral or dissatisfied=0'));
+    expect([errors, requests]).toEqual([[], []]);
+  }, 120_000);
+
   it('cancel stops the worker mid-read, and the next report is made by a new one', async () => {
     // 3 million rows (about 30 MB): reading takes long enough to cancel.
     const big = file('big.csv', `q,store\n${'5,A\n4,B\n1,B\n'.repeat(1_000_000)}`);

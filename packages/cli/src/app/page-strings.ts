@@ -24,6 +24,8 @@ export interface PageStrings {
   readonly looks: Readonly<Record<ColumnLook, string>>;
   readonly naCodes: string;
   readonly naHelp: string;
+  readonly labelMap: string;
+  readonly labelMapHelp: string;
   readonly period: string;
   readonly periods: Readonly<Record<'day' | 'week' | 'month' | 'quarter' | 'year', string>>;
   readonly timeZone: string;
@@ -42,7 +44,7 @@ export interface PageStrings {
 }
 
 /** What a column is used as: the report's flags. */
-export type Role = 'none' | 'nps' | 'csat' | 'ces' | 'by' | 'at' | 'text' | 'id';
+export type Role = 'none' | 'nps' | 'csat' | 'ces' | 'by' | 'at' | 'outcome' | 'driver' | 'text' | 'id';
 
 export const PAGE_EN: PageStrings = {
   title: 'Customer experience report from a survey export',
@@ -63,10 +65,12 @@ export const PAGE_EN: PageStrings = {
   looksLike: 'Looks like',
   examples: 'Examples',
   useAs: 'Use as',
-  roles: { none: '—', nps: 'NPS (0–10)', csat: 'CSAT', ces: 'CES', by: 'Group', at: 'Date (trend)', text: 'Comments', id: 'Respondent id (follow-ups)' },
+  roles: { none: '—', nps: 'NPS (0–10)', csat: 'CSAT', ces: 'CES', by: 'Group', at: 'Date (trend)', outcome: 'Outcome (key drivers)', driver: 'Driver (key drivers)', text: 'Comments', id: 'Respondent id (follow-ups)' },
   looks: { nps: '0–10 scale', csat: '1–5 scale', ces: '1–7 scale', date: 'dates', comments: 'text answers', segment: 'a few labels', id: 'unique values', number: 'numbers', empty: 'empty', text: 'text' },
   naCodes: 'Not applicable codes',
   naHelp: 'e.g. 0 or 99: answers with these codes are left out',
+  labelMap: 'Answers written as labels',
+  labelMapHelp: 'their numbers, e.g. Very satisfied=5,Satisfied=4',
   period: 'Trend period',
   periods: { day: 'day', week: 'week', month: 'month', quarter: 'quarter', year: 'year' },
   timeZone: 'Time zone',
@@ -103,10 +107,12 @@ export const PAGE_FI: PageStrings = {
   looksLike: 'Sisältö',
   examples: 'Esimerkkejä',
   useAs: 'Käyttö',
-  roles: { none: '—', nps: 'NPS (0–10)', csat: 'Tyytyväisyys (CSAT)', ces: 'Asioinnin helppous (CES)', by: 'Ryhmittely', at: 'Päivämäärä (kehitys)', text: 'Avoimet vastaukset', id: 'Vastaajan tunniste (yhteydenotot)' },
+  roles: { none: '—', nps: 'NPS (0–10)', csat: 'Tyytyväisyys (CSAT)', ces: 'Asioinnin helppous (CES)', by: 'Ryhmittely', at: 'Päivämäärä (kehitys)', outcome: 'Lopputulos (avaintekijät)', driver: 'Tekijä (avaintekijät)', text: 'Avoimet vastaukset', id: 'Vastaajan tunniste (yhteydenotot)' },
   looks: { nps: 'asteikko 0–10', csat: 'asteikko 1–5', ces: 'asteikko 1–7', date: 'päivämääriä', comments: 'avoimia vastauksia', segment: 'muutamia luokkia', id: 'yksilöllisiä arvoja', number: 'lukuja', empty: 'tyhjä', text: 'tekstiä' },
   naCodes: 'Ei koske -koodit',
   naHelp: 'esim. 0 tai 99: näillä koodeilla merkityt vastaukset jätetään pois',
+  labelMap: 'Sanalliset vastaukset',
+  labelMapHelp: 'niiden numerot, esim. Erittäin tyytyväinen=5,Tyytyväinen=4',
   period: 'Kehityksen jakso',
   periods: { day: 'päivä', week: 'viikko', month: 'kuukausi', quarter: 'vuosineljännes', year: 'vuosi' },
   timeZone: 'Aikavyöhyke',

@@ -7,9 +7,9 @@ declare const CX_METRICS_WORKER: string;
 
 /** The most the page reads: the file is held as bytes while read, and a tab dies well before 4 GB. */
 const MAX_BYTES = 1024 ** 3;
-const ROLE_FLAGS: readonly Role[] = ['nps', 'csat', 'ces', 'by', 'at', 'text', 'id'];
+const ROLE_FLAGS: readonly Role[] = ['nps', 'csat', 'ces', 'by', 'at', 'outcome', 'driver', 'text', 'id'];
 /** Roles a set-up has one column of; the others may have several. */
-const SINGLE: ReadonlySet<Role> = new Set(['at', 'text', 'id']);
+const SINGLE: ReadonlySet<Role> = new Set(['at', 'outcome', 'text', 'id']);
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -69,7 +69,11 @@ function received(message: WorkerMessage): void {
   if (message.type === 'error') return showError(message.message);
   if (message.type === 'profile') {
     state.columns = message.columns;
-    if (!ROLE_FLAGS.slice(0, 3).some((flag) => state.flags.has(flag))) for (const [name, values] of proposeSetup(message.columns)) state.flags.set(name, values);
+    if (!ROLE_FLAGS.slice(0, 3).some((flag) => state.flags.has(flag))) {
+      // The proposal is the set-up now: in the address too, to bookmark or share.
+      for (const [name, values] of proposeSetup(message.columns)) state.flags.set(name, values);
+      history.replaceState(null, '', writeFragment(state.flags));
+    }
     $('layout').textContent = words().layout(message.layout, message.columns.length);
     showNotes(message.notes);
     renderSetup();
@@ -177,6 +181,7 @@ function renderSetup(): void {
   });
   $('columns').replaceChildren(...rows);
   $<HTMLInputElement>('na').value = state.flags.get('na')?.join(',') ?? '';
+  $<HTMLInputElement>('map').value = state.flags.get('map')?.join(',') ?? '';
   $<HTMLSelectElement>('period').value = state.flags.get('period')?.[0] ?? 'month';
   $<HTMLSelectElement>('period').disabled = !state.flags.has('at');
   $<HTMLInputElement>('tz').value = state.flags.get('time-zone')?.[0] ?? '';
@@ -244,6 +249,7 @@ $('cancel').onclick = () => {
 };
 $('make').onclick = () => send(false);
 $<HTMLInputElement>('na').onchange = (event) => setFlag('na', (event.target as HTMLInputElement).value);
+$<HTMLInputElement>('map').onchange = (event) => setFlag('map', (event.target as HTMLInputElement).value);
 $<HTMLSelectElement>('period').onchange = (event) => setFlag('period', (event.target as HTMLSelectElement).value);
 $<HTMLInputElement>('tz').onchange = (event) => setFlag('time-zone', (event.target as HTMLInputElement).value);
 $('other-language').onclick = () => {
