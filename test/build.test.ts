@@ -137,6 +137,9 @@ describe('npm run build', () => {
       expect(run(['--version'])).toBe(JSON.parse(readFileSync(join(root, 'packages/cli/package.json'), 'utf8')).version);
       // 10 and 9 promoters, 3 a detractor: (2 − 1) / 3 = 33.3.
       expect(run(['summarize', 'answers.csv', '--nps', 'q'])).toMatch(/^total +3 +3 +33\.3 /m);
+      // The offline page ships in the package: `app` writes the page npm run build made.
+      expect(run(['app', '--out', 'page.html'])).toMatch(/^wrote page\.html: the offline page/);
+      expect(readFileSync(join(project, 'page.html'), 'utf8')).toBe(readFileSync(join(root, 'dist/cx-metrics.html'), 'utf8'));
     } finally {
       rmSync(project, { recursive: true, force: true });
     }

@@ -18,7 +18,8 @@ import { QUALTRICS_CSV, SURVEYMONKEY_CSV } from './support/export-fixtures.js';
 import writeExcelFile from 'write-excel-file/node';
 
 const { dir, file } = scratch('page');
-const pagePath = join(root, 'dist/cx-metrics.html');
+// Built into the test's own folder: the build test's `npm run build` empties dist/ while other files run.
+const pagePath = join(dir, 'cx-metrics.html');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 interface Opened {
@@ -78,7 +79,7 @@ async function downloaded(page: Page, button: string): Promise<string> {
 describe.skipIf(chromiumPath === undefined)('the offline page in headless Chromium', () => {
   let browser: Browser;
   beforeAll(async () => {
-    execFileSync(process.execPath, ['packages/cli/scripts/build-page.mjs'], { cwd: root });
+    execFileSync(process.execPath, ['packages/cli/scripts/build-page.mjs', dir], { cwd: root });
     browser = await launchChromium();
   }, 120_000);
   afterAll(async () => browser?.close());

@@ -31,7 +31,9 @@ const page = await build({ ...common, entryPoints: [join(app, 'page.ts')], defin
 // The script goes inside <script>: no "</script" may end it early.
 const script = page.outputFiles[0].text.replace(/<\/(script)/gi, '<\\/$1');
 const html = readFileSync(join(app, 'page.html'), 'utf8').replace('CX_METRICS_VERSION', version).replace('CX_METRICS_PAGE_SCRIPT', () => script);
-for (const dir of [join(root, 'dist'), join(root, 'packages/cli/dist')]) {
+// Folders to write to: the arguments (the page's browser test builds into its own), else both dist/ folders.
+const targets = process.argv.length > 2 ? process.argv.slice(2) : [join(root, 'dist'), join(root, 'packages/cli/dist')];
+for (const dir of targets) {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'cx-metrics.html'), html);
 }
