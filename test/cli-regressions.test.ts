@@ -183,7 +183,7 @@ describe('ragged rows', () => {
     const csv = file('short.csv', 'q,g\n5\n4,b\n');
     const { status, stderr } = cli('summarize', csv, '--csat', 'q');
     expect(status).toBe(1);
-    expect(stderr).toBe(`cx-metrics: ${csv}, line 2: 1 cells, but the header has 2 columns (--ragged reads missing cells at the end of a row as blanks)\n`);
+    expect(stderr).toBe(`cx-metrics: ${csv}, line 2: 1 cell, but the header has 2 columns (--ragged reads missing cells at the end of a row as blanks)\n`);
     expect(cli('summarize', csv, '--csat', 'q', '--ragged', '--by', 'g', '--format', 'csv').stdout.trim().split('\n').slice(1, 3)).toEqual([
       expect.stringMatching(/^\(blank\),csat,q,1,1,0,0,100,/),
       expect.stringMatching(/^b,csat,q,1,1,0,0,100,/),

@@ -167,7 +167,7 @@ describe.skipIf(chromiumPath === undefined)('the offline page in headless Chromi
     const ragged = file('ragged.csv', 'q,store\n5,A\n4\n');
     const bad = await load(page, ragged);
     expect(bad.result).toBeNull();
-    expect(bad.error).toMatch(/^ragged\.csv, line 3: 1 cells, but the header has 2 columns/);
+    expect(bad.error).toMatch(/^ragged\.csv, line 3: 1 cell, but the header has 2 columns/);
     const good = await load(page, file('good.csv', 'q,store\n5,A\n4,B\n1,B\n5,A\n2,A\n4,B\n'));
     expect(good.error).toBe('');
     expect((good.result!['summary'] as { total: { csat: { score: number } } }).total.csat.score).toBeCloseTo(400 / 6, 10); // 4 of 6 satisfied

@@ -241,5 +241,5 @@ function guarded<T>(file: string, work: () => T): T {
 
 function raggedMessage(file: string, line: number, cells: number, width: number, ragged: boolean): string {
   if (cells > width) return `${file}, line ${line}: ${cells} cells, but the header has ${width} columns (is a delimiter inside a cell not quoted?)`;
-  return `${file}, line ${line}: ${cells} cells, but the header has ${width} columns${ragged ? '' : ' (--ragged reads missing cells at the end of a row as blanks)'}`;
+  return `${file}, line ${line}: ${cells} cell${cells === 1 ? '' : 's'}, but the header has ${width} columns${ragged ? '' : ' (--ragged reads missing cells at the end of a row as blanks)'}`;
 }
