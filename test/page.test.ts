@@ -159,10 +159,11 @@ describe.skipIf(chromiumPath === undefined)('the offline page in headless Chromi
   }, 120_000);
 
   it('an unknown flag and a flag naming a file are named and left out; a refused file shows the readers’ message; a second file replaces it', async () => {
-    const { page, errors, requests } = await openPage(browser, '#csat=q&bogus=1&journey=journey.json');
+    const { page, errors, requests } = await openPage(browser, '#csat=q&bogus=1&journey=journey.json&lang=de');
     expect(await page.$$eval('#ignored li', (items) => items.map((item) => item.textContent))).toEqual([
       '"bogus" is not a flag of cx-metrics report: ignored',
       '--journey names a file; the page reads only the file you choose: ignored (use the command line)',
+      '--lang takes en or fi, not "de": ignored',
     ]);
     const ragged = file('ragged.csv', 'q,store\n5,A\n4\n');
     const bad = await load(page, ragged);

@@ -36,6 +36,7 @@ export function readFragment(fragment: string): PageSetup {
     if (flag === undefined) ignored.push(`${shown} is not a flag of cx-metrics report: ignored`);
     else if (FILE_FLAGS.includes(name)) ignored.push(`--${name} names a file; the page reads only the file you choose: ignored (use the command line)`);
     else if (value.length > 10_000) ignored.push(`--${name} is longer than 10 000 characters: ignored`);
+    else if (name === 'lang' && value !== 'en' && value !== 'fi') ignored.push(`--lang takes en or fi, not ${JSON.stringify(value.slice(0, 20))}: ignored`);
     else if (flag.value !== undefined && !flag.repeat && flags.has(name)) ignored.push(`--${name} is given twice: the first (${JSON.stringify(flags.get(name)![0])}) is used`);
     else flags.set(name, [...(flags.get(name) ?? []), flag.value === undefined ? 'true' : value]);
   }
