@@ -37,6 +37,12 @@ describe('cx-metrics monitor', () => {
     expect(cli('monitor', upTo23, '--at', 'at', '--period', 'week', '--csat', 'q', '--chart', 'laney').status).toBe(0);
   });
 
+  it('--by an id column by mistake stops at --max-groups, naming the line (each group is a chart)', () => {
+    const ids = file('ids.csv', ['at,id,q', ...Array.from({ length: 20 }, (_, i) => `2024-01-01,r${i},5`)].join('\n'));
+    const run = cli('monitor', ids, '--at', 'at', '--period', 'week', '--csat', 'q', '--by', 'id', '--max-groups', '10');
+    expect([run.status, run.stderr]).toEqual([1, `cx-metrics: ${ids}, line 12: --by id makes more than 10 groups (is it an id column?); --max-groups N allows more\n`]);
+  });
+
   it('usage errors exit 2', () => {
     expect(cli('monitor', all, '--at', 'at', '--period', 'fortnight', '--csat', 'q').status).toBe(2);
     expect(cli('monitor', all, '--at', 'at', '--period', 'week', '--csat', 'q', '--rules', 'nelson').status).toBe(2);

@@ -12,7 +12,7 @@ import { deliver } from '../shared/deliver.js';
 import { resolveColumn } from '../shared/columns.js';
 import { csvStyle, DATE_FORMAT_FLAG, DATE_UNIT_FLAG, INPUT_FLAGS, notesTo, openInput, outputFormat, OUTPUT_FLAGS } from '../shared/input-flags.js';
 import { metricFlags, metricPlan, requireMetric } from '../shared/metric-flags.js';
-import { allRows, columnPlan, onTable } from '../shared/run.js';
+import { allRows, columnPlan, limitGroups, MAX_GROUPS_FLAG, maxGroups, onTable } from '../shared/run.js';
 import { PERIOD_FLAGS, periodFlags } from '../shared/period-flags.js';
 
 const CHARTS: readonly ControlChartKind[] = ['p', 'laney', 'z', 'xbar', 'i'];
@@ -30,6 +30,7 @@ export const monitorSpec: CommandSpec = {
       flags: [
         ...PERIOD_FLAGS,
         { name: 'by', value: 'COL', help: 'one chart per group of this column (a store, a channel)' },
+        MAX_GROUPS_FLAG,
         { name: 'chart', value: 'KIND', help: 'p or laney (CSAT), z or laney (NPS), xbar or i (CES); default p, z, xbar' },
         { name: 'rules', value: 'RULES', help: "anhoj (default: beyond the limits, and Anhøj's run rules) or western-electric" },
         { name: 'baseline', value: 'N', help: 'the first N periods with answers set the centre and limits (default all)' },
@@ -66,7 +67,8 @@ export async function monitorCommand(argv: readonly string[]): Promise<{ output:
   const at = resolveColumn(table, atFlag);
   const byFlag = single(args, 'by');
   const by = byFlag === undefined ? undefined : resolveColumn(table, byFlag);
-  const rows = await onTable(table, () => allRows(table, columnPlan(by === undefined ? [] : [by], [at], [column!.column])));
+  // Each group is a chart of its own: an id column by mistake would make a million of them.
+  const rows = await onTable(table, () => allRows(limitGroups(table, by === undefined ? [] : [by], maxGroups(args)), columnPlan(by === undefined ? [] : [by], [at], [column!.column])));
   progress.done();
   const options = {
     at,
