@@ -187,42 +187,36 @@ export function closedLoop<Row extends object>(rows: readonly Row[], options: Cl
     const status = taken > sla ? 'missed' : contacted ? 'within' : 'pending';
     return { id: c.id, row, status, contacted, hours: taken };
   });
-  const statusOf = new Map(cases.map((c, i) => [c, timings[i]!.status]));
-  const figures = (members: readonly Case[]): ClosedLoopFigures => {
+  // A case with its timing: the SLA and the time to contact are read off the same hours.
+  const timed = cases.map((c, i) => ({ c, timing: timings[i]! }));
+  const figures = (members: readonly (typeof timed)[number][]): ClosedLoopFigures => {
     let within = 0;
     let missed = 0;
-    let pending = 0;
-    for (const c of members) {
-      const status = statusOf.get(c);
-      if (status === 'within') within++;
-      else if (status === 'missed') missed++;
-      else pending++;
+    for (const { timing } of members) {
+      if (timing.status === 'within') within++;
+      else if (timing.status === 'missed') missed++;
     }
     const decided = within + missed;
     const wilson = decided === 0 ? null : wilsonInterval(within / decided, decided, level);
-    const curve = (end: (c: Case) => number | null) => {
-      if (members.length === 0) return null;
-      const times = members.map((c) => {
-        const at = end(c);
-        return hours(c.opened, at !== null && at <= asOf ? at : Math.max(asOf, c.opened));
-      });
-      return kaplanMeier(times, members.map((c) => end(c) !== null && end(c)! <= asOf), level);
+    const toClose = () => {
+      const ended = members.map(({ c }) => c.closed !== null && c.closed <= asOf);
+      return kaplanMeier(members.map(({ c }, i) => hours(c.opened, ended[i] ? c.closed! : Math.max(asOf, c.opened))), ended, level);
     };
     return {
       cases: members.length,
-      withinSla: { within, missed, pending, share: decided === 0 ? null : (within / decided) * 100, interval: wilson === null ? null : { ...wilson, lower: wilson.lower * 100, upper: wilson.upper * 100 } },
-      contact: contactedOf === null ? null : curve((c) => c.contacted),
-      close: closedOf === null ? null : curve((c) => c.closed),
+      withinSla: { within, missed, pending: members.length - decided, share: decided === 0 ? null : (within / decided) * 100, interval: wilson === null ? null : { ...wilson, lower: wilson.lower * 100, upper: wilson.upper * 100 } },
+      contact: contactedOf === null || members.length === 0 ? null : kaplanMeier(members.map(({ timing }) => timing.hours), members.map(({ timing }) => timing.contacted), level),
+      close: closedOf === null || members.length === 0 ? null : toClose(),
     };
   };
-  const total = figures(cases);
+  const total = figures(timed);
   const base = { ...total, asOf: new Date(asOf).toISOString(), sla, calendar, timings };
   if (byOf === null) return base;
-  const groups = new Map<string, Case[]>();
-  for (const c of cases) {
-    const members = groups.get(c.group!) ?? [];
-    members.push(c);
-    groups.set(c.group!, members);
+  const groups = new Map<string, (typeof timed)[number][]>();
+  for (const entry of timed) {
+    const members = groups.get(entry.c.group!) ?? [];
+    members.push(entry);
+    groups.set(entry.c.group!, members);
   }
   return { ...base, groups: [...groups].map(([key, members]) => ({ key, ...figures(members) })) };
 }
