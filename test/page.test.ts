@@ -172,6 +172,10 @@ describe.skipIf(chromiumPath === undefined)('the offline page in headless Chromi
     const good = await load(page, file('good.csv', 'q,store\n5,A\n4,B\n1,B\n5,A\n2,A\n4,B\n'));
     expect(good.error).toBe('');
     expect((good.result!['summary'] as { total: { csat: { score: number } } }).total.csat.score).toBeCloseTo(400 / 6, 10); // 4 of 6 satisfied
+    // The tables as CSV: each section's title, its head and rows as the report shows them.
+    const tables = await downloaded(page, '#dl-tables');
+    expect(tables.split('\n').slice(0, 2)).toEqual(['Summary', 'Group,,Column,n,Score,95% interval']);
+    expect(tables).toMatch(/^Total,CSAT,q,6,66\.7%,/m);
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
   }, 120_000);
