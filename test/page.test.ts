@@ -6,8 +6,9 @@
  * report it offers for download is the command line's report.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -146,6 +147,8 @@ describe.skipIf(chromiumPath === undefined)('the offline page in headless Chromi
       { path: file('qualtrics.csv', QUALTRICS_CSV), flags: [['nps', 'How likely are you to recommend Acme to a friend or colleague?'], ['csat', 'Q2']] },
       { path: file('surveymonkey.csv', SURVEYMONKEY_CSV), flags: [['nps', 'How likely is it that you would recommend Acme to a friend or colleague?'], ['csat', 'How satisfied were you with: - Staff'], ['map', LABELS]] },
       { path: workbook, flags: [['csat', 'q'], ['by', 'store']] },
+      // gzip, inflated as the worker reads it, as the command line inflates it.
+      { path: file('stores.csv.gz', gzipSync('store,q\nA,5\nA,4\nB,2\nB,5\nA,1\n')), flags: [['csat', 'q'], ['by', 'store']] },
     ];
     for (const { path, flags } of cases) {
       // Small files: nothing hidden (--min-n 1), here and on the command line.
@@ -169,6 +172,10 @@ describe.skipIf(chromiumPath === undefined)('the offline page in headless Chromi
     const bad = await load(page, ragged);
     expect(bad.result).toBeNull();
     expect(bad.error).toMatch(/^ragged\.csv, line 3: 1 cell, but the header has 2 columns/);
+    // Not UTF-8 on its third line: the file is read a slice at a time, and read again to name the line.
+    const latin = await load(page, file('latin.csv', Buffer.from('q,store\n5,A\n4,M\xfcller\n', 'latin1')));
+    expect(latin.error).toBe('latin.csv, line 3: bytes that are not UTF-8 (0xFC 0x6C 0x6C 0x65); say which encoding the file is in, e.g. --encoding windows-1252');
+    expect(cli('summarize', join(dir, 'latin.csv'), '--csat', 'q').stderr.trim()).toBe(`cx-metrics: ${join(dir, latin.error)}`);
     const good = await load(page, file('good.csv', 'q,store\n5,A\n4,B\n1,B\n5,A\n2,A\n4,B\n'));
     expect(good.error).toBe('');
     expect((good.result!['summary'] as { total: { csat: { score: number } } }).total.csat.score).toBeCloseTo(400 / 6, 10); // 4 of 6 satisfied
@@ -178,6 +185,20 @@ describe.skipIf(chromiumPath === undefined)('the offline page in headless Chromi
     expect(tables).toMatch(/^Total,CSAT,q,6,66\.7%,/m);
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
+  }, 120_000);
+
+  it('a gzip file of 20 kB holding more rows than the page takes stops with a message, before the tab runs out of memory', async () => {
+    // 10 000 001 answers: one past the page's limit (PAGE_MAX_ROWS), 20 MB inflated.
+    const bomb = file('many.csv.gz', gzipSync(`q\n${'5\n'.repeat(10_000_001)}`, { level: 9 }));
+    expect(statSync(bomb).size).toBeLessThan(100_000);
+    const { page, errors, requests } = await openPage(browser, '#csat=q&lang=fi&min-n=1');
+    const { result, error } = await load(page, bomb);
+    expect(result).toBeNull();
+    expect(error).toBe('Tiedostossa on yli 10\u00a0000\u00a0000 riviä: enemmän kuin tämä sivu pystyy käsittelemään. Käytä komentoriviä, joka lukee minkä kokoisia tiedostoja tahansa: npx cx-metrics-cli report …');
+    // The page lives on: a small file after it makes its report.
+    const small = await load(page, file('small.csv', 'q\n5\n1\n'));
+    expect((small.result!['summary'] as { total: { csat: { score: number } } }).total.csat.score).toBe(50); // 1 of 2 satisfied
+    expect([errors, requests]).toEqual([[], []]);
   }, 120_000);
 
   it('a hostile export: markup in a column name and in answers stays text, and nothing runs or is fetched', async () => {

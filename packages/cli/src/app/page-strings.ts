@@ -13,7 +13,7 @@ export interface PageStrings {
   readonly making: string;
   readonly cancel: string;
   readonly cancelled: string;
-  readonly tooLarge: (size: string) => string;
+  readonly tooManyRows: (limit: number) => string;
   readonly setupHeading: string;
   readonly layout: (layout: string, columns: number) => string;
   readonly column: string;
@@ -58,7 +58,7 @@ export const PAGE_EN: PageStrings = {
   making: 'Making the report…',
   cancel: 'Cancel',
   cancelled: 'Cancelled.',
-  tooLarge: (size) => `The file is ${size}: more than this page can hold (1 GB). Use the command line, which reads any size: npx cx-metrics-cli report …`,
+  tooManyRows: (limit) => `The file has more than ${limit.toLocaleString('en-GB')} rows: more than this page can hold. Use the command line, which reads any size: npx cx-metrics-cli report …`,
   setupHeading: '2. Choose what to measure',
   layout: (layout, columns) => `Read as ${layout}; ${columns} columns. A set-up is proposed from what the answers look like: change it as you like.`,
   column: 'Column',
@@ -100,7 +100,7 @@ export const PAGE_FI: PageStrings = {
   making: 'Raporttia laaditaan…',
   cancel: 'Peruuta',
   cancelled: 'Peruutettu.',
-  tooLarge: (size) => `Tiedoston koko on ${size}: enemmän kuin tämä sivu pystyy käsittelemään (1 Gt). Käytä komentoriviä, joka lukee minkä kokoisia tiedostoja tahansa: npx cx-metrics-cli report …`,
+  tooManyRows: (limit) => `Tiedostossa on yli ${limit.toLocaleString('fi-FI')} riviä: enemmän kuin tämä sivu pystyy käsittelemään. Käytä komentoriviä, joka lukee minkä kokoisia tiedostoja tahansa: npx cx-metrics-cli report …`,
   setupHeading: '2. Valitse, mitä mitataan',
   layout: (layout, columns) => `Luettu muodossa ${layout}; ${columns} saraketta. Asetukset on ehdotettu vastausten perusteella: muuta niitä halutessasi.`,
   column: 'Sarake',

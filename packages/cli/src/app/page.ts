@@ -1,12 +1,10 @@
 import { commandLine, readFragment, writeFragment, type PageSetup } from './fragment.js';
-import type { ReportRequest, WorkerMessage } from './messages.js';
+import { PAGE_MAX_ROWS, type ReportRequest, type WorkerMessage } from './messages.js';
 import { PAGE_EN, PAGE_FI, type PageStrings, type Role } from './page-strings.js';
 import { proposeSetup, type ColumnProfile } from './profile.js';
 
 declare const CX_METRICS_WORKER: string;
 
-/** The most the page reads: the file is held as bytes while read, and a tab dies well before 4 GB. */
-const MAX_BYTES = 1024 ** 3;
 const ROLE_FLAGS: readonly Role[] = ['nps', 'csat', 'ces', 'by', 'at', 'outcome', 'driver', 'text', 'id'];
 /** Roles a set-up has one column of; the others may have several. */
 const SINGLE: ReadonlySet<Role> = new Set(['at', 'outcome', 'text', 'id']);
@@ -67,6 +65,7 @@ function received(message: WorkerMessage): void {
   }
   setBusy(null);
   if (message.type === 'error') return showError(message.message);
+  if (message.type === 'too-many-rows') return showError(words().tooManyRows(PAGE_MAX_ROWS));
   if (message.type === 'profile') {
     state.columns = message.columns;
     if (!ROLE_FLAGS.slice(0, 3).some((flag) => state.flags.has(flag))) {
@@ -210,11 +209,6 @@ function chosen(file: File | undefined): void {
   if (file === undefined) return;
   clearResult();
   state.columns = [];
-  if (file.size > MAX_BYTES) {
-    state.file = null;
-    renderSetup();
-    return showError(words().tooLarge(`${(file.size / 1024 ** 3).toFixed(1)} GB`));
-  }
   state.file = file;
   send(true);
 }

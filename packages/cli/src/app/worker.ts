@@ -1,9 +1,6 @@
 import { CxValidationError } from '../../../../src/core/errors.js';
-import { openReadInput } from '../../../../src/read/read-input.js';
-import { bytesSource } from '../../../../src/read/source.js';
-import { openParquetTable } from '../input/parquet-table.js';
-import type { InputOptions } from '../input/open-table.js';
-import type { Table } from '../../../../src/read/table.js';
+import { openRawTable } from '../input/open-table.js';
+import type { Row, Table } from '../../../../src/read/table.js';
 import { single, type ParsedArgs } from '../args.js';
 import { followUpList } from '../commands/followups.js';
 import { followUpsSheet } from '../output/followups.js';
@@ -11,7 +8,8 @@ import { csvText, sheetCsv } from '../output/text-table.js';
 import { buildReport, reportPlan } from '../report/build-report.js';
 import { describeValidation } from '../shared/messages.js';
 import { chosenTable, readingOptions } from '../shared/input-flags.js';
-import type { ReportRequest, WorkerMessage } from './messages.js';
+import { blobSource } from './blob-source.js';
+import { PAGE_MAX_ROWS, type ReportRequest, type WorkerMessage } from './messages.js';
 import { profileColumns } from './profile.js';
 import { renderSvgsInWorker } from './render-in-worker.js';
 
@@ -26,7 +24,7 @@ const scope = self as unknown as { onmessage: (event: MessageEvent<ReportRequest
 scope.onmessage = (event: MessageEvent<ReportRequest>) => {
   void answer(event.data).then(
     (message) => scope.postMessage(message),
-    (error: unknown) => scope.postMessage({ id: event.data.id, type: 'error', message: messageOf(error) } satisfies WorkerMessage),
+    (error: unknown) => scope.postMessage(failure(event.data.id, error)),
   );
 };
 
@@ -40,14 +38,21 @@ async function answer(request: ReportRequest): Promise<WorkerMessage> {
   const plan = request.profileOnly ? null : reportPlan(args, lang);
   const { options, conditions } = readingOptions(args);
   let last = 0;
-  const onProgress = (position: number, size: number) => {
+  const progress = (position: number, size: number) => {
     const now = performance.now();
     if (now - last < 100) return;
     last = now;
     scope.postMessage({ id: request.id, type: 'progress', position, size } satisfies WorkerMessage);
   };
   // A table streams its rows once; the follow-up list reads the file again.
-  const open = async (noteTo: (message: string) => void) => chosenTable(await openInPage(request.file, options, onProgress), args, conditions, noteTo);
+  const open = async (noteTo: (message: string) => void) => {
+    const file = request.file;
+    const source = blobSource(file, file.name);
+    // The readers count inflated bytes in a gzip file, of a size not known: show the file's own bytes read then.
+    const onProgress = (position: number, size: number) => (Number.isFinite(size) ? progress(position, size) : progress(source.position, file.size));
+    const table = await openRawTable(source, { ...options, onProgress }, { named: file.name, at: file });
+    return chosenTable(rowsBounded(table), args, conditions, noteTo);
+  };
   const table = await open(note);
   if (plan === null) return { id: request.id, type: 'profile', columns: await profileColumns(table), layout: layoutOf(table), notes };
   const report = await buildReport(args, plan, table, { note, rowsRead: () => {}, renderSvgs: renderSvgsInWorker, source: request.file.name, created: new Date(), version: CX_METRICS_VERSION });
@@ -65,15 +70,42 @@ async function answer(request: ReportRequest): Promise<WorkerMessage> {
   return { id: request.id, type: 'report', html: report.html, results: report.results, tablesCsv, followUpsCsv, notes, seconds: (performance.now() - started) / 1000 };
 }
 
+/** Thrown at the row past {@link PAGE_MAX_ROWS}: the page says so in its own language. */
+class TooManyRowsError extends Error {}
+
 /**
- * The file as a table: Parquet by the command line's reader (hyparquet works in a browser; the
- * library's readers leave Parquet out to stay small), everything else by the library's.
+ * The table with its rows counted as they stream, stopping past {@link PAGE_MAX_ROWS}: a tab
+ * that runs out of memory dies without a word, so the page stops first (a gzip file of a few
+ * megabytes can hold a hundred million rows).
  */
-async function openInPage(file: File, options: InputOptions, onProgress: (position: number, size: number) => void): Promise<Table> {
-  const parquet = options.format === 'parquet' || /\.parquet$/i.test(file.name) || new TextDecoder().decode(await file.slice(0, 4).arrayBuffer()) === 'PAR1';
-  if (!parquet) return openReadInput(file, file.name, { ...options, onProgress });
-  const numbers = { decimalComma: false, labels: options.labels ?? null, dateUnit: options.dateUnit, dateFormat: options.dateFormat };
-  return openParquetTable(bytesSource(new Uint8Array(await file.arrayBuffer()), file.name), null, numbers, onProgress);
+function rowsBounded(table: Table): Table {
+  return { ...table, rows: (plan) => bounded(table.rows(plan)) };
+}
+
+/** The rows, throwing past the limit; a plain iterable stays a plain iterator (a generator's resumption per row costs a tenth of the read). */
+function bounded(rows: Iterable<Row> | AsyncIterable<Row>): Iterable<Row> | AsyncIterable<Row> {
+  let count = 0;
+  if (Symbol.asyncIterator in rows) {
+    return (async function* () {
+      for await (const row of rows) {
+        if (++count > PAGE_MAX_ROWS) throw new TooManyRowsError();
+        yield row;
+      }
+    })();
+  }
+  const inner = rows[Symbol.iterator]();
+  const iterator: Iterator<Row> = {
+    next() {
+      const step = inner.next();
+      if (!step.done && ++count > PAGE_MAX_ROWS) throw new TooManyRowsError();
+      return step;
+    },
+    return(value?: unknown) {
+      inner.return?.(value);
+      return { done: true, value: undefined };
+    },
+  };
+  return { [Symbol.iterator]: () => iterator };
 }
 
 /** The detected layout in a few words: "CSV (;), windows-1252, Qualtrics, 3 header rows". */
@@ -85,8 +117,9 @@ function layoutOf(table: Table): string {
   return parts.join(', ');
 }
 
-/** The command line's message for an error: file, line and column where the readers know them. */
-function messageOf(error: unknown): string {
-  if (error instanceof CxValidationError) return describeValidation(error, null);
-  return error instanceof Error ? error.message : String(error);
+/** What the page is told of an error: the command line's message (file, line and column where the readers know them). */
+function failure(id: number, error: unknown): WorkerMessage {
+  if (error instanceof TooManyRowsError) return { id, type: 'too-many-rows' };
+  const message = error instanceof CxValidationError ? describeValidation(error, null) : error instanceof Error ? error.message : String(error);
+  return { id, type: 'error', message };
 }

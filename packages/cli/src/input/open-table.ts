@@ -1,10 +1,10 @@
 import { InputError } from '../errors.js';
 import { gunzipSource, isGzip, openRawSource } from './raw-source.js';
-import { peek } from '../../../../src/read/source.js';
+import { peek, type RawSource } from '../../../../src/read/source.js';
 import { formatOfBytes, openSource, type SourceOptions } from '../../../../src/read/open-source.js';
 import { checkInputPath } from './input-path.js';
 import type { Table, TableFormat } from '../../../../src/read/table.js';
-import { openParquetTable } from './parquet-table.js';
+import { openParquetTable, type ParquetLocation } from './parquet-table.js';
 
 /** Input formats the command line reads: the library readers' and Parquet. */
 export type InputFormat = TableFormat;
@@ -33,13 +33,31 @@ export function formatOfName(file: string): InputFormat | undefined {
  */
 export async function openTable(file: string, options: InputOptions): Promise<Table> {
   checkInputPath(file);
-  let opened = { ...peek(openRawSource(file), 64), gzipped: false };
+  const named = file === '-' ? null : file;
+  return openRawTable(openRawSource(file), options, { named, at: named });
+}
+
+/** Where an input came from, beyond its bytes. */
+export interface InputOrigin {
+  /** The name whose ending may tell the format; null for standard input. */
+  readonly named: string | null;
+  /** Where a Parquet file can be read by offsets (a path, a `Blob`), null when it cannot. */
+  readonly at: ParquetLocation;
+}
+
+/**
+ * Opens an input's bytes as a {@link Table}, as {@link openTable} does for a path: the
+ * command line's files and the offline page's dropped `File` take this same way, so the page
+ * tells formats, inflates gzip and reads Parquet as the command line does.
+ */
+export async function openRawTable(raw: RawSource, options: InputOptions, origin: InputOrigin): Promise<Table> {
+  let opened = { ...peek(raw, 64), gzipped: false };
   if (isGzip(opened.head)) opened = { ...peek(gunzipSource(opened.source), 64), gzipped: true };
   const { source } = opened;
-  const format = options.format ?? (file === '-' ? undefined : formatOfName(file)) ?? formatOfBytes(opened.head);
+  const format = options.format ?? (origin.named === null ? undefined : formatOfName(origin.named)) ?? formatOfBytes(opened.head);
   if (format === 'parquet') {
     const numbers = { decimalComma: false, labels: options.labels ?? null, dateUnit: options.dateUnit, dateFormat: options.dateFormat };
-    return openParquetTable(source, file === '-' || opened.gzipped ? null : file, numbers, options.onProgress);
+    return openParquetTable(source, opened.gzipped ? null : origin.at, numbers, options.onProgress);
   }
   return openSource(source, format, options);
 }

@@ -4,19 +4,29 @@ import { readAll, type RawSource } from '../../../../src/read/source.js';
 import { emptyRow, keyOf, type ColumnPlan, type Row, type Table } from '../../../../src/read/table.js';
 
 /**
+ * Where a Parquet file can be read by offsets: a path on disk, or a `Blob` (the offline page's
+ * dropped file); null when it can only be read from start to end (a pipe, a gzip file).
+ */
+export type ParquetLocation = string | Blob | null;
+
+/**
  * A Parquet file — what data teams export from a warehouse — as a {@link Table}, read with
  * hyparquet (pure JavaScript, no dependencies, kept up to date; loaded only when a Parquet
  * file is read): the footer first for the columns, then only the columns asked for, one row
- * group at a time, so memory holds one row group of those columns. A file is read by offsets;
- * a pipe, whose footer comes last, is read whole first.
+ * group at a time, so memory holds one row group of those columns. A file or a `Blob` is read
+ * by offsets; a pipe, whose footer comes last, is read whole first.
  */
-export async function openParquetTable(source: RawSource, path: string | null, numbers: NumberRules, onProgress?: (position: number, size: number) => void): Promise<Table> {
+export async function openParquetTable(source: RawSource, at: ParquetLocation, numbers: NumberRules, onProgress?: (position: number, size: number) => void): Promise<Table> {
   const { asyncBufferFromFile, parquetMetadataAsync, parquetRead, parquetSchema } = await import('hyparquet');
   const file = source.name;
   let buffer: Awaited<ReturnType<typeof asyncBufferFromFile>>;
-  if (path !== null && Number.isFinite(source.size)) {
+  if (typeof at === 'string' && Number.isFinite(source.size)) {
     source.close();
-    buffer = await asyncBufferFromFile(path);
+    buffer = await asyncBufferFromFile(at);
+  } else if (at !== null && typeof at !== 'string') {
+    source.close();
+    const blob = at;
+    buffer = { byteLength: blob.size, slice: (start, end) => blob.slice(start, end).arrayBuffer() };
   } else {
     const bytes = readAll(source);
     buffer = { byteLength: bytes.length, slice: async (start, end) => bytes.slice(start, end).buffer };
