@@ -6,6 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import writeExcelFile from 'write-excel-file/node';
@@ -275,4 +276,20 @@ describe('resource bounds', () => {
     expect(parsed.groups).toHaveLength(5000);
     expect(parsed.groups[4999]!.key).toBe('g4999');
   });
+
+  it('a file with no line break, and a quote never closed, stop at 64 MB naming the line (memory grew with the file)', () => {
+    // 70 MB of one letter, gzip-compressed to 70 kB: one line that never ends.
+    const endless = file('endless.csv.gz', gzipSync(Buffer.alloc(70 * 1024 * 1024, 'a')));
+    expect(readFileSync(endless).length).toBeLessThan(100_000);
+    const result = spawnSync(process.execPath, ['--max-old-space-size=256', '--import', 'tsx', 'packages/cli/src/main.ts', 'summarize', endless, '--nps', 'q'], { cwd: root, encoding: 'utf8' });
+    expect([result.status, result.stderr]).toEqual([1, `cx-metrics: ${endless}, line 1: a record longer than 64 MB (a quote opened and never closed, or not a CSV file)\n`]);
+    // A quote opened on line 3 and never closed, in NDJSON and in a JSON array too.
+    const open = 'x'.repeat(70 * 1024 * 1024);
+    const csv = file('open-quote.csv', `q,comment\n9,fine\n10,"${open}`);
+    expect(cli('summarize', csv, '--nps', 'q').stderr).toBe(`cx-metrics: ${csv}, line 3: a record longer than 64 MB (a quote opened and never closed, or not a CSV file)\n`);
+    const ndjson = file('open.ndjson', `{"q":9}\n{"q":10}\n{"q":"${open}`);
+    expect(cli('summarize', ndjson, '--nps', 'q').stderr).toBe(`cx-metrics: ${ndjson}, line 3: a line longer than 64 MB (not NDJSON: one JSON object per line)\n`);
+    const json = file('open.json', `[{"q":9},{"q":10},{"q":"${open}`);
+    expect(cli('summarize', json, '--nps', 'q').stderr).toBe(`cx-metrics: ${json}: row 3 is longer than 64 MB (a string, object or list opened and never closed)\n`);
+  }, 60_000);
 });

@@ -71,4 +71,20 @@ describe('openCsvTable', () => {
     ]);
     expect(lines).toEqual(['line 3', 'line 5']);
   });
+
+  it('a record longer than the bound is refused naming its line, in the header rows and after them; one within it is read', () => {
+    const read = (text: string) => {
+      const table = openCsvTable(bufferSource(Buffer.from(text)), { ragged: false, labels: null, chunk: 16, longestRecord: 64 });
+      return [...(table.rows([{ name: 'q', kind: 'text' }]) as Iterable<Row>)];
+    };
+    const message = (line: number) => `test.csv, line ${line}: a record longer than 64 bytes (a quote opened and never closed, or not a CSV file)`;
+    // A quote opened on line 2 and never closed: read while looking for the header.
+    expect(() => read(`q\n"${'x'.repeat(200)}`)).toThrow(message(2));
+    // Lines 1–3 are read for the header; line 4 is a 502-byte record.
+    expect(() => read(`q\n1\n2\n"${'x'.repeat(500)}"\n3\n`)).toThrow(message(4));
+    // A file with no line break at all.
+    expect(() => read('\0'.repeat(300))).toThrow(message(1));
+    // 50 bytes: the memory grows 16 → 32 → 64 and holds it.
+    expect(read(`q\n1\n2\n"${'x'.repeat(48)}"\n3\n`).map((row) => row['q'])).toEqual(['1', '2', 'x'.repeat(48), '3']);
+  });
 });

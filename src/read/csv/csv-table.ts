@@ -6,6 +6,7 @@ import type { ByteSource } from './byte-source.js';
 import { CxInputError } from '../errors.js';
 import { duplicateName, headerFields, readHeader, sniffDelimiter } from '../platform-headers.js';
 import { concatBytes } from '../internal/bytes.js';
+import { LONGEST_RECORD, recordBoundText } from '../internal/longest-record.js';
 import { emptyRow, keyOf, newLineMap, type ColumnPlan, type Row, type Table } from '../table.js';
 
 /** How a CSV file is read. */
@@ -26,6 +27,8 @@ export interface CsvOptions {
   readonly onProgress?: ((position: number) => void) | undefined;
   /** Bytes read at a time (4 MB; tests make it small to cross chunk boundaries often). */
   readonly chunk?: number | undefined;
+  /** The longest record read, in bytes ({@link LONGEST_RECORD}; tests make it small). */
+  readonly longestRecord?: number | undefined;
 }
 
 /**
@@ -38,6 +41,7 @@ export function openCsvTable(source: ByteSource, options: CsvOptions): Table {
   const { file } = source;
   // The bytes read and not yet consumed are memory[0, filled); a scan works on that view.
   const chunk = options.chunk ?? CHUNK;
+  const longest = options.longestRecord ?? LONGEST_RECORD;
   let memory: Uint8Array = new Uint8Array(chunk);
   let filled = source.read(memory, 0);
   let final = filled === 0;
@@ -45,8 +49,11 @@ export function openCsvTable(source: ByteSource, options: CsvOptions): Table {
   const refill = (keep: number): number => {
     memory.copyWithin(0, keep, filled);
     filled -= keep;
-    // A record longer than the memory (a huge quoted cell): make room.
-    if (filled === memory.length) memory = concatBytes([memory, new Uint8Array(memory.length)]);
+    // A record longer than the memory (a huge quoted cell): make room, up to a point.
+    if (filled === memory.length) {
+      if (filled >= longest) throw recordTooLong(file, state.line, longest);
+      memory = concatBytes([memory, new Uint8Array(memory.length)]);
+    }
     const count = source.read(memory, filled);
     options.onProgress?.(source.position);
     filled += count;
@@ -159,7 +166,10 @@ export function openCsvTable(source: ByteSource, options: CsvOptions): Table {
         lineScan.bytes.copyWithin(0, at, filled);
         filled -= at;
         at = 0;
-        if (filled === lineScan.bytes.length) lineScan.reserve(filled * 2);
+        if (filled === lineScan.bytes.length) {
+          if (filled >= longest) throw recordTooLong(file, planned.line, longest);
+          lineScan.reserve(filled * 2);
+        }
         const read = source.read(lineScan.bytes, filled);
         options.onProgress?.(source.position);
         if (read === 0) final = true;
@@ -197,6 +207,10 @@ export function openCsvTable(source: ByteSource, options: CsvOptions): Table {
 
 /** Bytes read at a time. */
 const CHUNK = 4 * 1024 * 1024;
+
+function recordTooLong(file: string, line: number, longest: number): CxInputError {
+  return new CxInputError(`${file}, line ${line}: a record longer than ${recordBoundText(longest)} (a quote opened and never closed, or not a CSV file)`);
+}
 
 /** Whether a line has text in a cell past the header's `width` (empty extra cells are only separators). */
 function hasTextPast(bytes: Uint8Array, start: number, end: number, delimiter: number, width: number): boolean {

@@ -55,4 +55,15 @@ describe('jsonArrayElements', () => {
     expect((await failure('[1 2]')).element).toBe(0);
     expect((await failure('[1}]')).element).toBe(0);
   });
+
+  it('an element longer than the bound is refused by its row (a string never closed)', async () => {
+    const read = async (text: string) => {
+      for await (const value of jsonArrayElements(inChunks(text, 16), 64)) void value;
+    };
+    await expect(read(`[{"q":1},{"q":"${'x'.repeat(100)}`)).rejects.toThrow(new JsonArrayError('row 2 is longer than 64 bytes (a string, object or list opened and never closed)'));
+    // 60 characters: read.
+    const fits: unknown[] = [];
+    for await (const value of jsonArrayElements(inChunks(`[{"q":"${'x'.repeat(52)}"}]`, 16), 64)) fits.push(value);
+    expect(fits).toEqual([{ q: 'x'.repeat(52) }]);
+  });
 });

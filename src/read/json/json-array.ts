@@ -1,13 +1,15 @@
 import { keepNumberTexts } from './json-numbers.js';
+import { LONGEST_RECORD, recordBoundText } from '../internal/longest-record.js';
 
 /**
  * The elements of a JSON array arriving in chunks, parsed one at a time: the text is cut at
  * the commas between top-level elements (outside strings and nested values) and each piece
  * goes to `JSON.parse`, numbers that a double cannot hold as written kept as text
  * (see json-numbers.ts). Memory holds one element at a time, so an array larger than memory
- * streams through. Problems come back as {@link JsonArrayError} with the element's index.
+ * streams through; an element longer than `longest` characters is refused. Problems come back
+ * as {@link JsonArrayError} with the element's index.
  */
-export async function* jsonArrayElements(chunks: AsyncIterable<string>): AsyncGenerator<unknown> {
+export async function* jsonArrayElements(chunks: AsyncIterable<string>, longest = LONGEST_RECORD): AsyncGenerator<unknown> {
   let state: 'before' | 'open' | 'closed' = 'before';
   let element = ''; // the text of the current element so far
   let depth = 0; // nesting inside the current element
@@ -47,6 +49,7 @@ export async function* jsonArrayElements(chunks: AsyncIterable<string>): AsyncGe
       }
     }
     if (state === 'open') element += chunk.slice(start);
+    if (element.length > longest) throw new JsonArrayError(`row ${index + 1} is longer than ${recordBoundText(longest)} (a string, object or list opened and never closed)`);
   }
   if (state === 'before') throw new JsonArrayError('expected a JSON array of objects, got an empty file');
   if (state === 'open') throw new JsonArrayError(`the array is not closed (after ${index} elements)`);

@@ -3,6 +3,7 @@ import { CxInputError } from '../errors.js';
 import { dateCell, numberCell, numberDate, numberDateMessage, type NumberRules } from '../cells/cells.js';
 import { JsonArrayError, jsonArrayElements } from './json-array.js';
 import { keepNumberTexts, numberText } from './json-numbers.js';
+import { LONGEST_RECORD, recordBoundText } from '../internal/longest-record.js';
 import { emptyRow, keyOf, newLineMap, type ColumnPlan, type Row, type Table } from '../table.js';
 
 /**
@@ -13,7 +14,7 @@ import { emptyRow, keyOf, newLineMap, type ColumnPlan, type Row, type Table } fr
  * be (a label with a leading number, `--map`), and a group, stage or id must be a single
  * value — text, a number, true/false or null — never an object or a list.
  */
-export function openJsonTable(source: RawSource, format: 'json' | 'ndjson', numbers: NumberRules, onProgress?: (position: number) => void): Table {
+export function openJsonTable(source: RawSource, format: 'json' | 'ndjson', numbers: NumberRules, onProgress?: (position: number) => void, longest = LONGEST_RECORD): Table {
   const file = source.name;
   // NDJSON: the line of each row, for messages; rows can be counted from 1 for a JSON array.
   const lines = newLineMap();
@@ -21,7 +22,7 @@ export function openJsonTable(source: RawSource, format: 'json' | 'ndjson', numb
     let index = 0;
     if (format === 'ndjson') {
       let line = 0;
-      for await (const text of textLines(textChunks(source))) {
+      for await (const text of textLines(textChunks(source), longest, () => new CxInputError(`${file}, line ${line + 1}: a line longer than ${recordBoundText(longest)} (not NDJSON: one JSON object per line)`))) {
         line++;
         if (text.trim() === '') continue;
         let value: unknown;
@@ -37,7 +38,7 @@ export function openJsonTable(source: RawSource, format: 'json' | 'ndjson', numb
       return;
     }
     try {
-      for await (const value of jsonArrayElements(textChunks(source))) {
+      for await (const value of jsonArrayElements(textChunks(source), longest)) {
         if (index % 4096 === 0) onProgress?.(source.position);
         yield { value, index: index++ };
       }
@@ -88,9 +89,10 @@ function jsonValue(value: unknown, kind: ColumnPlan['kind'], numbers: NumberRule
  * The lines of a text given in chunks, without their line ending (LF or CRLF). The unfinished
  * line carried to the next chunk is the only text kept between chunks: joining whole chunks
  * (rest + chunk, then split) made each carried piece a slice of the last joined text, which
- * held the one before it — every chunk stayed in memory and a 24 MB heap ran out.
+ * held the one before it — every chunk stayed in memory and a 24 MB heap ran out. A line longer
+ * than `longest` characters throws `tooLong()`.
  */
-async function* textLines(chunks: AsyncIterable<string>): AsyncGenerator<string> {
+async function* textLines(chunks: AsyncIterable<string>, longest: number, tooLong: () => Error): AsyncGenerator<string> {
   const bare = (line: string) => (line.endsWith('\r') ? line.slice(0, -1) : line);
   let rest = '';
   for await (const chunk of chunks) {
@@ -101,6 +103,7 @@ async function* textLines(chunks: AsyncIterable<string>): AsyncGenerator<string>
       start = end + 1;
     }
     rest = start === 0 ? rest + chunk : chunk.slice(start);
+    if (rest.length > longest) throw tooLong();
   }
   if (rest !== '') yield bare(rest);
 }
