@@ -7,15 +7,19 @@ import { reportSpec } from '../commands/report.js';
  * without the data, and shown as the equivalent `cx-metrics report` command.
  */
 
-/** Flags that name another file, or say where the report goes: the page has only the file dropped in it. */
-export const FILE_FLAGS: readonly string[] = ['out', 'quiet', 'map-file', 'journey', 'codebook', 'rake', 'card'];
+/** Flags of the command line's own: where the report is written, and its notes on stderr (the page offers downloads and shows notes). */
+export const COMMAND_LINE_FLAGS: readonly string[] = ['out', 'quiet'];
+
+/** Flags naming a side file, read from the files chosen beside the export in the page, by name. */
+export const SIDE_FILE_FLAGS = ['journey', 'codebook', 'card', 'rake', 'map-file'] as const;
+export type SideFileFlag = (typeof SIDE_FILE_FLAGS)[number];
 
 const FLAGS: ReadonlyMap<string, Flag> = new Map(reportSpec.groups.flatMap((group) => group.flags).map((flag) => [flag.name, flag]));
 
 /** A set-up read from a fragment: the flags (as the command line parses them), and what was left out and why. */
 export interface PageSetup {
   readonly flags: ReadonlyMap<string, readonly string[]>;
-  /** One line per flag left out: unknown, a file the page cannot read, or given twice. */
+  /** One line per flag left out: unknown, the command line's only, or given twice. */
   readonly ignored: readonly string[];
 }
 
@@ -34,7 +38,7 @@ export function readFragment(fragment: string): PageSetup {
     }
     const flag = FLAGS.get(name);
     if (flag === undefined) ignored.push(`${shown} is not a flag of cx-metrics report: ignored`);
-    else if (FILE_FLAGS.includes(name)) ignored.push(`--${name} names a file; the page reads only the file you choose: ignored (use the command line)`);
+    else if (COMMAND_LINE_FLAGS.includes(name)) ignored.push(`--${name} is for the command line only: ignored`);
     else if (value.length > 10_000) ignored.push(`--${name} is longer than 10 000 characters: ignored`);
     else if (name === 'lang' && value !== 'en' && value !== 'fi') ignored.push(`--lang takes en or fi, not ${JSON.stringify(value.slice(0, 20))}: ignored`);
     else if (flag.value !== undefined && !flag.repeat && flags.has(name)) ignored.push(`--${name} is given twice: the first (${JSON.stringify(flags.get(name)![0])}) is used`);

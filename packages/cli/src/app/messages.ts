@@ -14,6 +14,8 @@ export const PAGE_MAX_ROWS = 10_000_000;
 export interface ReportRequest {
   readonly id: number;
   readonly file: File;
+  /** Files chosen beside the export (a journey, a codebook, …), read by name where a flag names them. */
+  readonly sideFiles: readonly File[];
   /** The set-up's flags, as pairs (a Map does not cross postMessage in every browser the same). */
   readonly flags: readonly (readonly [string, readonly string[]])[];
   /** Only read the header and profile the columns. */

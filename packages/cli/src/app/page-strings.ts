@@ -1,3 +1,4 @@
+import type { SideFileFlag } from './fragment.js';
 import type { ColumnLook } from './profile.js';
 
 /** Every word of the page's own interface, in English and in Finnish (as Finnish survey tools write it). */
@@ -14,6 +15,13 @@ export interface PageStrings {
   readonly cancel: string;
   readonly cancelled: string;
   readonly tooManyRows: (limit: number) => string;
+  readonly sideFiles: string;
+  readonly sideFilesHelp: string;
+  /** What a chosen side file is used as: its menu's label and choices. */
+  readonly sideUse: (file: string) => string;
+  readonly sideRoles: Readonly<Record<'none' | SideFileFlag, string>>;
+  /** A flag names a side file that is not chosen. */
+  readonly sideMissing: (file: string, flag: string) => string;
   readonly setupHeading: string;
   readonly layout: (layout: string, columns: number) => string;
   readonly column: string;
@@ -44,7 +52,7 @@ export interface PageStrings {
 }
 
 /** What a column is used as: the report's flags. */
-export type Role = 'none' | 'nps' | 'csat' | 'ces' | 'by' | 'at' | 'outcome' | 'driver' | 'text' | 'id';
+export type Role = 'none' | 'nps' | 'csat' | 'ces' | 'by' | 'at' | 'outcome' | 'driver' | 'text' | 'id' | 'stage';
 
 export const PAGE_EN: PageStrings = {
   title: 'Customer experience report from a survey export',
@@ -58,6 +66,11 @@ export const PAGE_EN: PageStrings = {
   making: 'Making the report…',
   cancel: 'Cancel',
   cancelled: 'Cancelled.',
+  sideFiles: 'Other files the set-up uses (optional)',
+  sideFilesHelp: 'A journey, a codebook for comments, a mystery-shopping card, raking margins or a label map: the files the command line takes with --journey, --codebook, --card, --rake and --map-file. They stay on this computer too.',
+  sideUse: (file) => `Use ${file} as`,
+  sideRoles: { none: '—', journey: 'Journey (--journey)', codebook: 'Codebook (--codebook)', card: 'Scorecard card (--card)', rake: 'Raking margins (--rake)', 'map-file': 'Label map (--map-file)' },
+  sideMissing: (file, flag) => `The set-up reads ${file} (--${flag}): choose that file under “Other files the set-up uses”.`,
   tooManyRows: (limit) => `The file has more than ${limit.toLocaleString('en-GB')} rows: more than this page can hold. Use the command line, which reads any size: npx cx-metrics-cli report …`,
   setupHeading: '2. Choose what to measure',
   layout: (layout, columns) => `Read as ${layout}; ${columns} columns. A set-up is proposed from what the answers look like: change it as you like.`,
@@ -65,7 +78,7 @@ export const PAGE_EN: PageStrings = {
   looksLike: 'Looks like',
   examples: 'Examples',
   useAs: 'Use as',
-  roles: { none: '—', nps: 'NPS (0–10)', csat: 'CSAT', ces: 'CES', by: 'Group', at: 'Date (trend)', outcome: 'Outcome (key drivers)', driver: 'Driver (key drivers)', text: 'Comments', id: 'Respondent id (follow-ups)' },
+  roles: { none: '—', nps: 'NPS (0–10)', csat: 'CSAT', ces: 'CES', by: 'Group', at: 'Date (trend)', outcome: 'Outcome (key drivers)', driver: 'Driver (key drivers)', text: 'Comments', id: 'Respondent id (follow-ups)', stage: 'Journey stage' },
   looks: { nps: '0–10 scale', csat: '1–5 scale', ces: '1–7 scale', date: 'dates', comments: 'text answers', segment: 'a few labels', id: 'unique values', number: 'numbers', empty: 'empty', text: 'text' },
   naCodes: 'Not applicable codes',
   naHelp: 'e.g. 0 or 99: answers with these codes are left out',
@@ -100,6 +113,11 @@ export const PAGE_FI: PageStrings = {
   making: 'Raporttia laaditaan…',
   cancel: 'Peruuta',
   cancelled: 'Peruutettu.',
+  sideFiles: 'Muut asetusten käyttämät tiedostot (valinnainen)',
+  sideFilesHelp: 'Asiakaspolku, avointen vastausten koodikirja, mystery shopping -lomake, painotuksen reunajakaumat tai vastausvaihtoehtojen muunnostaulukko: tiedostot, jotka komentorivi lukee valitsimilla --journey, --codebook, --card, --rake ja --map-file. Nekin pysyvät tällä tietokoneella.',
+  sideUse: (file) => `Tiedoston ${file} käyttö`,
+  sideRoles: { none: '—', journey: 'Asiakaspolku (--journey)', codebook: 'Koodikirja (--codebook)', card: 'Arviointilomake (--card)', rake: 'Reunajakaumat (--rake)', 'map-file': 'Muunnostaulukko (--map-file)' },
+  sideMissing: (file, flag) => `Asetukset lukevat tiedoston ${file} (--${flag}): valitse se kohdassa ”Muut asetusten käyttämät tiedostot”.`,
   tooManyRows: (limit) => `Tiedostossa on yli ${limit.toLocaleString('fi-FI')} riviä: enemmän kuin tämä sivu pystyy käsittelemään. Käytä komentoriviä, joka lukee minkä kokoisia tiedostoja tahansa: npx cx-metrics-cli report …`,
   setupHeading: '2. Valitse, mitä mitataan',
   layout: (layout, columns) => `Luettu muodossa ${layout}; ${columns} saraketta. Asetukset on ehdotettu vastausten perusteella: muuta niitä halutessasi.`,
@@ -107,7 +125,7 @@ export const PAGE_FI: PageStrings = {
   looksLike: 'Sisältö',
   examples: 'Esimerkkejä',
   useAs: 'Käyttö',
-  roles: { none: '—', nps: 'NPS (0–10)', csat: 'Tyytyväisyys (CSAT)', ces: 'Asioinnin helppous (CES)', by: 'Ryhmittely', at: 'Päivämäärä (kehitys)', outcome: 'Lopputulos (avaintekijät)', driver: 'Tekijä (avaintekijät)', text: 'Avoimet vastaukset', id: 'Vastaajan tunniste (yhteydenotot)' },
+  roles: { none: '—', nps: 'NPS (0–10)', csat: 'Tyytyväisyys (CSAT)', ces: 'Asioinnin helppous (CES)', by: 'Ryhmittely', at: 'Päivämäärä (kehitys)', outcome: 'Lopputulos (avaintekijät)', driver: 'Tekijä (avaintekijät)', text: 'Avoimet vastaukset', id: 'Vastaajan tunniste (yhteydenotot)', stage: 'Asiakaspolun vaihe' },
   looks: { nps: 'asteikko 0–10', csat: 'asteikko 1–5', ces: 'asteikko 1–7', date: 'päivämääriä', comments: 'avoimia vastauksia', segment: 'muutamia luokkia', id: 'yksilöllisiä arvoja', number: 'lukuja', empty: 'tyhjä', text: 'tekstiä' },
   naCodes: 'Ei koske -koodit',
   naHelp: 'esim. 0 tai 99: näillä koodeilla merkityt vastaukset jätetään pois',

@@ -1,18 +1,20 @@
-import { commandLine, readFragment, writeFragment, type PageSetup } from './fragment.js';
+import { SIDE_FILE_FLAGS, commandLine, readFragment, writeFragment, type PageSetup, type SideFileFlag } from './fragment.js';
 import { PAGE_MAX_ROWS, type ReportRequest, type WorkerMessage } from './messages.js';
 import { PAGE_EN, PAGE_FI, type PageStrings, type Role } from './page-strings.js';
 import { proposeSetup, type ColumnProfile } from './profile.js';
 
 declare const CX_METRICS_WORKER: string;
 
-const ROLE_FLAGS: readonly Role[] = ['nps', 'csat', 'ces', 'by', 'at', 'outcome', 'driver', 'text', 'id'];
+const ROLE_FLAGS: readonly Role[] = ['nps', 'csat', 'ces', 'by', 'at', 'outcome', 'driver', 'text', 'id', 'stage'];
 /** Roles a set-up has one column of; the others may have several. */
-const SINGLE: ReadonlySet<Role> = new Set(['at', 'outcome', 'text', 'id']);
+const SINGLE: ReadonlySet<Role> = new Set(['at', 'outcome', 'text', 'id', 'stage']);
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 interface State {
   file: File | null;
+  /** Files chosen beside the export, read where a flag names them (a journey, a codebook, …). */
+  sideFiles: File[];
   columns: readonly ColumnProfile[];
   flags: Map<string, string[]>;
   ignored: readonly string[];
@@ -23,7 +25,7 @@ interface State {
 
 const workerUrl = URL.createObjectURL(new Blob([CX_METRICS_WORKER], { type: 'text/javascript' }));
 const initial = readFragment(location.hash);
-const state: State = { file: null, columns: [], flags: new Map([...initial.flags].map(([name, values]) => [name, [...values]])), ignored: initial.ignored, request: 0, worker: startWorker(), report: null };
+const state: State = { file: null, sideFiles: [], columns: [], flags: new Map([...initial.flags].map(([name, values]) => [name, [...values]])), ignored: initial.ignored, request: 0, worker: startWorker(), report: null };
 
 function lang(): 'en' | 'fi' {
   const given = state.flags.get('lang')?.[0];
@@ -45,7 +47,12 @@ function startWorker(): Worker {
 /** Sends the file and the set-up to the worker; an answer to an older request is ignored. */
 function send(profileOnly: boolean): void {
   if (state.file === null) return;
-  const request: ReportRequest = { id: ++state.request, file: state.file, flags: [...state.flags], profileOnly };
+  // A label map is read with the file; the other side files only for the report.
+  for (const flag of profileOnly ? (['map-file'] as const) : SIDE_FILE_FLAGS) {
+    const missing = (state.flags.get(flag) ?? []).find((name) => !state.sideFiles.some((side) => side.name === name));
+    if (missing !== undefined) return showError(words().sideMissing(missing, flag));
+  }
+  const request: ReportRequest = { id: ++state.request, file: state.file, sideFiles: state.sideFiles, flags: [...state.flags], profileOnly };
   showError(null);
   setBusy(profileOnly ? words().reading('') : words().making);
   state.worker.postMessage(request);
@@ -189,6 +196,35 @@ function renderSetup(): void {
   $<HTMLButtonElement>('make').disabled = !hasMetric();
   $('ignored-block').hidden = state.ignored.length === 0;
   $('ignored').replaceChildren(...state.ignored.map((text) => Object.assign(document.createElement('li'), { textContent: text })));
+  renderSideFiles();
+}
+
+/** What a side file is used as: the flag naming it, if any. */
+function sideUseOf(name: string): SideFileFlag | 'none' {
+  return SIDE_FILE_FLAGS.find((flag) => (state.flags.get(flag) ?? []).includes(name)) ?? 'none';
+}
+
+function setSideUse(name: string, use: SideFileFlag | 'none'): void {
+  for (const flag of SIDE_FILE_FLAGS) if (state.flags.get(flag)?.includes(name)) state.flags.delete(flag);
+  if (use !== 'none') state.flags.set(use, [name]);
+  setupChanged();
+}
+
+/** The chosen side files, each with a menu of what it is used as. */
+function renderSideFiles(): void {
+  const w = words();
+  $('side-list').replaceChildren(
+    ...state.sideFiles.map((side, i) => {
+      const select = document.createElement('select');
+      select.id = `side-${i}`;
+      select.setAttribute('aria-label', w.sideUse(side.name));
+      for (const use of ['none', ...SIDE_FILE_FLAGS] as const) select.append(new Option(w.sideRoles[use], use, false, sideUseOf(side.name) === use));
+      select.onchange = () => setSideUse(side.name, select.value as SideFileFlag | 'none');
+      const item = document.createElement('li');
+      item.append(`${side.name} `, select);
+      return item;
+    }),
+  );
 }
 
 /** The interface's words in the set-up's language. */
@@ -242,6 +278,12 @@ $('cancel').onclick = () => {
   $('status').textContent = words().cancelled;
 };
 $('make').onclick = () => send(false);
+$<HTMLInputElement>('side-files').onchange = (event) => {
+  // A file chosen again under the same name replaces the one before.
+  const chosenNow = [...((event.target as HTMLInputElement).files ?? [])];
+  state.sideFiles = [...state.sideFiles.filter((side) => !chosenNow.some((file) => file.name === side.name)), ...chosenNow];
+  renderSetup();
+};
 $<HTMLInputElement>('na').onchange = (event) => setFlag('na', (event.target as HTMLInputElement).value);
 $<HTMLInputElement>('map').onchange = (event) => setFlag('map', (event.target as HTMLInputElement).value);
 $<HTMLSelectElement>('period').onchange = (event) => setFlag('period', (event.target as HTMLSelectElement).value);

@@ -1,5 +1,6 @@
 import { CxValidationError } from '../../../../src/core/errors.js';
 import { openRawTable } from '../input/open-table.js';
+import { useAttachedFiles } from '../input/input-path.js';
 import type { Row, Table } from '../../../../src/read/table.js';
 import { single, type ParsedArgs } from '../args.js';
 import { followUpList } from '../commands/followups.js';
@@ -34,6 +35,8 @@ async function answer(request: ReportRequest): Promise<WorkerMessage> {
   const notes: string[] = [];
   const note = (message: string) => notes.push(message);
   const lang = single(args, 'lang') === 'fi' ? 'fi' : 'en';
+  // The flags naming a journey, a codebook, … read these, as the command line reads the disk.
+  useAttachedFiles(new Map(await Promise.all(request.sideFiles.map(async (side) => [side.name, await side.text()] as const))));
   // Usage errors before reading, as on the command line.
   const plan = request.profileOnly ? null : reportPlan(args, lang);
   const { options, conditions } = readingOptions(args);

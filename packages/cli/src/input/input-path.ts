@@ -17,10 +17,27 @@ export function checkInputPath(file: string): void {
   if (stat.isDirectory()) throw new InputError(`cannot read ${file}: it is a folder, not a file`);
 }
 
+/** Side files chosen beside the export in the offline page, by name; null on the command line, which reads the disk. */
+let attached: ReadonlyMap<string, string> | null = null;
+
+/**
+ * Makes {@link readTextFile} read side files (a journey, a codebook, a card, raking margins, a
+ * label map) from these texts by name instead of the disk: the offline page's worker has no
+ * disk, only the files chosen in the page. Null reads the disk again.
+ */
+export function useAttachedFiles(files: ReadonlyMap<string, string> | null): void {
+  attached = files;
+}
+
 /** A small text file of the command's (a label map), as UTF-8; its problems as one line naming it. */
 export function readTextFile(file: string): string {
   // Standard input is the data's; a side file (a journey, a card, a label map) needs a name.
   if (file === '-') throw new InputError('- (standard input) is for the data; give the file by its name');
+  if (attached !== null) {
+    const text = attached.get(file);
+    if (text === undefined) throw new InputError(`cannot read ${file}: no file of that name was chosen beside the export`);
+    return text;
+  }
   checkInputPath(file);
   try {
     return readFileSync(file, 'utf8');
