@@ -1,6 +1,8 @@
 import { CxValidationError } from '../../../../src/core/errors.js';
 import { openRawTable } from '../input/open-table.js';
 import { useAttachedFiles } from '../input/input-path.js';
+import { InputError } from '../errors.js';
+import { LONGEST_RECORD } from '../../../../src/read/internal/longest-record.js';
 import type { Row, Table } from '../../../../src/read/table.js';
 import { single, type ParsedArgs } from '../args.js';
 import { followUpList } from '../commands/followups.js';
@@ -36,7 +38,7 @@ async function answer(request: ReportRequest): Promise<WorkerMessage> {
   const note = (message: string) => notes.push(message);
   const lang = single(args, 'lang') === 'fi' ? 'fi' : 'en';
   // The flags naming a journey, a codebook, … read these, as the command line reads the disk.
-  useAttachedFiles(new Map(await Promise.all(request.sideFiles.map(async (side) => [side.name, await side.text()] as const))));
+  useAttachedFiles(new Map(await Promise.all(request.sideFiles.map(async (side) => [side.name, await sideText(side)] as const))));
   // Usage errors before reading, as on the command line.
   const plan = request.profileOnly ? null : reportPlan(args, lang);
   const { options, conditions } = readingOptions(args);
@@ -71,6 +73,12 @@ async function answer(request: ReportRequest): Promise<WorkerMessage> {
     followUpsCsv = `${sheetCsv(followUpsSheet(list, metrics.columns, again), { raw: false })}\n`;
   }
   return { id: request.id, type: 'report', html: report.html, results: report.results, tablesCsv, followUpsCsv, notes, seconds: (performance.now() - started) / 1000 };
+}
+
+/** A side file's text; one larger than a record may be (64 MB) is refused before it is read: it is likely the export chosen in the wrong place. */
+async function sideText(side: File): Promise<string> {
+  if (side.size > LONGEST_RECORD) throw new InputError(`${side.name} is ${(side.size / 1024 ** 2).toFixed(0)} MB: the side files (a journey, a codebook, a card, raking margins, a label map) are small; choose the export above them`);
+  return side.text();
 }
 
 /** Thrown at the row past {@link PAGE_MAX_ROWS}: the page says so in its own language. */
