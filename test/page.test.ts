@@ -301,6 +301,21 @@ describe.skipIf(chromiumPath === undefined)('the offline page in headless Chromi
     expect([errors, requests]).toEqual([[], []]);
   }, 120_000);
 
+  it('the file buttons speak the page’s language, Tab reaches them with a visible focus, and Space opens the chooser', async () => {
+    const { page, errors, requests } = await openPage(browser, '#lang=fi&nps=recommend');
+    expect(await page.textContent('label[for="file"]')).toBe('Valitse tiedosto');
+    expect(await page.textContent('label[for="side-files"]')).toBe('Valitse tiedostot');
+    await page.keyboard.press('Tab'); // the language button
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } } }).document.activeElement.id)).toBe('file');
+    expect(await page.$eval('label[for="file"]', (label) => (globalThis as unknown as { getComputedStyle: (element: unknown) => { outlineStyle: string } }).getComputedStyle(label).outlineStyle)).toBe('solid');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+    await chooser.setFiles(join(root, 'examples/data/nps-answers.csv'));
+    await page.waitForSelector('#cx-metrics-result', { state: 'attached' });
+    expect(await page.textContent('#file-name')).toBe('nps-answers.csv');
+    expect([errors, requests]).toEqual([[], []]);
+  }, 120_000);
+
   it('has no serious or critical accessibility violations (axe-core), in English and Finnish, before and after a report', async () => {
     for (const lang of ['en', 'fi']) {
       const { page } = await openPage(browser, `#lang=${lang}`);

@@ -16,6 +16,7 @@ export interface PageStrings {
   readonly cancelled: string;
   readonly tooManyRows: (limit: number) => string;
   readonly sideFiles: string;
+  readonly chooseFiles: string;
   readonly sideFilesHelp: string;
   /** What a chosen side file is used as: its menu's label and choices. */
   readonly sideUse: (file: string) => string;
@@ -67,6 +68,7 @@ export const PAGE_EN: PageStrings = {
   cancel: 'Cancel',
   cancelled: 'Cancelled.',
   sideFiles: 'Other files the set-up uses (optional)',
+  chooseFiles: 'Choose files',
   sideFilesHelp: 'A journey, a codebook for comments, a mystery-shopping card, raking margins or a label map: the files the command line takes with --journey, --codebook, --card, --rake and --map-file. They stay on this computer too.',
   sideUse: (file) => `Use ${file} as`,
   sideRoles: { none: '—', journey: 'Journey (--journey)', codebook: 'Codebook (--codebook)', card: 'Scorecard card (--card)', rake: 'Raking margins (--rake)', 'map-file': 'Label map (--map-file)' },
@@ -114,6 +116,7 @@ export const PAGE_FI: PageStrings = {
   cancel: 'Peruuta',
   cancelled: 'Peruutettu.',
   sideFiles: 'Muut asetusten käyttämät tiedostot (valinnainen)',
+  chooseFiles: 'Valitse tiedostot',
   sideFilesHelp: 'Asiakaspolku, avointen vastausten koodikirja, mystery shopping -lomake, painotuksen reunajakaumat tai vastausvaihtoehtojen muunnostaulukko: tiedostot, jotka komentorivi lukee valitsimilla --journey, --codebook, --card, --rake ja --map-file. Nekin pysyvät tällä tietokoneella.',
   sideUse: (file) => `Tiedoston ${file} käyttö`,
   sideRoles: { none: '—', journey: 'Asiakaspolku (--journey)', codebook: 'Koodikirja (--codebook)', card: 'Arviointilomake (--card)', rake: 'Reunajakaumat (--rake)', 'map-file': 'Muunnostaulukko (--map-file)' },

@@ -246,6 +246,7 @@ function chosen(file: File | undefined): void {
   clearResult();
   state.columns = [];
   state.file = file;
+  $('file-name').textContent = file.name;
   send(true);
 }
 
