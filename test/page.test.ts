@@ -286,6 +286,19 @@ describe.skipIf(chromiumPath === undefined)('the offline page in headless Chromi
     expect([errors, requests]).toEqual([[], []]);
   }, 120_000);
 
+  it('a codebook named in the address and chosen beside the export: the themes are the command line’s', async () => {
+    const comments = join(root, 'examples/data/comments-fi.csv');
+    const codebook = join(root, 'examples/codebooks/cx-themes-fi.json');
+    const { page, errors, requests } = await openPage(browser, '#nps=suosittelu&text=kommentti&codebook=cx-themes-fi.json&lang=fi');
+    await page.setInputFiles('#side-files', codebook);
+    expect(await page.inputValue('#side-0')).toBe('codebook');
+    const { result, error } = await load(page, comments);
+    expect(error).toBe('');
+    // The report hides figures of fewer than 5 answers and themes of fewer than 10 commenters unless told: the same for the command.
+    expect(result!['themes']).toEqual(cliJson('themes', comments, '--text', 'kommentti', '--codebook', codebook, '--nps', 'suosittelu', '--min-n', '5', '--min-n-comments', '10'));
+    expect([errors, requests]).toEqual([[], []]);
+  }, 120_000);
+
   it('cancel stops the worker mid-read, and the next report is made by a new one', async () => {
     // 3 million rows (about 30 MB): reading takes long enough to cancel.
     const big = file('big.csv', `q,store\n${'5,A\n4,B\n1,B\n'.repeat(1_000_000)}`);
