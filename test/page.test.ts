@@ -278,8 +278,15 @@ describe.skipIf(chromiumPath === undefined)('the offline page in headless Chromi
     // …143e-16): Chromium's V8 and Node 20's are different versions, whose Math functions may
     // differ in the last bit, and a tail probability that small shows it. The rest is equal.
     expect(numbersWithin(result['journey'], cliJson('journey', answers, '--journey', journey, '--stage', 'stage', '--touchpoint', 'touchpoint', '--nps', 'recommend', '--min-n', '1'), 1e-13)).toEqual([]);
-    // An export chosen as a side file by mistake is refused by its size, before it is read.
+    // An export chosen as a side file by mistake: left as "—" it is not read, and the report is made again;
+    // used as raking margins it is refused by its size, before it is read.
     await page.setInputFiles('#side-files', file('export-by-mistake.csv', Buffer.alloc(65 * 1024 * 1024, 'a')));
+    expect(await page.inputValue('#side-1')).toBe('none');
+    await page.evaluate(() => (globalThis as unknown as { document: { getElementById: (id: string) => { remove: () => void } | null } }).document.getElementById('cx-metrics-result')?.remove());
+    await page.click('#make');
+    await page.waitForSelector('#cx-metrics-result', { state: 'attached' });
+    expect(await page.textContent('#error')).toBe('');
+    await page.selectOption('#side-1', 'rake');
     await page.click('#make');
     await page.waitForFunction(() => (globalThis as unknown as { document: { getElementById: (id: string) => { textContent: string | null } } }).document.getElementById('error').textContent !== '');
     expect(await page.textContent('#error')).toBe('export-by-mistake.csv is 65 MB: the side files (a journey, a codebook, a card, raking margins, a label map) are small; choose the export above them');

@@ -52,7 +52,9 @@ function send(profileOnly: boolean): void {
     const missing = (state.flags.get(flag) ?? []).find((name) => !state.sideFiles.some((side) => side.name === name));
     if (missing !== undefined) return showError(words().sideMissing(missing, flag));
   }
-  const request: ReportRequest = { id: ++state.request, file: state.file, sideFiles: state.sideFiles, flags: [...state.flags], profileOnly };
+  // Only the side files a flag names are read: one left as "—" (chosen by mistake) costs nothing.
+  const sideFiles = state.sideFiles.filter((side) => sideUseOf(side.name) !== 'none');
+  const request: ReportRequest = { id: ++state.request, file: state.file, sideFiles, flags: [...state.flags], profileOnly };
   showError(null);
   setBusy(profileOnly ? words().reading('') : words().making);
   state.worker.postMessage(request);
