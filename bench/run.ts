@@ -290,10 +290,22 @@ async function pageSection(): Promise<void> {
     await page.goto(`file://${join(process.cwd(), 'dist/cx-metrics.html')}#csat=Seat%20comfort&by=Class&na=0`);
     const before = chromiumRssMb();
     const sampler = setInterval(() => (peak = Math.max(peak, chromiumRssMb() - before)), 100);
-    const start = performance.now();
+    // Timed in the page, from the file input's change (the user's choice) to the result being in
+    // the page: Playwright's own handing over of a 121 MB file to the input took 0.3–0.5 s more,
+    // which no user waits for.
+    await page.evaluate(() => {
+      const { document, performance: clock } = globalThis as unknown as { document: { getElementById: (id: string) => { addEventListener: (type: string, listener: () => void) => void } | null; body: unknown }; performance: { now: () => number } };
+      const timing = ((globalThis as unknown as { cxTiming: { start: number; end: number } }).cxTiming = { start: 0, end: 0 });
+      document.getElementById('file')!.addEventListener('change', () => (timing.start = clock.now()));
+      const { MutationObserver: Observer } = globalThis as unknown as { MutationObserver: new (callback: () => void) => { observe: (target: unknown, options: unknown) => void } };
+      new Observer(() => {
+        if (timing.end === 0 && document.getElementById('cx-metrics-result') !== null) timing.end = clock.now();
+      }).observe(document.body, { childList: true, subtree: true });
+    });
     await page.setInputFiles('#file', file);
     await page.waitForSelector('#cx-metrics-result', { state: 'attached', timeout: 600_000 });
-    times.push(performance.now() - start);
+    const timing = await page.evaluate(() => (globalThis as unknown as { cxTiming: { start: number; end: number } }).cxTiming);
+    times.push(timing.end - timing.start);
     clearInterval(sampler);
     await page.close();
   }
