@@ -291,7 +291,7 @@ async function pageSection(): Promise<void> {
     const before = chromiumRssMb();
     const sampler = setInterval(() => (peak = Math.max(peak, chromiumRssMb() - before)), 100);
     // Timed in the page, from the file input's change (the user's choice) to the result being in
-    // the page: Playwright's own handing over of a 121 MB file to the input took 0.3–0.5 s more,
+    // the page: Playwright's own handing over of the file to the input took 0.1–0.3 s more,
     // which no user waits for.
     await page.evaluate(() => {
       const { document, performance: clock } = globalThis as unknown as { document: { getElementById: (id: string) => { addEventListener: (type: string, listener: () => void) => void } | null; body: unknown }; performance: { now: () => number } };
