@@ -109,6 +109,7 @@ export function newLineMap(): LineMap {
 /**
  * The rows of `source` that `keep` accepts, as the same kind of iterable (a plain one stays
  * plain: summaries take a faster path over it); `done` runs once every row has been seen.
+ * `keep` may throw to stop the reading (the offline page's row limit).
  */
 export function keptRows(source: Iterable<Row> | AsyncIterable<Row>, keep: (row: Row) => boolean, done: () => void): Iterable<Row> | AsyncIterable<Row> {
   if (Symbol.asyncIterator in source) {
@@ -117,8 +118,26 @@ export function keptRows(source: Iterable<Row> | AsyncIterable<Row>, keep: (row:
       done();
     })();
   }
-  return (function* () {
-    for (const row of source) if (keep(row)) yield row;
-    done();
-  })();
+  // A plain iterator rather than a generator: a generator's resumption per row costs a tenth of reading a large file.
+  const inner = source[Symbol.iterator]();
+  let finished = false;
+  const iterator: Iterator<Row> = {
+    next() {
+      for (;;) {
+        const step = inner.next();
+        if (step.done) {
+          if (!finished) done();
+          finished = true;
+          return step;
+        }
+        if (keep(step.value)) return step;
+      }
+    },
+    return(value?: unknown) {
+      inner.return?.(value);
+      finished = true;
+      return { done: true, value: undefined };
+    },
+  };
+  return { [Symbol.iterator]: () => iterator };
 }

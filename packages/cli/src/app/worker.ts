@@ -3,7 +3,7 @@ import { openRawTable } from '../input/open-table.js';
 import { useAttachedFiles } from '../input/input-path.js';
 import { InputError } from '../errors.js';
 import { LONGEST_RECORD } from '../../../../src/read/internal/longest-record.js';
-import type { Row, Table } from '../../../../src/read/table.js';
+import { keptRows, type Table } from '../../../../src/read/table.js';
 import { single, type ParsedArgs } from '../args.js';
 import { followUpList } from '../commands/followups.js';
 import { followUpsSheet } from '../output/followups.js';
@@ -90,33 +90,17 @@ class TooManyRowsError extends Error {}
  * megabytes can hold a hundred million rows).
  */
 function rowsBounded(table: Table): Table {
-  return { ...table, rows: (plan) => bounded(table.rows(plan)) };
-}
-
-/** The rows, throwing past the limit; a plain iterable stays a plain iterator (a generator's resumption per row costs a tenth of the read). */
-function bounded(rows: Iterable<Row> | AsyncIterable<Row>): Iterable<Row> | AsyncIterable<Row> {
-  let count = 0;
-  if (Symbol.asyncIterator in rows) {
-    return (async function* () {
-      for await (const row of rows) {
+  return {
+    ...table,
+    rows(plan) {
+      let count = 0;
+      const counted = (): boolean => {
         if (++count > PAGE_MAX_ROWS) throw new TooManyRowsError();
-        yield row;
-      }
-    })();
-  }
-  const inner = rows[Symbol.iterator]();
-  const iterator: Iterator<Row> = {
-    next() {
-      const step = inner.next();
-      if (!step.done && ++count > PAGE_MAX_ROWS) throw new TooManyRowsError();
-      return step;
-    },
-    return(value?: unknown) {
-      inner.return?.(value);
-      return { done: true, value: undefined };
+        return true;
+      };
+      return keptRows(table.rows(plan), counted, () => {});
     },
   };
-  return { [Symbol.iterator]: () => iterator };
 }
 
 /** The detected layout in a few words: "CSV (;), windows-1252, Qualtrics, 3 header rows". */
