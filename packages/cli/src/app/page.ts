@@ -5,7 +5,7 @@ import { proposeSetup, type ColumnProfile } from './profile.js';
 
 declare const CX_METRICS_WORKER: string;
 
-const ROLE_FLAGS: readonly Role[] = ['nps', 'csat', 'ces', 'by', 'at', 'outcome', 'driver', 'text', 'id', 'stage'];
+const ROLE_FLAGS: readonly Exclude<Role, 'none'>[] = ['nps', 'csat', 'ces', 'by', 'at', 'outcome', 'driver', 'text', 'id', 'stage'];
 /** Roles a set-up has one column of; the others may have several. */
 const SINGLE: ReadonlySet<Role> = new Set(['at', 'outcome', 'text', 'id', 'stage']);
 
@@ -53,7 +53,7 @@ function send(profileOnly: boolean): void {
     if (missing !== undefined) return showError(words().sideMissing(missing, flag));
   }
   // Only the side files a flag names are read: one left as "—" (chosen by mistake) costs nothing.
-  const sideFiles = state.sideFiles.filter((side) => sideUseOf(side.name) !== 'none');
+  const sideFiles = state.sideFiles.filter((side) => flagNaming(SIDE_FILE_FLAGS, side.name) !== 'none');
   const request: ReportRequest = { id: ++state.request, file: state.file, sideFiles, flags: [...state.flags], profileOnly };
   showError(null);
   setBusy(profileOnly ? words().reading('') : words().making);
@@ -136,9 +136,20 @@ function hasMetric(): boolean {
   return ['nps', 'csat', 'ces'].some((flag) => (state.flags.get(flag) ?? []).length > 0);
 }
 
-/** The role a set-up gives a column (the first that names it). */
-function roleOf(column: string): Role {
-  return ROLE_FLAGS.find((role) => (state.flags.get(role) ?? []).includes(column)) ?? 'none';
+/** The first of `flags` the set-up gives `value` to (a column's role, a side file's use), or 'none'. */
+function flagNaming<F extends string>(flags: readonly F[], value: string): F | 'none' {
+  return flags.find((flag) => (state.flags.get(flag) ?? []).includes(value)) ?? 'none';
+}
+
+/** A menu of what something is used as: 'none' and each flag, with the set-up's choice selected. */
+function useMenu<F extends string>(id: string, label: string, flags: readonly F[], labels: Readonly<Record<F | 'none', string>>, value: string, onChange: (use: F | 'none') => void): HTMLSelectElement {
+  const select = document.createElement('select');
+  select.id = id;
+  select.setAttribute('aria-label', label);
+  const chosen = flagNaming(flags, value);
+  for (const use of ['none' as const, ...flags]) select.append(new Option(labels[use], use, false, chosen === use));
+  select.onchange = () => onChange(select.value as F | 'none');
+  return select;
 }
 
 function setRole(column: string, role: Role): void {
@@ -169,11 +180,7 @@ function renderSetup(): void {
   const w = words();
   $('setup').hidden = state.columns.length === 0;
   const rows = state.columns.map((column, i) => {
-    const select = document.createElement('select');
-    select.id = `role-${i}`;
-    select.setAttribute('aria-label', `${w.useAs}: ${column.name}`);
-    for (const role of ['none', ...ROLE_FLAGS] as const) select.append(new Option(w.roles[role], role, false, roleOf(column.name) === role));
-    select.onchange = () => setRole(column.name, select.value as Role);
+    const select = useMenu(`role-${i}`, `${w.useAs}: ${column.name}`, ROLE_FLAGS, w.roles, column.name, (role) => setRole(column.name, role));
     const row = document.createElement('tr');
     const name = Object.assign(document.createElement('th'), { scope: 'row', textContent: column.name });
     const looks = Object.assign(document.createElement('td'), { textContent: w.looks[column.look] });
@@ -201,11 +208,6 @@ function renderSetup(): void {
   renderSideFiles();
 }
 
-/** What a side file is used as: the flag naming it, if any. */
-function sideUseOf(name: string): SideFileFlag | 'none' {
-  return SIDE_FILE_FLAGS.find((flag) => (state.flags.get(flag) ?? []).includes(name)) ?? 'none';
-}
-
 function setSideUse(name: string, use: SideFileFlag | 'none'): void {
   for (const flag of SIDE_FILE_FLAGS) if (state.flags.get(flag)?.includes(name)) state.flags.delete(flag);
   if (use !== 'none') state.flags.set(use, [name]);
@@ -217,11 +219,7 @@ function renderSideFiles(): void {
   const w = words();
   $('side-list').replaceChildren(
     ...state.sideFiles.map((side, i) => {
-      const select = document.createElement('select');
-      select.id = `side-${i}`;
-      select.setAttribute('aria-label', w.sideUse(side.name));
-      for (const use of ['none', ...SIDE_FILE_FLAGS] as const) select.append(new Option(w.sideRoles[use], use, false, sideUseOf(side.name) === use));
-      select.onchange = () => setSideUse(side.name, select.value as SideFileFlag | 'none');
+      const select = useMenu(`side-${i}`, w.sideUse(side.name), SIDE_FILE_FLAGS, w.sideRoles, side.name, (use) => setSideUse(side.name, use));
       const item = document.createElement('li');
       item.append(`${side.name} `, select);
       return item;
