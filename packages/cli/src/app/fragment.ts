@@ -1,4 +1,4 @@
-import type { Flag, ParsedArgs } from '../args.js';
+import type { Flag } from '../args.js';
 import { reportSpec } from '../commands/report.js';
 
 /**
@@ -8,7 +8,7 @@ import { reportSpec } from '../commands/report.js';
  */
 
 /** Flags of the command line's own: where the report is written, and its notes on stderr (the page offers downloads and shows notes). */
-export const COMMAND_LINE_FLAGS: readonly string[] = ['out', 'quiet'];
+const COMMAND_LINE_FLAGS: readonly string[] = ['out', 'quiet'];
 
 /** Flags naming a side file, read from the files chosen beside the export in the page, by name. */
 export const SIDE_FILE_FLAGS = ['journey', 'codebook', 'card', 'rake', 'map-file'] as const;
@@ -53,11 +53,6 @@ export function writeFragment(flags: ReadonlyMap<string, readonly string[]>): st
   for (const [name, values] of flags) for (const value of values) params.append(name, FLAGS.get(name)?.value === undefined ? '' : value);
   // URLSearchParams writes spaces as "+"; %20 reads the same and survives more mail clients.
   return `#${params.toString().replace(/\+/g, '%20')}`;
-}
-
-/** The parsed arguments the report takes, for a file name and a set-up. */
-export function pageArgs(file: string, setup: PageSetup): ParsedArgs {
-  return { file, flags: setup.flags };
 }
 
 /** The equivalent command line, each word quoted for a POSIX shell where it needs it. */

@@ -16,7 +16,7 @@ export interface ColumnProfile {
 }
 
 /** Rows looked at: enough to tell a scale from an id, few enough to answer at once. */
-export const SAMPLE_ROWS = 5000;
+const SAMPLE_ROWS = 5000;
 // ISO 8601; D.M.YYYY and M/D/YYYY; Google Forms' "2026/11/02 9:00:00 AM GMT+2".
 const DATE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$|^\d{1,2}[./]\d{1,2}[./]\d{4}( \d{1,2}:\d{2}(:\d{2})?)?$|^\d{4}\/\d{1,2}\/\d{1,2} \d{1,2}:\d{2}:\d{2}( [AP]M)?( GMT[+-]\d{1,2}(:?\d{2})?)?$/;
 
@@ -34,7 +34,11 @@ export async function profileColumns(table: Table): Promise<ColumnProfile[]> {
 function profileOf(name: string, cells: readonly unknown[]): ColumnProfile {
   const values = cells.filter((cell): cell is string => typeof cell === 'string' && cell.trim() !== '').map((cell) => cell.trim());
   const distinct = new Set(values);
-  const examples = [...distinct].slice(0, 3).map((value) => (value.length > 40 ? `${value.slice(0, 39)}…` : value));
+  // Cut by characters, not UTF-16 units: an emoji cut in half would show as a replacement sign.
+  const examples = [...distinct].slice(0, 3).map((value) => {
+    const characters = [...value];
+    return characters.length > 40 ? `${characters.slice(0, 39).join('')}…` : value;
+  });
   const base = { name, filled: values.length, distinct: distinct.size, examples };
   if (values.length === 0) return { ...base, look: 'empty', range: null };
   const whole = values.every((value) => /^-?\d+$/.test(value));
